@@ -1,0 +1,37 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/** Gecko id: fixed so Firefox keeps the reader's storage across updates of Stance. */
+export const GECKO_ID = 'stance@stance.app';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser, manifestVersion }) => {
+    const common = {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      action: { default_title: '__MSG_actionTitle__' },
+    };
+    if (browser === 'firefox') {
+      return {
+        ...common,
+        // Firefox: no sidePanel permission; the sidebar comes from `sidebar_action`.
+        permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+        ...(manifestVersion === 2 ? { browser_action: common.action } : {}),
+        browser_specific_settings: {
+          gecko: {
+            id: GECKO_ID,
+            strict_min_version: '142.0',
+            data_collection_permissions: { required: ['none'] },
+          },
+        },
+      };
+    }
+    return {
+      ...common,
+      permissions: ['activeTab', 'scripting', 'storage', 'sidePanel', 'contextMenus'],
+    };
+  },
+});
