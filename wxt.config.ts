@@ -4,6 +4,9 @@ import { defineConfig } from 'wxt';
 /** Gecko id: fixed so Firefox keeps the reader's storage across updates of Stance. */
 export const GECKO_ID = 'stance@stance.app';
 
+/** Drawn by scripts/make-icons.mjs. */
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -12,7 +15,8 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      action: { default_title: '__MSG_actionTitle__' },
+      icons: ICONS,
+      action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
     };
     if (browser === 'firefox') {
       return {
