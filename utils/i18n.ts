@@ -1,0 +1,14 @@
+// Every string a reader sees comes from _locales through browser.i18n, so the interface follows
+// the browser's language; `MessageKey` makes a missing key a type error, not a blank label.
+import type en from '@/public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof en;
+
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+}
+
+/** The interface language ('en', 'fr', …), for dates, numbers and the document's `lang`. */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}

@@ -1,0 +1,72 @@
+// Merging two replicas of the reader's data (another device via sync, or a restored backup):
+// each register keeps the later stamp, history is a union, so the result is the same whatever
+// the order of delivery (commutative, associative, idempotent).
+import type { ArticleRecord, HistoryEntry, QuestionRecord, Stamped } from './model';
+
+export function mergeRegister<T>(
+  a: Stamped<T> | undefined,
+  b: Stamped<T> | undefined,
+): Stamped<T> | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.at !== b.at) return a.at > b.at ? a : b;
+  // Same stamp means the same write; compare values only so that a corrupt duplicate still converges.
+  return JSON.stringify(a.v) >= JSON.stringify(b.v) ? a : b;
+}
+
+function mergeHistory(a: Record<string, HistoryEntry>, b: Record<string, HistoryEntry>) {
+  const out: Record<string, HistoryEntry> = { ...a };
+  for (const [at, entry] of Object.entries(b)) {
+    const mine = out[at];
+    if (!mine) {
+      out[at] = entry;
+      continue;
+    }
+    const reason = mergeRegister(mine.reason, entry.reason);
+    out[at] = reason ? { from: mine.from, to: mine.to, reason } : { from: mine.from, to: mine.to };
+  }
+  return out;
+}
+
+export function mergeQuestion(a: QuestionRecord, b: QuestionRecord): QuestionRecord {
+  const merged: QuestionRecord = {
+    q: mergeRegister(a.q, b.q)!,
+    history: mergeHistory(a.history, b.history),
+  };
+  assignIfSet(merged, 'position', mergeRegister(a.position, b.position));
+  assignIfSet(merged, 'note', mergeRegister(a.note, b.note));
+  assignIfSet(merged, 'shared', mergeRegister(a.shared, b.shared));
+  assignIfSet(merged, 'removed', mergeRegister(a.removed, b.removed));
+  return merged;
+}
+
+export function mergeArticle(a: ArticleRecord, b: ArticleRecord): ArticleRecord {
+  const questions: Record<string, QuestionRecord> = { ...a.questions };
+  for (const [id, q] of Object.entries(b.questions)) {
+    const mine = questions[id];
+    questions[id] = mine ? mergeQuestion(mine, q) : q;
+  }
+  const merged: ArticleRecord = { url: a.url, meta: mergeRegister(a.meta, b.meta)!, questions };
+  assignIfSet(merged, 'note', mergeRegister(a.note, b.note));
+  assignIfSet(merged, 'localOnly', mergeRegister(a.localOnly, b.localOnly));
+  assignIfSet(merged, 'deleted', mergeRegister(a.deleted, b.deleted));
+  return merged;
+}
+
+/** Merge two whole libraries, keyed by article URL. */
+export function mergeLibraries(
+  a: Record<string, ArticleRecord>,
+  b: Record<string, ArticleRecord>,
+): Record<string, ArticleRecord> {
+  const out = { ...a };
+  for (const [url, article] of Object.entries(b)) {
+    const mine = out[url];
+    out[url] = mine ? mergeArticle(mine, article) : article;
+  }
+  return out;
+}
+
+// Optional fields stay absent rather than `undefined`, so merged records compare equal by JSON.
+function assignIfSet<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined) {
+  if (value !== undefined) target[key] = value;
+}

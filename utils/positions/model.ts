@@ -1,0 +1,101 @@
+// The reader's positions: the data model every part of Stance shares (panel, sync, exports).
+// Every field a reader can change is a last-writer-wins register carrying the HLC stamp of its
+// last change (when, and on which device), so two devices' edits merge field by field.
+import type { AnswerForm, QuestionKind } from '@/utils/extract/types';
+import type { Stamp } from './clock';
+
+/** A value with the stamp of its last change. An absent register means "never set". */
+export interface Stamped<T> {
+  v: T;
+  at: Stamp;
+}
+
+/** Five steps from the form's first pole (1) to its second (5), or "undecided". */
+export type Position = 1 | 2 | 3 | 4 | 5 | 'undecided';
+export const POSITION_STEPS: readonly Position[] = [1, 2, 3, 4, 5];
+
+/** Where a question came from: the page (debate, raised, claim) or the reader ("own"). */
+export type SavedQuestionKind = QuestionKind | 'own';
+
+/** The question as the reader last saw it, kept so positions outlive changes to the page. */
+export interface QuestionSnapshot {
+  kind: SavedQuestionKind;
+  label: string;
+  text: string;
+  form: AnswerForm;
+  attribution?: string;
+  /** For a passage the reader chose on the page: the quoted text that locates it. */
+  anchor?: string;
+  /** Rank on the page, to keep the page's order in the panel and in exports. */
+  order: number;
+}
+
+/** One change of position, immutable but for the reason the reader may add later. */
+export interface HistoryEntry {
+  from: Position | null;
+  to: Position | null;
+  /** "What changed my mind". */
+  reason?: Stamped<string>;
+}
+
+export interface QuestionRecord {
+  q: Stamped<QuestionSnapshot>;
+  position?: Stamped<Position | null>;
+  note?: Stamped<string>;
+  /** Only a note marked shared goes into exports; private is the default. */
+  shared?: Stamped<boolean>;
+  /** Keyed by the stamp of the change: a grow-only map, so merging is a union. */
+  history: Record<Stamp, HistoryEntry>;
+  /** The reader removed this question (their own questions only); a tombstone that travels. */
+  removed?: Stamped<boolean>;
+}
+
+export interface ArticleMeta {
+  title: string;
+  siteName: string;
+  lang: string;
+  readingMinutes: number;
+}
+
+export interface ArticleRecord {
+  /** The canonical URL: the article's identity everywhere. */
+  url: string;
+  meta: Stamped<ArticleMeta>;
+  note?: Stamped<string>;
+  questions: Record<string, QuestionRecord>;
+  /** Kept on this device only: never written to storage.sync. */
+  localOnly?: Stamped<boolean>;
+  /** Deleted from My debates; kept as a tombstone so other devices do not bring it back. */
+  deleted?: Stamped<boolean>;
+}
+
+/** The latest stamp anywhere in an article: its last activity. */
+export function lastActivity(article: ArticleRecord): Stamp {
+  let latest = article.meta.at;
+  const see = (s: Stamp | undefined) => {
+    if (s && s > latest) latest = s;
+  };
+  see(article.note?.at);
+  see(article.localOnly?.at);
+  see(article.deleted?.at);
+  for (const q of Object.values(article.questions)) {
+    see(q.position?.at);
+    see(q.note?.at);
+    see(q.shared?.at);
+    see(q.removed?.at);
+    for (const [at, entry] of Object.entries(q.history)) {
+      see(at);
+      see(entry.reason?.at);
+    }
+  }
+  return latest;
+}
+
+export function isDeleted(article: ArticleRecord): boolean {
+  return article.deleted?.v === true;
+}
+
+/** A question counts as answered once it has a position, "undecided" included. */
+export function isAnswered(q: QuestionRecord): boolean {
+  return q.position != null && q.position.v != null && q.removed?.v !== true;
+}

@@ -1,0 +1,97 @@
+// The device's truth: every article the reader has positions on, one versioned storage.local
+// item each (`article:<url>`), so a save writes one small item and a schema change migrates
+// each item on first read instead of losing it.
+import { storage } from 'wxt/utils/storage';
+import { type ClockState, newClock, newDeviceId, receive, type Stamp, tick } from './clock';
+import { type ArticleRecordV1, migrateArticleV1 } from './migrations';
+import type { ArticleRecord } from './model';
+
+export const ARTICLE_PREFIX = 'article:';
+export const ARTICLE_VERSION = 2;
+
+const articleItems = new Map<string, ReturnType<typeof defineArticleItem>>();
+
+function defineArticleItem(url: string) {
+  return storage.defineItem<ArticleRecord>(`local:${ARTICLE_PREFIX}${url}`, {
+    version: ARTICLE_VERSION,
+    migrations: { 2: (v1: ArticleRecordV1) => migrateArticleV1(v1, migrationStamp()) },
+  });
+}
+
+function articleItem(url: string) {
+  let item = articleItems.get(url);
+  if (!item) {
+    item = defineArticleItem(url);
+    articleItems.set(url, item);
+  }
+  return item;
+}
+
+export async function loadArticle(url: string): Promise<ArticleRecord | null> {
+  return articleItem(url).getValue();
+}
+
+export async function saveArticle(article: ArticleRecord): Promise<void> {
+  await articleItem(article.url).setValue(article);
+}
+
+export async function removeArticleItem(url: string): Promise<void> {
+  await articleItem(url).removeValue({ removeMeta: true });
+}
+
+/** Every saved article, migrated to the current version, in no particular order. */
+export async function listArticles(): Promise<ArticleRecord[]> {
+  const all = await browser.storage.local.get(null);
+  const urls = Object.keys(all)
+    .filter((k) => k.startsWith(ARTICLE_PREFIX) && !k.endsWith('$'))
+    .map((k) => k.slice(ARTICLE_PREFIX.length));
+  const stale = urls.filter(
+    (url) => (all[`${ARTICLE_PREFIX}${url}$`] as { v?: number } | undefined)?.v !== ARTICLE_VERSION,
+  );
+  if (stale.length === 0) return urls.map((url) => all[`${ARTICLE_PREFIX}${url}`] as ArticleRecord);
+  // Older items migrate through their versioned item, then everything is read once more.
+  await Promise.all(stale.map((url) => articleItem(url).getValue()));
+  return listArticles();
+}
+
+/** Calls back with the URL of every article changed in this device's store, by any context. */
+export function watchArticles(onChange: (url: string, article: ArticleRecord | null) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local') return;
+    for (const [key, change] of Object.entries(changes)) {
+      if (!key.startsWith(ARTICLE_PREFIX) || key.endsWith('$')) continue;
+      onChange(key.slice(ARTICLE_PREFIX.length), (change.newValue as ArticleRecord | undefined) ?? null);
+    }
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+// --- The device's clock -------------------------------------------------------------------
+
+const deviceItem = storage.defineItem<string>('local:device', { init: () => newDeviceId() });
+let clock: ClockState | null = null;
+
+/** Load this device's id and start its clock; call once before stamping. */
+export async function startClock(): Promise<ClockState> {
+  if (!clock) clock = newClock(await deviceItem.getValue());
+  return clock;
+}
+
+/** A stamp for a change made now on this device. */
+export function nextStamp(now = Date.now()): Stamp {
+  if (!clock) throw new Error('startClock() must run before stamping changes');
+  const next = tick(clock, now);
+  clock = next.clock;
+  return next.stamp;
+}
+
+/** Fold in a stamp from another device or an older session, so ours always sort after it. */
+export function observeStamp(stamp: Stamp, now = Date.now()): void {
+  if (clock) clock = receive(clock, stamp, now);
+}
+
+function migrationStamp(): Stamp {
+  // Migrations may run before the clock starts; stamp them "now, on this device" all the same.
+  return clock ? nextStamp() : tick(newClock('migrate'), Date.now()).stamp;
+}
