@@ -1,0 +1,89 @@
+// Proves the e2e harness itself: Stance loads in each browser, its panel page opens beside a page
+// tab and renders, and its storage answers. The panel's behaviour is tested in its own files.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type ChromiumSession,
+  DEMO_PATH,
+  type FirefoxSession,
+  launchChromium,
+  launchFirefox,
+  openFirefoxPageWithPanel,
+  openPageWithPanel,
+  prepareE2eBuild,
+  runAxe,
+  serveFixtures,
+} from './harness';
+
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+beforeAll(async () => {
+  server = await serveFixtures();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('Chromium', () => {
+  let profileDir: string;
+  let session: ChromiumSession;
+  let extensionDir: string;
+  beforeAll(async () => {
+    profileDir = mkdtempSync(join(tmpdir(), 'stance-e2e-chromium-'));
+    extensionDir = prepareE2eBuild('chrome-mv3');
+    session = await launchChromium(profileDir, { extensionDir });
+  });
+  afterAll(async () => {
+    await session?.context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  test('loads Stance and opens its panel beside a page tab', async () => {
+    expect(session.extensionId).toMatch(/^[a-p]{32}$/);
+    const { panel, tabId } = await openPageWithPanel(session, server.url + DEMO_PATH);
+    expect(tabId).toBeGreaterThan(0);
+    expect(new URL(panel.url()).searchParams.get('tab')).toBe(String(tabId));
+    await panel.waitForFunction(() => (document.getElementById('app')?.childElementCount ?? 0) > 0);
+    expect(await panel.evaluate(() => document.documentElement.lang)).not.toBe('');
+    expect(Array.isArray(await runAxe(panel))).toBe(true);
+  });
+
+  test('keeps storage.local across a restart with the same profile', async () => {
+    const [panel] = session.context.pages().filter((p) => p.url().includes('sidepanel.html'));
+    // biome-ignore lint/suspicious/noExplicitAny: the page's own `chrome` global, untyped here.
+    await panel!.evaluate(() => (globalThis as any).chrome.storage.local.set({ 'e2e.smoke': 42 }));
+    await session.context.close();
+    session = await launchChromium(profileDir, { extensionDir });
+    const { panel: again } = await openPageWithPanel(session, server.url + DEMO_PATH);
+    // biome-ignore lint/suspicious/noExplicitAny: the page's own `chrome` global, untyped here.
+    const stored = await again.evaluate(() => (globalThis as any).chrome.storage.local.get('e2e.smoke'));
+    expect(stored).toEqual({ 'e2e.smoke': 42 });
+  });
+});
+
+describe('Firefox', () => {
+  let session: FirefoxSession;
+  beforeAll(async () => {
+    session = await launchFirefox();
+  });
+  afterAll(async () => {
+    await session?.browser.close();
+  });
+
+  test('installs Stance, opens its panel beside a page tab, and reaches storage', async () => {
+    const { panel, tabId } = await openFirefoxPageWithPanel(session, server.url + DEMO_PATH);
+    expect(tabId).toBeGreaterThan(0);
+    // puppeteer's page.url() lags on moz-extension:// pages (no BiDi load event): ask the page.
+    expect(await panel.evaluate(() => location.search)).toBe(`?tab=${tabId}`);
+    await panel.waitForFunction(() => (document.getElementById('app')?.childElementCount ?? 0) > 0);
+    const stored = await panel.evaluate(async () => {
+      // biome-ignore lint/suspicious/noExplicitAny: the page's own `browser` global, untyped here.
+      const storage = (globalThis as any).browser.storage.local;
+      await storage.set({ 'e2e.smoke': 'ok' });
+      return storage.get('e2e.smoke');
+    });
+    expect(stored).toEqual({ 'e2e.smoke': 'ok' });
+    expect(Array.isArray(await runAxe(panel))).toBe(true);
+  });
+});
