@@ -1,24 +1,73 @@
 // Entry point of the extractor: the same code runs in the page and in Node (CLI, corpus).
-import type { ExtractionResult } from './types';
+// It reads the live document and never writes to it; Readability works on a clone.
+import { readArticle } from './article';
+import { collectTextUnits } from './blocks';
+import { findClaims } from './claims';
+import { findDebateQuestions, proseUnits, questionsOf } from './debate';
+import { answerFormFor } from './forms';
+import { questionId } from './ids';
+import type { ExtractedQuestion, ExtractionResult, QuestionKind } from './types';
+
+export { answerFormFor } from './forms';
+export { questionId } from './ids';
+export { canonicalUrl } from './url';
+
+// Past these sizes a page is not an article we can read in time: give up before Readability,
+// whose recursion and quadratic passes would freeze the tab (or overflow the stack).
+const MAX_ELEMENTS = 60_000;
+const MAX_DEPTH = 1_000;
+const MAX_RAISED = 20;
 
 export function extractFromDocument(doc: Document, pageUrl: string): ExtractionResult {
-  const title = doc.title.trim();
-  if (!title) return { ok: false, reason: 'no-article' };
-  return {
-    ok: true,
-    extraction: {
-      article: {
-        url: pageUrl,
-        title,
-        siteName: '',
-        byline: '',
-        lang: doc.documentElement.lang,
-        publishedTime: '',
-        wordCount: 0,
-        readingMinutes: 0,
-        excerpt: '',
-      },
-      questions: [],
-    },
+  if (!doc.documentElement || !doc.body) return { ok: false, reason: 'not-loaded' };
+  if (isTooLarge(doc)) return { ok: false, reason: 'too-large' };
+  const reading = readArticle(doc, pageUrl);
+  if (!reading) return { ok: false, reason: 'no-article' };
+  const { info, body } = reading;
+  const lang = info.lang || doc.documentElement.getAttribute('lang') || '';
+  const units = collectTextUnits(body);
+
+  const questions: ExtractedQuestion[] = [];
+  const seen = new Set<string>();
+  const add = (kind: QuestionKind, label: string, text: string, attribution?: string): boolean => {
+    const id = questionId(text);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    const question: ExtractedQuestion = { id, kind, label, text, form: answerFormFor(text, lang) };
+    if (attribution !== undefined) question.attribution = attribution;
+    questions.push(question);
+    return true;
   };
+
+  for (const hit of findDebateQuestions(units, lang)) add('debate', hit.label, hit.text);
+  for (const claim of findClaims(body)) add('claim', '', claim.text, claim.attribution);
+  let raised = 0;
+  for (const unit of proseUnits(units)) {
+    if (unit.quoted) continue;
+    for (const hit of questionsOf(unit)) {
+      if (raised < MAX_RAISED && add('raised', '', hit.text)) raised++;
+    }
+  }
+  return { ok: true, extraction: { article: info, questions } };
+}
+
+/** Counts elements and nesting depth, stopping as soon as either limit is passed. */
+function isTooLarge(doc: Document): boolean {
+  let count = 0;
+  let depth = 0;
+  let node: Element | null = doc.documentElement;
+  while (node) {
+    if (++count > MAX_ELEMENTS || depth > MAX_DEPTH) return true;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      depth++;
+      continue;
+    }
+    while (node && !node.nextElementSibling) {
+      node = node.parentElement;
+      depth--;
+    }
+    node = node?.nextElementSibling ?? null;
+  }
+  return false;
 }

@@ -1,0 +1,206 @@
+// How a question is answered: a No…Yes scale for closed questions, an A…B scale when the question
+// offers two alternatives, Disagree…Agree for everything else (open questions, claims).
+
+import { baseLanguage } from './cues';
+import { collapseSpace, foldText } from './text';
+import type { AnswerForm } from './types';
+
+// Question words that make a question open, per language (folded). Checked on the first two
+// words so that "Et vous ?" or "Für wen …?" are read correctly.
+const QUESTION_WORDS: Record<string, string[]> = {
+  en: ['what', 'why', 'how', 'who', 'whom', 'whose', 'which', 'where', 'when'],
+  fr: [
+    'que',
+    'qu',
+    'quoi',
+    'qui',
+    'quel',
+    'quelle',
+    'quels',
+    'quelles',
+    'lequel',
+    'laquelle',
+    'lesquels',
+    'lesquelles',
+    'ou',
+    'quand',
+    'comment',
+    'pourquoi',
+    'combien',
+  ],
+  de: [
+    'was',
+    'wer',
+    'wen',
+    'wem',
+    'wessen',
+    'wie',
+    'wo',
+    'wann',
+    'warum',
+    'weshalb',
+    'wieso',
+    'welche',
+    'welcher',
+    'welches',
+    'welchen',
+    'welchem',
+    'woher',
+    'wohin',
+    'womit',
+    'wofur',
+    'woruber',
+    'worauf',
+    'wozu',
+  ],
+  es: [
+    'que',
+    'quien',
+    'quienes',
+    'como',
+    'cuando',
+    'donde',
+    'cual',
+    'cuales',
+    'cuanto',
+    'cuanta',
+    'cuantos',
+    'cuantas',
+    'por que',
+  ],
+  it: [
+    'che',
+    'cosa',
+    'chi',
+    'come',
+    'quando',
+    'dove',
+    'perche',
+    'quale',
+    'quali',
+    'quanto',
+    'quanta',
+    'quanti',
+    'quante',
+  ],
+  pt: [
+    'que',
+    'o que',
+    'quem',
+    'como',
+    'quando',
+    'onde',
+    'qual',
+    'quais',
+    'quanto',
+    'quanta',
+    'quantos',
+    'quantas',
+    'por que',
+    'porque',
+  ],
+};
+const LEADING_FILLER = /^(?:and|but|so|et|mais|donc|alors|und|aber|also|y|pero|e|ma|mas|entao)\s/;
+
+// " or " between the two alternatives, per language; a comma before it is preferred.
+const OR_WORD: Record<string, string> = { en: 'or', fr: 'ou', de: 'oder', es: 'o', it: 'o', pt: 'ou' };
+// "… or not?" asks yes or no, not between two things.
+const OR_NOT = /\s(?:or not|ou pas|ou non|oder nicht|o no|o non|ou nao)\s*$/;
+
+export function answerFormFor(text: string, lang: string): AnswerForm {
+  const base = baseLanguage(lang);
+  const trimmed = collapseSpace(text);
+  if (!/[?？]/.test(trimmed)) return { type: 'agree-disagree' };
+  const poles = twoAlternatives(trimmed, base);
+  if (poles) return { type: 'alternatives', poles };
+  return isClosedQuestion(trimmed, base) ? { type: 'yes-no' } : { type: 'agree-disagree' };
+}
+
+// A preposition may come before the question word: "Für wen …?", "À quoi …?", "In which …?".
+const PREPOSITION = new Set([
+  'to',
+  'for',
+  'with',
+  'from',
+  'in',
+  'on',
+  'about',
+  'of',
+  'by',
+  'a',
+  'de',
+  'pour',
+  'par',
+  'avec',
+  'en',
+  'sur',
+  'fur',
+  'mit',
+  'von',
+  'an',
+  'auf',
+  'zu',
+  'aus',
+  'por',
+  'para',
+  'con',
+  'per',
+  'di',
+  'da',
+  'su',
+  'com',
+  'em',
+]);
+
+function isClosedQuestion(text: string, base: string): boolean {
+  const folded = foldText(text).replace(LEADING_FILLER, '');
+  if (/^est ce qu/.test(folded)) return true;
+  const words = QUESTION_WORDS[base] ?? [];
+  const [first = '', second = '', third = ''] = folded.split(' ');
+  if (words.includes(first) || words.includes(`${first} ${second}`)) return false;
+  return !(PREPOSITION.has(first) && (words.includes(second) || words.includes(`${second} ${third}`)));
+}
+
+/**
+ * The two ends of "A or B?": split at the last " or " (", or " first), then drop from both sides
+ * the frame they share ("dans un monde où …, ou dans un monde où …") and the question stem.
+ */
+function twoAlternatives(text: string, base: string): [string, string] | null {
+  const or = OR_WORD[base] ?? 'or';
+  const body = text.replace(/^[¿¡]/u, '').replace(/\s*[?？]+[»"”’)\]]*\s*$/u, '');
+  if (OR_NOT.test(` ${foldText(body)}`)) return null;
+  const split =
+    lastSplit(body, new RegExp(`,\\s+${or}\\s+`, 'giu')) ?? lastSplit(body, new RegExp(`\\s${or}\\s`, 'giu'));
+  if (!split) return null;
+  const [left, right] = split;
+  const leftWords = left.split(' ');
+  const rightWords = right.split(' ');
+  // The longest opening of the right side that also occurs in the left side is the shared frame.
+  for (let size = Math.min(rightWords.length - 1, 8); size >= 2; size--) {
+    const frame = rightWords.slice(0, size).join(' ');
+    const at = left.toLowerCase().lastIndexOf(frame.toLowerCase());
+    if (at >= 0) {
+      const a = cleanPole(left.slice(at + frame.length));
+      const b = cleanPole(rightWords.slice(size).join(' '));
+      return a && b ? [a, b] : null;
+    }
+  }
+  // No shared frame: the left alternative is as long as the right one, at most.
+  if (rightWords.length > 6 || left.includes(',')) return null;
+  const a = cleanPole(leftWords.slice(-rightWords.length).join(' '));
+  const b = cleanPole(right);
+  return a && b && foldText(a) !== foldText(b) ? [a, b] : null;
+}
+
+function lastSplit(text: string, separator: RegExp): [string, string] | null {
+  let last: RegExpExecArray | null = null;
+  for (let match = separator.exec(text); match; match = separator.exec(text)) last = match;
+  if (!last) return null;
+  const left = text.slice(0, last.index).trim();
+  const right = text.slice(last.index + last[0].length).trim();
+  return left && right ? [left, right] : null;
+}
+
+function cleanPole(pole: string): string {
+  return pole.replace(/^[\s,;:]+|[\s,;:]+$/g, '');
+}

@@ -1,0 +1,63 @@
+// Text helpers shared by the extractor: folding for ids and matching, sentence splitting,
+// and recognising question sentences in any of the languages we cover.
+
+/** Lower case, no diacritics, punctuation and spacing folded to single spaces. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function wordCount(text: string): number {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return words ? words.length : 0;
+}
+
+const TERMINATOR = /[.!?…？]/u;
+const CLOSER = /[»"”’)\]]/u;
+
+/**
+ * Sentences of a text, whitespace collapsed. A sentence ends at . ! ? … (possibly repeated and
+ * followed by closing quotes) when whitespace or the end follows, so "1.5" or "24h/24" never end one.
+ */
+export function splitSentences(text: string): string[] {
+  const line = collapseSpace(text);
+  const out: string[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < line.length) {
+    if (!TERMINATOR.test(line[i] as string)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < line.length && (TERMINATOR.test(line[end] as string) || CLOSER.test(line[end] as string)))
+      end++;
+    if (end === line.length || line[end] === ' ') {
+      const sentence = line.slice(start, end).trim();
+      if (sentence) out.push(sentence);
+      start = end;
+    }
+    i = end;
+  }
+  const rest = line.slice(start).trim();
+  if (rest) out.push(rest);
+  return out;
+}
+
+export function isQuestionSentence(sentence: string): boolean {
+  return /[?？][»"”’)\]]*$/u.test(sentence.trim());
+}
+
+/** True when the sentence is wholly a quotation: someone else's question, not the author's. */
+export function isQuotedSentence(sentence: string): boolean {
+  const s = sentence.trim();
+  return /^[«“"„‚‘]/u.test(s) && /[»”"“’][.!?…]?$/u.test(s);
+}

@@ -1,0 +1,36 @@
+// The article's identity: its canonical URL without fragment or tracking parameters, so a
+// reader's notes follow the article across URL variants (shares, feeds, devices).
+
+const TRACKING_PARAM =
+  /^(utm_\w+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|oly_anon_id|oly_enc_id|vero_id|wickedid|ref_src|ref_url|spm|share|s_cid|cmpid|ncid|ocid|sr_share)$/i;
+
+/** `href` resolved against `base`, without fragment and tracking parameters; null if not http(s). */
+export function cleanArticleUrl(href: string, base: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(href.trim(), base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  url.hash = '';
+  for (const name of [...url.searchParams.keys()]) {
+    if (TRACKING_PARAM.test(name)) url.searchParams.delete(name);
+  }
+  return url.toString();
+}
+
+/** `<link rel=canonical>`, then `og:url`, then the page URL, cleaned. */
+export function canonicalUrl(doc: Document, pageUrl: string): string {
+  const candidates = [
+    doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+    pageUrl,
+  ];
+  for (const href of candidates) {
+    if (!href) continue;
+    const cleaned = cleanArticleUrl(href, pageUrl);
+    if (cleaned) return cleaned;
+  }
+  return pageUrl;
+}
