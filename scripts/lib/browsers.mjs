@@ -69,6 +69,8 @@ export function chromiumArgs(extensionDir) {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    // Branded Chrome 137+ ignores --load-extension unless this feature is turned off.
+    '--disable-features=DisableLoadExtensionCommandLineSwitch',
     ...(process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ];
 }
