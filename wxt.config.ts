@@ -7,6 +7,9 @@ export const GECKO_ID = 'stance@stance.app';
 /** Drawn by scripts/make-icons.mjs. */
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
+/** Asked for only when the reader clicks "Follow my tabs" in the panel (README: Permissions). */
+const FOLLOW_TABS_ORIGINS = ['<all_urls>'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -23,7 +26,9 @@ export default defineConfig({
         ...common,
         // Firefox: no sidePanel permission; the sidebar comes from `sidebar_action`.
         permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
-        ...(manifestVersion === 2 ? { browser_action: common.action } : {}),
+        ...(manifestVersion === 2
+          ? { browser_action: common.action, optional_permissions: FOLLOW_TABS_ORIGINS }
+          : { optional_host_permissions: FOLLOW_TABS_ORIGINS }),
         browser_specific_settings: {
           gecko: {
             id: GECKO_ID,
@@ -36,6 +41,7 @@ export default defineConfig({
     return {
       ...common,
       permissions: ['activeTab', 'scripting', 'storage', 'sidePanel', 'contextMenus'],
+      optional_host_permissions: FOLLOW_TABS_ORIGINS,
     };
   },
 });

@@ -1,3 +1,128 @@
+// The panel: the article beside it, My debates, and the settings; it follows the reader's tab.
+import { useEffect, useState } from 'preact/hooks';
+import { questionId } from '@/utils/extract/ids';
+import { type MessageKey, t } from '@/utils/i18n';
+import { isPinnedToTab, resolveTargetTab } from '@/utils/page-bridge';
+import { pendingPassageItem } from '@/utils/pending-passage';
+import { announcement } from './state/announcer';
+import * as session from './state/article-session';
+import { openLibrary } from './state/library';
+import { ArticleView } from './views/ArticleView';
+import { LibraryView } from './views/LibraryView';
+
+type View = 'article' | 'library';
+const VIEWS: [View, MessageKey][] = [
+  ['article', 'navArticle'],
+  ['library', 'navLibrary'],
+];
+
+/** Host access to every page, asked for only on the reader's click, to follow them across tabs. */
+const FOLLOW_TABS = { origins: ['<all_urls>'] };
+
 export function App() {
-  return <main>{browser.i18n.getMessage('extName')}</main>;
+  const [view, setView] = useState<View>('article');
+
+  useEffect(() => {
+    void resolveTargetTab().then((target) => {
+      if (target) void session.openTab(target);
+    });
+    const stopStore = session.followStoreChanges();
+    const stopTabs = followTabs();
+    const stopPassages = pendingPassageItem.watch(() => void takePendingPassage());
+    const flushOnHide = () => {
+      if (document.visibilityState === 'hidden') void session.flushSave();
+    };
+    document.addEventListener('visibilitychange', flushOnHide);
+    window.addEventListener('pagehide', flushOnHide);
+    return () => {
+      stopStore();
+      stopTabs();
+      stopPassages();
+      document.removeEventListener('visibilitychange', flushOnHide);
+      window.removeEventListener('pagehide', flushOnHide);
+    };
+  }, []);
+
+  // A passage picked before the page was read waits until the article is known.
+  const status = session.page.value.status;
+  useEffect(() => {
+    if (status === 'ready') void takePendingPassage();
+  }, [status]);
+
+  useEffect(() => {
+    if (view === 'library') void openLibrary();
+  }, [view]);
+
+  return (
+    <div class="panel">
+      <nav aria-label={t('panelNav')} class="nav">
+        {VIEWS.map(([name, label]) => (
+          <button
+            key={name}
+            type="button"
+            aria-current={view === name ? 'page' : undefined}
+            onClick={() => setView(name)}
+          >
+            {t(label)}
+          </button>
+        ))}
+      </nav>
+      <main>
+        {view === 'article' && <ArticleView onGrantFollow={isPinnedToTab() ? undefined : grantFollowTabs} />}
+        {view === 'library' && <LibraryView />}
+      </main>
+      <div class="visually-hidden" role="status" aria-live="polite">
+        {announcement.value}
+      </div>
+    </div>
+  );
+}
+
+function grantFollowTabs() {
+  // Must run inside the click: permission prompts need the user's gesture.
+  void browser.permissions.request(FOLLOW_TABS).then((granted) => {
+    if (granted) void session.reread();
+  });
+}
+
+/** Re-read when the reader switches tabs (unless pinned) or the page navigates, SPA included. */
+function followTabs(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const rereadSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      void resolveTargetTab().then((target) => {
+        if (target) void session.openTab(target);
+      });
+    }, 250);
+  };
+  const onActivated = (info: { tabId: number; windowId: number }) => {
+    if (!isPinnedToTab() && info.windowId === session.tab.value?.windowId) rereadSoon();
+  };
+  const onUpdated = (tabId: number, change: { status?: string; url?: string }) => {
+    if (tabId === session.tab.value?.tabId && (change.url || change.status === 'complete')) rereadSoon();
+  };
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  return () => {
+    clearTimeout(timer);
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+  };
+}
+
+async function takePendingPassage() {
+  const pending = await pendingPassageItem.getValue();
+  if (!pending || pending.tabId !== session.tab.value?.tabId || session.page.value.status !== 'ready') return;
+  await pendingPassageItem.setValue(null);
+  session.addOwnQuestion(
+    {
+      id: questionId(pending.text),
+      kind: 'claim',
+      label: '',
+      text: pending.text,
+      form: { type: 'agree-disagree' },
+    },
+    pending.text,
+  );
 }

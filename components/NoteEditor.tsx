@@ -1,0 +1,60 @@
+// A note saved as the reader types (no save button), with a quiet saved state and, for notes
+// on questions, the choice to include it in exports (private by default).
+import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+
+export interface NoteEditorProps {
+  /** Id for the textarea, so its label points at it. */
+  id: string;
+  label: string;
+  value: string;
+  onInput: (text: string) => void;
+  /** Whether saves are pending, for the quiet status line. */
+  saving: boolean;
+  /** Present for question notes only: the "include in exports" switch. */
+  shared?: { value: boolean; onChange: (shared: boolean) => void };
+}
+
+export function NoteEditor({ id, label, value, onInput, saving, shared }: NoteEditorProps) {
+  const [touched, setTouched] = useState(false);
+  return (
+    <div class="note">
+      <label for={id} class="note-label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={2}
+        value={value}
+        placeholder={t('notePlaceholder')}
+        onInput={(e) => {
+          setTouched(true);
+          onInput(e.currentTarget.value);
+        }}
+      />
+      <div class="note-footer">
+        {shared ? (
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={shared.value}
+              onChange={(e) => shared.onChange(e.currentTarget.checked)}
+            />
+            {t('noteShared')}
+          </label>
+        ) : (
+          <span />
+        )}
+        <span class="quiet" aria-live="off">
+          {touched
+            ? saving
+              ? t('noteSaving')
+              : t('noteSaved')
+            : shared && !shared.value
+              ? t('notePrivateHint')
+              : ''}
+        </span>
+      </div>
+    </div>
+  );
+}

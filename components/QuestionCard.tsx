@@ -1,0 +1,88 @@
+// One question in the panel: its label, text and kind, the reader's position on it, their note,
+// how their position moved, and a way to find it in the page.
+
+import { type MessageKey, t } from '@/utils/i18n';
+import type { Stamp } from '@/utils/positions/clock';
+import type { Position } from '@/utils/positions/model';
+import type { PanelQuestion } from '@/utils/positions/view';
+import { NoteEditor } from './NoteEditor';
+import { PositionHistory } from './PositionHistory';
+import { StanceScale } from './StanceScale';
+
+export interface QuestionCardProps {
+  question: PanelQuestion;
+  /** Whether a save is pending, for the note's quiet status. */
+  saving: boolean;
+  onPosition: (position: Position | null) => void;
+  onNote: (text: string) => void;
+  onShared: (shared: boolean) => void;
+  onReason: (changeAt: Stamp, reason: string) => void;
+  /** Absent when the question is not on the page. */
+  onShowInPage?: () => void;
+  /** Present for the reader's own questions. */
+  onRemove?: () => void;
+}
+
+const KIND_LABEL: Record<string, MessageKey> = {
+  debate: 'kindDebate',
+  raised: 'kindRaised',
+  claim: 'kindClaim',
+  own: 'kindOwn',
+};
+
+export function QuestionCard({
+  question,
+  saving,
+  onPosition,
+  onNote,
+  onShared,
+  onReason,
+  onShowInPage,
+  onRemove,
+}: QuestionCardProps) {
+  const { id, snapshot, record } = question;
+  const headingId = `q-${id}`;
+  return (
+    <article class={`card kind-${snapshot.kind}`} aria-labelledby={headingId} data-question-id={id}>
+      <header class="card-header">
+        <span class="badge">{t(KIND_LABEL[snapshot.kind] ?? 'kindDebate')}</span>
+        {onShowInPage && (
+          <button type="button" class="link-button" onClick={onShowInPage}>
+            {t('showInPage')}
+          </button>
+        )}
+        {onRemove && (
+          <button
+            type="button"
+            class="link-button"
+            onClick={onRemove}
+            aria-label={t('removeQuestionLabel', snapshot.text)}
+          >
+            {t('removeQuestion')}
+          </button>
+        )}
+      </header>
+      <h3 id={headingId} class="question">
+        {snapshot.label && <span class="label">{snapshot.label}</span>}
+        <span class="text">{snapshot.text}</span>
+      </h3>
+      {snapshot.attribution && <p class="attribution">{t('attributedTo', snapshot.attribution)}</p>}
+      <StanceScale
+        questionId={id}
+        questionText={snapshot.text}
+        form={snapshot.form}
+        value={record?.position?.v ?? null}
+        onChange={onPosition}
+      />
+      {record && <PositionHistory questionId={id} record={record} form={snapshot.form} onReason={onReason} />}
+      <NoteEditor
+        id={`note-${id}`}
+        label={t('noteLabel')}
+        value={record?.note?.v ?? ''}
+        onInput={onNote}
+        saving={saving}
+        shared={{ value: record?.shared?.v ?? false, onChange: onShared }}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,12 @@
+// One polite live region for the whole panel, so screen readers hear "Position saved: Agree".
+import { signal } from '@preact/signals';
+
+export const announcement = signal('');
+
+export function announce(text: string) {
+  // Clearing first makes a repeated message be read again.
+  announcement.value = '';
+  queueMicrotask(() => {
+    announcement.value = text;
+  });
+}

@@ -1,0 +1,76 @@
+// My debates: search by title, site and notes; most recent activity first; open or delete (with undo).
+import { useMemo, useState } from 'preact/hooks';
+import { t, uiLanguage } from '@/utils/i18n';
+import { libraryEntries, searchLibrary, stampAge } from '@/utils/positions/view';
+import * as library from '../state/library';
+
+/** Rendering thousands of rows at once would stall the panel: show a page, then more on request. */
+const PAGE_SIZE = 100;
+
+export function LibraryView() {
+  const [query, setQuery] = useState('');
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const articles = library.articles.value;
+  const entries = useMemo(() => libraryEntries(articles ?? []), [articles]);
+  const matches = useMemo(() => searchLibrary(entries, query), [entries, query]);
+  const deleted = library.lastDeleted.value;
+  const now = Date.now();
+  const lang = uiLanguage();
+
+  return (
+    <div class="library">
+      <h1>{t('libraryTitle')}</h1>
+      <label for="library-search" class="visually-hidden">
+        {t('librarySearch')}
+      </label>
+      <input
+        id="library-search"
+        type="search"
+        placeholder={t('librarySearch')}
+        value={query}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          setShown(PAGE_SIZE);
+        }}
+      />
+      {deleted && (
+        <p class="toast" role="status">
+          {t('libraryDeleted', deleted.meta.v.title)}{' '}
+          <button type="button" onClick={() => void library.undoDelete()}>
+            {t('undo')}
+          </button>
+        </p>
+      )}
+      {articles !== null && entries.length === 0 && <p class="state">{t('libraryEmpty')}</p>}
+      {entries.length > 0 && matches.length === 0 && <p class="state">{t('libraryNoMatch', query)}</p>}
+      {matches.length > 0 && <p class="quiet">{t('libraryCount', matches.length)}</p>}
+      <ul class="library-list">
+        {matches.slice(0, shown).map(({ article, lastActivity, answered }) => (
+          <li key={article.url} class="library-item">
+            <a href={article.url} target="_blank" rel="noreferrer noopener" class="library-title">
+              {article.meta.v.title || article.url}
+            </a>
+            <p class="quiet">
+              {[article.meta.v.siteName, t('libraryAnswered', answered, stampAge(lastActivity, now, lang))]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => void library.deleteArticle(article)}
+              aria-label={t('libraryDeleteLabel', article.meta.v.title)}
+            >
+              {t('libraryDelete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {matches.length > shown && (
+        <button type="button" onClick={() => setShown(shown + PAGE_SIZE)}>
+          {t('libraryShowMore')}
+        </button>
+      )}
+    </div>
+  );
+}

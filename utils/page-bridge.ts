@@ -1,0 +1,114 @@
+// The panel's narrow facade over the page it sits beside: which tab that is, reading the
+// article from it (the extractor is injected only now, on request), and pointing at a passage.
+import type { ExtractionFailure, ExtractionResult } from '@/utils/extract/types';
+
+/** What reading a tab gives: an extraction, or why not (including: Stance has no access yet). */
+export type PageRead = ExtractionResult | { ok: false; reason: 'needs-access' };
+
+export interface TargetTab {
+  tabId: number;
+  /** Undefined when Stance has no access to this tab yet (no click, no optional permission). */
+  url?: string;
+  windowId?: number;
+}
+
+/**
+ * The tab this panel is beside. `?tab=<id>` pins a panel opened as a page (tests, "open in a
+ * tab") to one tab; otherwise it is the active tab of the panel's window.
+ */
+export async function resolveTargetTab(): Promise<TargetTab | null> {
+  const pinned = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(pinned) && pinned > 0) {
+    const tab = await browser.tabs.get(pinned).catch(() => null);
+    return tab ? { tabId: pinned, url: tab.url, windowId: tab.windowId } : null;
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id != null ? { tabId: tab.id, url: tab.url, windowId: tab.windowId } : null;
+}
+
+export function isPinnedToTab(): boolean {
+  return new URLSearchParams(location.search).has('tab');
+}
+
+const RESTRICTED_URL =
+  /^(chrome|edge|about|moz-extension|chrome-extension|view-source|devtools|resource):|^https:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org)\//;
+
+export async function extractFromTab(tab: TargetTab): Promise<PageRead> {
+  if (tab.url && RESTRICTED_URL.test(tab.url)) return { ok: false, reason: 'restricted-page' };
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId: tab.tabId },
+      files: ['/content-scripts/extract.js'],
+    });
+    const result = injection?.result as ExtractionResult | undefined;
+    return result && typeof result === 'object' && 'ok' in result ? result : { ok: false, reason: 'failed' };
+  } catch (error) {
+    const reason = classifyInjectionError(error);
+    return reason === 'needs-access' ? { ok: false, reason } : { ok: false, reason };
+  }
+}
+
+/** Injection errors are expected on pages Stance may not read; they become a panel state, not a crash. */
+function classifyInjectionError(error: unknown): ExtractionFailure | 'needs-access' {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Cannot access|cannot be scripted|Missing host permission|permission/i.test(message)) {
+    return /chrome:|extensions gallery|PDF|about:/i.test(message) ? 'restricted-page' : 'needs-access';
+  }
+  if (/Frame with ID|No tab with id|tab was closed|loading/i.test(message)) return 'not-loaded';
+  return 'failed';
+}
+
+/**
+ * Scroll the page to a passage and flash it. The highlight is an outline drawn by the
+ * CSS Custom Highlight API where available (no node is added, so the layout never moves).
+ */
+export async function showInPage(tabId: number, text: string): Promise<boolean> {
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: highlightPassage,
+      args: [text],
+    });
+    return injection?.result === true;
+  } catch {
+    return false;
+  }
+}
+
+// Runs in the page: must be self-contained (serialised by executeScript).
+function highlightPassage(text: string): boolean {
+  const fold = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  const wanted = fold(text).slice(0, 80);
+  if (!wanted) return false;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+  let best: Element | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node as Element;
+    if (el.closest('script,style,noscript')) continue;
+    if (fold(el.textContent ?? '').includes(wanted)) best = el;
+  }
+  if (!best) return false;
+  best.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  const registry = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
+  const HighlightCtor = (globalThis as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+  if (registry && HighlightCtor) {
+    const range = document.createRange();
+    range.selectNodeContents(best);
+    registry.set('stance-passage', new HighlightCtor(range));
+    const style = document.createElement('style');
+    style.textContent = '::highlight(stance-passage){background-color:rgba(255,214,0,.55)}';
+    document.head.append(style);
+    setTimeout(() => {
+      registry.delete('stance-passage');
+      style.remove();
+    }, 2500);
+  } else {
+    const el = best as HTMLElement;
+    const previous = el.style.outline;
+    el.style.outline = '3px solid rgba(255,170,0,.9)';
+    setTimeout(() => {
+      el.style.outline = previous;
+    }, 2500);
+  }
+  return true;
+}

@@ -1,0 +1,154 @@
+// What the panel shows, derived from the page's extraction and the reader's saved record:
+// sections in page order, questions that left the page, movement summaries, library search.
+import type { ExtractedQuestion, Extraction } from '@/utils/extract/types';
+import { snapshotOf } from './actions';
+import { type Stamp, stampTime } from './clock';
+import {
+  type ArticleRecord,
+  isAnswered,
+  isDeleted,
+  lastActivity,
+  type Position,
+  type QuestionRecord,
+  type QuestionSnapshot,
+  type SavedQuestionKind,
+} from './model';
+
+export interface PanelQuestion {
+  id: string;
+  snapshot: QuestionSnapshot;
+  record?: QuestionRecord;
+  /** False for a saved question the page no longer shows. */
+  onPage: boolean;
+}
+
+export type SectionName = 'debate' | 'claims' | 'raised' | 'own' | 'gone';
+
+export interface PanelSection {
+  name: SectionName;
+  questions: PanelQuestion[];
+}
+
+const SECTION_OF: Record<SavedQuestionKind, SectionName> = {
+  debate: 'debate',
+  claim: 'claims',
+  raised: 'raised',
+  own: 'own',
+};
+
+/** Page questions first (in page order), then the reader's own, then saved ones the page dropped. */
+export function panelSections(extraction: Extraction | null, record: ArticleRecord | null): PanelSection[] {
+  const sections = new Map<SectionName, PanelQuestion[]>(
+    (['debate', 'claims', 'raised', 'own', 'gone'] as const).map((n) => [n, []]),
+  );
+  const seen = new Set<string>();
+  const pageQuestions: ExtractedQuestion[] = extraction?.questions ?? [];
+  pageQuestions.forEach((q, order) => {
+    seen.add(q.id);
+    const saved = record?.questions[q.id];
+    sections
+      .get(SECTION_OF[q.kind])!
+      .push({ id: q.id, snapshot: snapshotOf(q, order), record: saved, onPage: true });
+  });
+  const savedOnly = Object.entries(record?.questions ?? {})
+    .filter(([id, q]) => !seen.has(id) && q.removed?.v !== true)
+    .sort(([, a], [, b]) => a.q.v.order - b.q.v.order);
+  for (const [id, q] of savedOnly) {
+    // Own questions and passages the reader picked are theirs, not the page's: they never "leave".
+    const own = q.q.v.kind === 'own' || q.q.v.anchor !== undefined;
+    // Without an extraction (saved positions shown before the page is read) nothing is "gone" yet.
+    const onPage = own || extraction === null;
+    const section = own
+      ? q.q.v.kind === 'own'
+        ? 'own'
+        : 'claims'
+      : onPage
+        ? SECTION_OF[q.q.v.kind]
+        : 'gone';
+    sections.get(section)!.push({ id, snapshot: q.q.v, record: q, onPage });
+  }
+  return [...sections].filter(([, qs]) => qs.length > 0).map(([name, questions]) => ({ name, questions }));
+}
+
+export function answeredCount(sections: PanelSection[]): { answered: number; total: number } {
+  let answered = 0;
+  let total = 0;
+  for (const s of sections) {
+    for (const q of s.questions) {
+      total++;
+      if (q.record && isAnswered(q.record)) answered++;
+    }
+  }
+  return { answered, total };
+}
+
+/** Changes of position, oldest first, with their stamps (the key a reason attaches to). */
+export function positionHistory(
+  record: QuestionRecord,
+): { at: Stamp; from: Position | null; to: Position | null; reason: string }[] {
+  return Object.entries(record.history)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([at, e]) => ({ at, from: e.from, to: e.to, reason: e.reason?.v ?? '' }));
+}
+
+/** Relative time such as "3 days ago", in the interface language. */
+export function relativeTime(then: number, now: number, lang: string): string {
+  const seconds = Math.round((then - now) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 31536000],
+    ['month', 2592000],
+    ['week', 604800],
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(0, 'second');
+}
+
+export function stampAge(at: Stamp, now: number, lang: string): string {
+  return relativeTime(stampTime(at), now, lang);
+}
+
+// --- My debates ---------------------------------------------------------------------------
+
+export interface LibraryEntry {
+  article: ArticleRecord;
+  lastActivity: Stamp;
+  answered: number;
+}
+
+export function libraryEntries(articles: ArticleRecord[]): LibraryEntry[] {
+  return articles
+    .filter((a) => !isDeleted(a))
+    .map((article) => ({
+      article,
+      lastActivity: lastActivity(article),
+      answered: Object.values(article.questions).filter(isAnswered).length,
+    }))
+    .sort((a, b) => (a.lastActivity < b.lastActivity ? 1 : a.lastActivity > b.lastActivity ? -1 : 0));
+}
+
+/** Folded for search: case and diacritics do not matter ("debat" finds "Débat"). */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export function searchLibrary(entries: LibraryEntry[], query: string): LibraryEntry[] {
+  const terms = foldForSearch(query).split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return entries;
+  return entries.filter(({ article }) => {
+    const haystack = foldForSearch(
+      [
+        article.meta.v.title,
+        article.meta.v.siteName,
+        article.note?.v ?? '',
+        ...Object.values(article.questions).map((q) => `${q.note?.v ?? ''} ${q.q.v.text}`),
+      ].join(' '),
+    );
+    return terms.every((term) => haystack.includes(term));
+  });
+}
