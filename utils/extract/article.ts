@@ -2,6 +2,7 @@
 // then finds the live element that holds the article body, for the question finders.
 import { Readability } from '@mozilla/readability';
 import { collapseSpace, wordCount } from './text';
+import { chooseTitle } from './title';
 import type { ArticleInfo } from './types';
 import { canonicalUrl } from './url';
 
@@ -27,7 +28,8 @@ export function readArticle(doc: Document, pageUrl: string): ArticleReading | nu
   if (words < MIN_ARTICLE_WORDS) return null;
   const body = liveBodyOf(result.content, liveOf);
   if (!body) return null;
-  const title = collapseSpace(result.title || doc.title || '');
+  const siteName = collapseSpace(result.siteName || metaContent(doc, 'og:site_name'));
+  const title = collapseSpace(chooseTitle(doc, result.title ?? '', siteName));
   if (!title) return null;
   const excerpt = collapseSpace(result.excerpt ?? '');
   return {
@@ -35,7 +37,7 @@ export function readArticle(doc: Document, pageUrl: string): ArticleReading | nu
     info: {
       url: canonicalUrl(doc, pageUrl),
       title,
-      siteName: collapseSpace(result.siteName || metaContent(doc, 'og:site_name')),
+      siteName,
       byline: collapseSpace(result.byline ?? ''),
       lang: (result.lang || doc.documentElement.getAttribute('lang') || '').trim(),
       publishedTime: collapseSpace(result.publishedTime || publishedTimeOf(doc)),
@@ -65,16 +67,64 @@ function mapCloneToLive(clone: Document, live: Document): Map<Element, Element> 
 // The body is the deepest element holding nearly all of the article's text: a stray caption or
 // teaser Readability kept elsewhere must not widen it to the whole page.
 const BODY_TEXT_SHARE = 0.85;
+const TEXT_KEY_CHARS = 60;
+
+function directTextLength(element: Element): number {
+  let length = 0;
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) length += (node.nodeValue ?? '').trim().length;
+  }
+  return length;
+}
+
+function directText(element: Element): string {
+  let text = '';
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+  }
+  return collapseSpace(text);
+}
+
+/** Live elements holding the article's text, each with its share of it. */
+function liveTextHolders(content: Element, liveOf: Map<Element, Element>): Array<[Element, number]> {
+  const holders: Array<[Element, number]> = [];
+  let total = 0;
+  let mapped = 0;
+  for (const element of content.querySelectorAll('*')) {
+    const length = directTextLength(element);
+    if (length === 0) continue;
+    total += length;
+    // Readability renames some blocks (a DIV becomes a P) by building new elements: climb to an
+    // original one, which sits where the renamed block was.
+    let original: Element | null = element;
+    while (original && !liveOf.has(original)) original = original.parentElement;
+    const live = original && liveOf.get(original);
+    if (!live) continue;
+    mapped += length;
+    holders.push([live, length]);
+  }
+  if (mapped >= total / 2) return holders;
+  // When its first pass finds too little text, Readability re-parses the page from HTML: its nodes
+  // are then new, so find the live elements by their text instead.
+  const keys = new Set<string>();
+  for (const element of content.querySelectorAll('*')) {
+    const text = directText(element);
+    if (text.length >= 20) keys.add(text.slice(0, TEXT_KEY_CHARS));
+  }
+  const byText: Array<[Element, number]> = [];
+  for (const live of liveOf.values()) {
+    const text = directText(live);
+    if (text.length >= 20 && keys.has(text.slice(0, TEXT_KEY_CHARS))) byText.push([live, text.length]);
+  }
+  return byText;
+}
 
 function liveBodyOf(content: Element, liveOf: Map<Element, Element>): Element | null {
   const weights = new Map<Element, number>();
   let total = 0;
-  for (const block of content.querySelectorAll('p, pre, li, h2, h3, h4, blockquote, td')) {
-    const live = liveOf.get(block);
-    const length = (block.textContent ?? '').trim().length;
-    if (!live || length < 20) continue;
+  for (const [live, length] of liveTextHolders(content, liveOf)) {
     total += length;
-    for (let at = live.parentElement; at; at = at.parentElement)
+    for (let at: Element | null = live; at; at = at.parentElement)
       weights.set(at, (weights.get(at) ?? 0) + length);
   }
   let body: Element | null = null;

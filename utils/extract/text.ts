@@ -56,8 +56,10 @@ export function isQuestionSentence(sentence: string): boolean {
   return /[?？][»"”’)\]]*$/u.test(sentence.trim());
 }
 
-/** True when the sentence is wholly a quotation: someone else's question, not the author's. */
+/** True when the question belongs to someone quoted: wholly in quotes, or ending inside a quote. */
 export function isQuotedSentence(sentence: string): boolean {
   const s = sentence.trim();
-  return /^[«“"„‚‘]/u.test(s) && /[»”"“’][.!?…]?$/u.test(s);
+  if (/^[«“"„‚‘]/u.test(s) && /[»”"“’][.!?…]?$/u.test(s)) return true;
+  // 'The host quipped, “isn’t that against the rules?”': the question is the host's.
+  return /[?？]\s*[»”"’]$/u.test(s) && /[«“„‚‘"]/u.test(s.slice(0, -1));
 }
