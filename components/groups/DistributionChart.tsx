@@ -1,0 +1,42 @@
+// The group's spread over one question's scale as small horizontal bars. Each row says its label
+// and count in text, so the bars themselves are decoration hidden from screen readers.
+import type { AnswerForm } from '@/utils/extract/types';
+import { t } from '@/utils/i18n';
+import type { Position } from '@/utils/positions/model';
+import type { Distribution } from '@/utils/share/aggregate';
+import { positionLabel } from '@/utils/share/position-label';
+
+export interface DistributionChartProps {
+  /** Counts per step of the scale, "undecided" included. */
+  distribution: Distribution;
+  /** The question's form, for the step labels. */
+  form: AnswerForm;
+  /** Where the reader stands, marked on its row; null when hidden or unanswered. */
+  readerPosition: Position | null;
+  /** Accessible name of the chart, e.g. the question text. */
+  label: string;
+}
+
+const ROWS: Position[] = [1, 2, 3, 4, 5, 'undecided'];
+
+export function DistributionChart({ distribution, form, readerPosition, label }: DistributionChartProps) {
+  const max = Math.max(1, ...ROWS.map((p) => distribution[p]));
+  return (
+    <ul class="group-chart" aria-label={t('groupChartLabel', label)}>
+      {ROWS.map((p) => {
+        const count = distribution[p];
+        const mine = readerPosition === p;
+        return (
+          <li key={String(p)} class={mine ? 'group-chart-row mine' : 'group-chart-row'}>
+            <span class="group-chart-step">{positionLabel(p, form)}</span>
+            <span class="group-chart-track" aria-hidden="true">
+              <span class="group-chart-bar" style={{ width: `${(count / max) * 100}%` }} />
+            </span>
+            <span class="group-chart-count">{t('groupChartCount', count)}</span>
+            {mine && <span class="group-chart-you">{t('groupYouAreHere')}</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

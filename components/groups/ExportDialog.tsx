@@ -1,0 +1,123 @@
+// Exporting the reader's positions for a group: a format, a display name, and a preview of
+// exactly the text that will leave (private notes are never in it) before download or copy.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import type { ArticleRecord } from '@/utils/positions/model';
+import {
+  buildPositionsFile,
+  EXPORT_MIME,
+  type ExportFormat,
+  exportFileName,
+  positionsToJson,
+  previewExport,
+  renderExport,
+} from '@/utils/share/export';
+import { LIMITS } from '@/utils/share/format';
+import { shareIdentity } from '@/utils/share/group-store';
+import { copyText, downloadText } from './download';
+
+export interface ExportDialogProps {
+  /** What to export: the current article, or the articles selected in My debates. */
+  articles: ArticleRecord[];
+  /** Closes the dialog; absent when the host shows it inline. */
+  onClose?: () => void;
+}
+
+const FORMATS: {
+  value: ExportFormat;
+  label: 'shareFormatJson' | 'shareFormatMarkdown' | 'shareFormatCsv' | 'shareFormatCode';
+}[] = [
+  { value: 'json', label: 'shareFormatJson' },
+  { value: 'markdown', label: 'shareFormatMarkdown' },
+  { value: 'csv', label: 'shareFormatCsv' },
+  { value: 'code', label: 'shareFormatCode' },
+];
+
+export function ExportDialog({ articles, onClose }: ExportDialogProps) {
+  const [format, setFormat] = useState<ExportFormat>('json');
+  const [identity, setIdentity] = useState<{ id: string; name: string } | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    shareIdentity.getValue().then(setIdentity);
+  }, []);
+
+  const file = useMemo(
+    () => (identity ? buildPositionsFile(articles, identity) : null),
+    [articles, identity],
+  );
+  const text = useMemo(() => (file ? renderExport(file, format) : ''), [file, format]);
+  if (!identity || !file) return <p class="quiet">{t('stateLoading')}</p>;
+  const summary = previewExport(articles, file);
+
+  const setName = (name: string) => {
+    const next = { ...identity, name };
+    setIdentity(next);
+    void shareIdentity.setValue(next);
+  };
+
+  return (
+    <section class="share-export" role="dialog" aria-labelledby="share-export-title">
+      <h2 id="share-export-title">{t('shareExportTitle')}</h2>
+      <label>
+        {t('shareDisplayName')}
+        <input
+          type="text"
+          value={identity.name}
+          maxLength={LIMITS.nameChars}
+          placeholder={t('shareDisplayNamePlaceholder')}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+      </label>
+      <fieldset>
+        <legend>{t('shareFormatLegend')}</legend>
+        {FORMATS.map((f) => (
+          <label key={f.value} class="check">
+            <input
+              type="radio"
+              name="share-format"
+              value={f.value}
+              checked={format === f.value}
+              onChange={() => setFormat(f.value)}
+            />
+            {t(f.label)}
+          </label>
+        ))}
+      </fieldset>
+      <p>{t('sharePreviewSummary', summary.positions, summary.sharedNotes, summary.articles)}</p>
+      {summary.privateNotesKept > 0 && (
+        <p class="quiet">{t('sharePrivateNotesKept', summary.privateNotesKept)}</p>
+      )}
+      <h3>{t('sharePreviewTitle')}</h3>
+      <pre class="share-preview">{text}</pre>
+      {format === 'code' && (
+        <details>
+          <summary>{t('shareCodeContents')}</summary>
+          <pre class="share-preview">{positionsToJson(file)}</pre>
+        </details>
+      )}
+      <div class="share-actions">
+        <button
+          type="button"
+          onClick={() => downloadText(text, exportFileName(file, format), EXPORT_MIME[format])}
+        >
+          {t('shareDownload')}
+        </button>
+        <button
+          type="button"
+          onClick={async () => setStatus((await copyText(text)) ? t('shareCopied') : t('shareCopyFailed'))}
+        >
+          {format === 'code' ? t('shareCopyCode') : t('shareCopy')}
+        </button>
+        {onClose && (
+          <button type="button" onClick={onClose}>
+            {t('shareClose')}
+          </button>
+        )}
+        <span class="quiet" role="status">
+          {status}
+        </span>
+      </div>
+    </section>
+  );
+}

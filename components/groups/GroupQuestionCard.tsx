@@ -1,0 +1,81 @@
+// One question in the group view: how many answered, the spread, the agreement, the reader's
+// place, and the shared notes by position — behind "Show the group" until the reader has answered.
+import { t } from '@/utils/i18n';
+import type { QuestionAggregate } from '@/utils/share/aggregate';
+import { positionLabel } from '@/utils/share/position-label';
+import { DistributionChart } from './DistributionChart';
+
+export interface GroupQuestionCardProps {
+  aggregate: QuestionAggregate;
+  /** Number of members in the group, to say when only some have this question. */
+  memberCount: number;
+  /** Hide the group's answers (the reader has not answered, and gating is on). */
+  hidden: boolean;
+  /** The reader asks to see the group's answers before answering. */
+  onReveal: () => void;
+}
+
+export function GroupQuestionCard({ aggregate: a, memberCount, hidden, onReveal }: GroupQuestionCardProps) {
+  const form = a.question.form;
+  return (
+    <li class="group-question">
+      {a.question.label && <p class="group-question-label">{a.question.label}</p>}
+      <p class="group-question-text">{a.question.text}</p>
+      <p class="quiet">
+        {a.members === 0
+          ? t('groupNoMemberHasQuestion')
+          : a.partial
+            ? t('groupOnlySomeHave', a.members, memberCount)
+            : t('groupAnsweredCount', a.answered, a.members)}
+      </p>
+      <p class="group-reader">
+        {a.readerAnswered
+          ? t('groupYourPosition', positionLabel(a.readerPosition, form))
+          : t('groupYouHaveNotAnswered')}
+      </p>
+      {a.members > 0 &&
+        (hidden ? (
+          <button type="button" class="group-reveal" onClick={onReveal}>
+            {t('groupShowTheGroup')}
+          </button>
+        ) : (
+          <>
+            <p class="group-agreement">
+              {a.agreement === null
+                ? t('groupAgreementNone')
+                : t('groupAgreement', Math.round(a.agreement * 100))}
+            </p>
+            <DistributionChart
+              distribution={a.distribution}
+              form={form}
+              readerPosition={a.readerPosition}
+              label={a.question.text}
+            />
+            {a.notesByPosition.length > 0 && (
+              <details class="group-notes">
+                <summary>
+                  {t(
+                    'groupNotesTitle',
+                    a.notesByPosition.reduce((n, g) => n + g.notes.length, 0),
+                  )}
+                </summary>
+                {a.notesByPosition.map((g) => (
+                  <section key={String(g.position)}>
+                    <h4>{positionLabel(g.position, form)}</h4>
+                    <ul>
+                      {g.notes.map((note, i) => (
+                        <li key={i}>
+                          <span class="group-note-author">{note.author ?? t('shareAnonymous')}</span>
+                          <p class="group-note-text">{note.text}</p>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ))}
+              </details>
+            )}
+          </>
+        ))}
+    </li>
+  );
+}

@@ -1,0 +1,170 @@
+// Importing group members' files for one article: a file picker (several at once), a drop zone,
+// or pasted share codes. Each file gets its own verdict; a duplicate participant waits for the
+// reader's choice (replace or keep both); a rejected file changes nothing.
+import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { LIMITS } from '@/utils/share/format';
+import { importIntoGroup } from '@/utils/share/group-store';
+import type { DuplicateChoice } from '@/utils/share/groups';
+import { type ImportedPositions, parseImport } from '@/utils/share/import';
+import { type Rejection, rejectionMessage } from '@/utils/share/result';
+import { findShareCodes } from '@/utils/share/share-code';
+
+export interface ImportPanelProps {
+  /** The article whose group receives the files. */
+  articleUrl: string;
+  /** The group to add to; absent: the article's first group, or a new one. */
+  groupId?: string;
+  /** Called after each file imported, with the group it went into. */
+  onImported?: (groupId: string) => void;
+}
+
+type Verdict =
+  | { source: string; state: 'imported'; name: string }
+  | { source: string; state: 'rejected'; rejection: Rejection }
+  | { source: string; state: 'duplicate'; rejection: Rejection; imported: ImportedPositions };
+
+export function ImportPanel({ articleUrl, groupId, onImported }: ImportPanelProps) {
+  const [verdicts, setVerdicts] = useState<Verdict[]>([]);
+  const [codes, setCodes] = useState('');
+  const [dragging, setDragging] = useState(false);
+
+  const store = async (
+    source: string,
+    imported: ImportedPositions,
+    choice: DuplicateChoice,
+  ): Promise<Verdict> => {
+    const result = await importIntoGroup(articleUrl, imported, { groupId, choice });
+    if (result.ok) {
+      onImported?.(result.value.groupId);
+      return { source, state: 'imported', name: imported.participant.name ?? t('shareAnonymous') };
+    }
+    return result.rejection.reason === 'duplicate-participant'
+      ? { source, state: 'duplicate', rejection: result.rejection, imported }
+      : { source, state: 'rejected', rejection: result.rejection };
+  };
+
+  const importInput = async (source: string, input: string | Uint8Array): Promise<Verdict> => {
+    const parsed = parseImport(input, { articleUrl });
+    return parsed.ok
+      ? store(source, parsed.value, 'ask')
+      : { source, state: 'rejected', rejection: parsed.rejection };
+  };
+
+  // One after another: each file's verdict depends on the members the previous ones added.
+  const importAll = async (items: { source: string; read: () => Promise<string | Uint8Array> | null }[]) => {
+    const out: Verdict[] = [];
+    for (const item of items) {
+      const reading = item.read();
+      out.push(
+        reading
+          ? await importInput(item.source, await reading)
+          : {
+              source: item.source,
+              state: 'rejected',
+              rejection: { reason: 'too-large', limitMb: LIMITS.fileBytes / 2 ** 20 },
+            },
+      );
+    }
+    setVerdicts((previous) => [...out, ...previous]);
+  };
+
+  const importFiles = (files: FileList | null) => {
+    if (!files) return;
+    void importAll(
+      [...files].map((file) => ({
+        source: file.name,
+        // The size is known before reading: an oversized file is turned away unread.
+        read: () => (file.size > LIMITS.fileBytes ? null : file.arrayBuffer().then((b) => new Uint8Array(b))),
+      })),
+    );
+  };
+
+  const importCodes = () => {
+    const found = findShareCodes(codes);
+    if (found.length === 0) {
+      setVerdicts((v) => [
+        { source: t('sharePastedText'), state: 'rejected', rejection: { reason: 'bad-share-code' } },
+        ...v,
+      ]);
+      return;
+    }
+    void importAll(
+      found.map((code, i) => ({ source: t('shareCodeN', i + 1), read: () => Promise.resolve(code) })),
+    );
+    setCodes('');
+  };
+
+  const resolve = async (index: number, choice: DuplicateChoice) => {
+    const verdict = verdicts[index];
+    if (verdict?.state !== 'duplicate') return;
+    const next = await store(verdict.source, verdict.imported, choice);
+    setVerdicts((v) => v.map((x, i) => (i === index ? next : x)));
+  };
+
+  return (
+    <section class="group-import" aria-labelledby="group-import-title">
+      <h2 id="group-import-title">{t('shareImportTitle')}</h2>
+      <fieldset
+        class={dragging ? 'group-drop dragging' : 'group-drop'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          importFiles(e.dataTransfer?.files ?? null);
+        }}
+      >
+        <legend>{t('shareImportFilesLegend')}</legend>
+        <label>
+          {t('shareImportFiles')}
+          <input
+            type="file"
+            multiple
+            accept=".json,.txt,application/json,text/plain"
+            onChange={(e) => {
+              importFiles(e.currentTarget.files);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
+        <p class="quiet">{t('shareDropHint')}</p>
+      </fieldset>
+      <label for="group-import-codes">{t('sharePasteCodes')}</label>
+      <textarea
+        id="group-import-codes"
+        rows={3}
+        value={codes}
+        onInput={(e) => setCodes(e.currentTarget.value)}
+      />
+      <button type="button" onClick={importCodes} disabled={!codes.trim()}>
+        {t('shareImportCodes')}
+      </button>
+      <ul class="group-verdicts" aria-live="polite">
+        {verdicts.map((v, i) => (
+          <li key={`${v.source}-${i}`} class={`verdict ${v.state}`}>
+            <span class="verdict-source">{v.source}</span>{' '}
+            {v.state === 'imported' ? (
+              <span>{t('shareVerdictImported', v.name)}</span>
+            ) : (
+              <span>{t('shareVerdictRejected', rejectionMessage(v.rejection))}</span>
+            )}
+            {v.state === 'duplicate' && (
+              <span class="verdict-choice">
+                <button type="button" onClick={() => void resolve(i, 'replace')}>
+                  {t('shareReplace')}
+                </button>
+                <button type="button" onClick={() => void resolve(i, 'keep-both')}>
+                  {t('shareKeepBoth')}
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,204 @@
+// The reader's positions as a `stance-positions` file and its three renderings (JSON, Markdown for
+// a chat, CSV for a spreadsheet). Private notes never enter the file; everything that leaves is
+// in the file object, so the preview shows it exactly.
+
+import { t } from '@/utils/i18n';
+import type { ArticleRecord } from '@/utils/positions/model';
+import {
+  cleanText,
+  POSITIONS_FORMAT,
+  POSITIONS_VERSION,
+  type PositionsFile,
+  type SharedArticle,
+  type SharedQuestion,
+} from './format';
+import { markdownBlock, markdownInline } from './markdown-text';
+import { positionLabel } from './position-label';
+import { encodeShareCode } from './share-code';
+
+export type ExportFormat = 'json' | 'markdown' | 'csv' | 'code';
+
+export interface ExportIdentity {
+  /** The reader's stable random participant id. */
+  id: string;
+  /** Display name; '' for none. */
+  name: string;
+}
+
+function sharedQuestions(article: ArticleRecord): SharedQuestion[] {
+  const out: SharedQuestion[] = [];
+  for (const [id, q] of Object.entries(article.questions)) {
+    if (q.removed?.v === true) continue;
+    const snap = q.q.v;
+    const question: SharedQuestion = {
+      id,
+      kind: snap.kind,
+      label: snap.label,
+      text: snap.text,
+      form: snap.form,
+      order: snap.order,
+      position: q.position?.v ?? null,
+    };
+    // The one rule that matters most here: a note leaves only if its author marked it shared.
+    const note = q.shared?.v === true ? cleanText(q.note?.v ?? '') : '';
+    if (note) question.note = note;
+    out.push(question);
+  }
+  return out.sort((a, b) => a.order - b.order);
+}
+
+export function buildPositionsFile(
+  articles: ArticleRecord[],
+  identity: ExportIdentity,
+  now: Date = new Date(),
+): PositionsFile {
+  const name = cleanText(identity.name);
+  return {
+    format: POSITIONS_FORMAT,
+    version: POSITIONS_VERSION,
+    exportedAt: now.toISOString(),
+    participant: { id: identity.id, name: name || null },
+    articles: articles.map(
+      (a): SharedArticle => ({ url: a.url, title: a.meta.v.title, questions: sharedQuestions(a) }),
+    ),
+  };
+}
+
+/** What the preview lists beside the exact text: counts of what leaves and what stays. */
+export interface ExportSummary {
+  articles: number;
+  positions: number;
+  sharedNotes: number;
+  /** Notes written but not marked shared: they stay on this device. */
+  privateNotesKept: number;
+}
+
+export function previewExport(articles: ArticleRecord[], file: PositionsFile): ExportSummary {
+  let privateNotesKept = 0;
+  for (const a of articles) {
+    for (const q of Object.values(a.questions)) {
+      if (q.removed?.v !== true && q.note?.v.trim() && q.shared?.v !== true) privateNotesKept++;
+    }
+  }
+  const questions = file.articles.flatMap((a) => a.questions);
+  return {
+    articles: file.articles.length,
+    positions: questions.filter((q) => q.position !== null).length,
+    sharedNotes: questions.filter((q) => q.note).length,
+    privateNotesKept,
+  };
+}
+
+export function positionsToJson(file: PositionsFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export function positionsToMarkdown(file: PositionsFile): string {
+  const lines: string[] = [];
+  const who = file.participant.name ? markdownInline(file.participant.name) : t('shareAnonymous');
+  for (const article of file.articles) {
+    lines.push(
+      `## ${markdownInline(article.title)}`,
+      '',
+      `<${article.url.replace(/[<>\s]/g, encodeURIComponent)}>`,
+      '',
+    );
+    lines.push(`*${t('shareMdPositionsOf', who)}*`, '');
+    for (const q of article.questions) {
+      const label = q.label ? `**${markdownInline(q.label)}** — ` : '';
+      lines.push(`- ${label}${markdownInline(q.text)}`);
+      lines.push(`  ${t('shareMdPosition', markdownInline(positionLabel(q.position, q.form)))}`);
+      if (q.note) lines.push(markdownBlock(q.note, '  > '));
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+const CSV_HEADER = [
+  'article_url',
+  'article_title',
+  'participant',
+  'question_id',
+  'question_kind',
+  'question_label',
+  'question_text',
+  'answer_form',
+  'pole_1',
+  'pole_5',
+  'position',
+  'position_label',
+  'shared_note',
+];
+
+/**
+ * A spreadsheet cell: quoted, and a leading `=`, `+`, `-`, `@`, tab or carriage return defused with
+ * a quote mark so no spreadsheet runs it as a formula (OWASP "CSV injection").
+ */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function positionsToCsv(file: PositionsFile): string {
+  const rows = [CSV_HEADER.map(csvCell).join(',')];
+  for (const a of file.articles) {
+    for (const q of a.questions) {
+      rows.push(
+        [
+          a.url,
+          a.title,
+          file.participant.name ?? '',
+          q.id,
+          q.kind,
+          q.label,
+          q.text,
+          q.form.type,
+          positionLabel(1, q.form),
+          positionLabel(5, q.form),
+          q.position === null ? '' : q.position,
+          positionLabel(q.position, q.form),
+          q.note ?? '',
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+    }
+  }
+  // CRLF per RFC 4180; a BOM so spreadsheet programs read accents as UTF-8.
+  return `\uFEFF${rows.join('\r\n')}\r\n`;
+}
+
+export function renderExport(file: PositionsFile, format: ExportFormat): string {
+  switch (format) {
+    case 'json':
+      return positionsToJson(file);
+    case 'markdown':
+      return positionsToMarkdown(file);
+    case 'csv':
+      return positionsToCsv(file);
+    case 'code':
+      return encodeShareCode(JSON.stringify(file));
+  }
+}
+
+export const EXPORT_MIME: Record<ExportFormat, string> = {
+  json: 'application/json',
+  markdown: 'text/markdown',
+  csv: 'text/csv',
+  code: 'text/plain',
+};
+
+const EXTENSION: Record<ExportFormat, string> = { json: 'json', markdown: 'md', csv: 'csv', code: 'txt' };
+
+/** A file name from the first article's title, safe on every file system. */
+export function exportFileName(file: PositionsFile, format: ExportFormat): string {
+  const base = (file.articles.length === 1 ? file.articles[0]!.title : 'stance-positions')
+    .normalize('NFKD')
+    .replace(/[^\w-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .toLowerCase();
+  return `${base || 'stance-positions'}.${EXTENSION[format]}`;
+}

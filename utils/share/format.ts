@@ -1,0 +1,233 @@
+// The files Stance writes for others and for itself: `stance-positions` v1 (one reader's positions,
+// shared with a group) and `stance-backup` v1 (everything on this device). The valibot schemas
+// are the single definition of both: they validate imports, bound every size, and give the types.
+import * as v from 'valibot';
+import type { MessageKey } from '@/utils/i18n';
+
+export const POSITIONS_FORMAT = 'stance-positions';
+export const POSITIONS_VERSION = 1;
+export const BACKUP_FORMAT = 'stance-backup';
+export const BACKUP_VERSION = 1;
+
+/** Bounds on what an import may carry; each has a message that names it. */
+export const LIMITS = {
+  fileBytes: 5 * 1024 * 1024,
+  /** A backup holds a whole library, so it may be larger than a shared file. */
+  backupBytes: 50 * 1024 * 1024,
+  articlesPerFile: 1000,
+  questionsPerArticle: 500,
+  participantsPerGroup: 1000,
+  groupsPerArticle: 50,
+  noteChars: 10_000,
+  textChars: 2_000,
+  nameChars: 100,
+  idChars: 128,
+  urlChars: 4_000,
+} as const;
+
+// C0/C1 controls (but tab and newlines) and bidi overrides, which could disguise a name or a note.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
+const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Drops control characters and trims; imported text is only ever shown as text, never parsed. */
+export function cleanText(text: string): string {
+  return text.replace(UNSAFE_CHARS, '').trim();
+}
+
+// Keys that would reach an object's prototype if used as a record key.
+const RESERVED_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** A bounded string, cleaned of control characters; the message key says which bound failed. */
+function text(max: number, tooLong: MessageKey) {
+  return v.pipe(v.string('shareInvalidText'), v.maxLength(max, tooLong), v.transform(cleanText));
+}
+
+const IdSchema = v.pipe(
+  v.string('shareInvalidId'),
+  v.minLength(1, 'shareInvalidId'),
+  v.maxLength(LIMITS.idChars, 'shareInvalidId'),
+  v.check((id) => !RESERVED_KEYS.has(id) && cleanText(id) === id, 'shareInvalidId'),
+);
+
+export const PositionSchema = v.picklist([1, 2, 3, 4, 5, 'undecided'] as const, 'shareInvalidPosition');
+
+export const AnswerFormSchema = v.variant(
+  'type',
+  [
+    v.object({ type: v.literal('yes-no') }),
+    v.object({ type: v.literal('agree-disagree') }),
+    v.object({
+      type: v.literal('alternatives'),
+      poles: v.tuple([
+        text(LIMITS.textChars, 'shareTooLongText'),
+        text(LIMITS.textChars, 'shareTooLongText'),
+      ]),
+    }),
+  ],
+  'shareInvalidForm',
+);
+
+const KindSchema = v.picklist(['debate', 'raised', 'claim', 'own'] as const, 'shareInvalidKind');
+
+/** One question as a group member answered it; the note only when its author marked it shared. */
+export const SharedQuestionSchema = v.object({
+  id: IdSchema,
+  kind: KindSchema,
+  label: v.optional(text(LIMITS.textChars, 'shareTooLongText'), ''),
+  text: text(LIMITS.textChars, 'shareTooLongText'),
+  form: AnswerFormSchema,
+  order: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)), 0),
+  position: v.nullable(PositionSchema),
+  note: v.optional(text(LIMITS.noteChars, 'shareTooLongNote')),
+});
+
+export const SharedArticleSchema = v.object({
+  url: v.pipe(
+    v.string('shareInvalidUrl'),
+    v.minLength(1, 'shareInvalidUrl'),
+    v.maxLength(LIMITS.urlChars, 'shareInvalidUrl'),
+  ),
+  title: text(LIMITS.textChars, 'shareTooLongText'),
+  questions: v.pipe(
+    v.array(SharedQuestionSchema, 'shareInvalidQuestions'),
+    v.maxLength(LIMITS.questionsPerArticle, 'shareTooManyQuestions'),
+    v.check((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'shareDuplicateQuestion'),
+  ),
+});
+
+export const ParticipantSchema = v.object({
+  /** Random and stable per reader, so a re-export is recognised as the same person. */
+  id: IdSchema,
+  /** The display name the reader chose for this export; null when anonymous. */
+  name: v.nullable(
+    v.pipe(
+      text(LIMITS.nameChars, 'shareTooLongName'),
+      v.transform((s) => s || null),
+    ),
+  ),
+});
+
+/** `stance-positions` v1: a reader's positions on one or more articles. */
+export const PositionsFileSchema = v.object({
+  format: v.literal(POSITIONS_FORMAT),
+  version: v.literal(POSITIONS_VERSION),
+  /** ISO 8601 time of the export. */
+  exportedAt: v.pipe(v.string(), v.maxLength(40)),
+  participant: ParticipantSchema,
+  articles: v.pipe(
+    v.array(SharedArticleSchema, 'shareInvalidArticles'),
+    v.minLength(1, 'shareNoArticle'),
+    v.maxLength(LIMITS.articlesPerFile, 'shareTooManyArticles'),
+  ),
+});
+
+export type PositionsFile = v.InferOutput<typeof PositionsFileSchema>;
+export type SharedArticle = v.InferOutput<typeof SharedArticleSchema>;
+export type SharedQuestion = v.InferOutput<typeof SharedQuestionSchema>;
+export type Participant = v.InferOutput<typeof ParticipantSchema>;
+
+// --- Groups: what an import keeps, apart from the reader's own records ------------------------
+
+/** A question as the group knows it: the first snapshot seen for its id. */
+export const GroupQuestionSchema = v.object({
+  kind: KindSchema,
+  label: v.string(),
+  text: v.string(),
+  form: AnswerFormSchema,
+  order: v.number(),
+});
+
+export const GroupAnswerSchema = v.object({
+  position: v.nullable(PositionSchema),
+  note: v.optional(v.string()),
+});
+
+export const GroupMemberSchema = v.object({
+  /** Unique in its group: the participant id, suffixed when the reader kept both of two files. */
+  key: IdSchema,
+  participantId: IdSchema,
+  name: v.nullable(v.string()),
+  exportedAt: v.string(),
+  /** ms since the epoch; the later import wins when a backup is restored. */
+  importedAt: v.number(),
+  /** By question id; a question absent here was not in this member's file. */
+  answers: v.record(IdSchema, GroupAnswerSchema),
+});
+
+export const GroupSchema = v.object({
+  id: IdSchema,
+  name: v.string(),
+  /** ms since the epoch of the last rename, so a restore keeps the later name. */
+  nameAt: v.number(),
+  questions: v.record(IdSchema, GroupQuestionSchema),
+  members: v.pipe(
+    v.array(GroupMemberSchema),
+    v.maxLength(LIMITS.participantsPerGroup, 'shareTooManyMembers'),
+  ),
+});
+
+export const ArticleGroupsSchema = v.object({
+  groups: v.pipe(v.array(GroupSchema), v.maxLength(LIMITS.groupsPerArticle)),
+});
+
+export type GroupQuestion = v.InferOutput<typeof GroupQuestionSchema>;
+export type GroupAnswer = v.InferOutput<typeof GroupAnswerSchema>;
+export type GroupMember = v.InferOutput<typeof GroupMemberSchema>;
+export type Group = v.InferOutput<typeof GroupSchema>;
+export type ArticleGroups = v.InferOutput<typeof ArticleGroupsSchema>;
+
+// --- Backup: the reader's whole library, as stored (stamped registers, history, tombstones) ---
+
+const StampSchema = v.pipe(v.string(), v.maxLength(200));
+function stamped<T extends v.GenericSchema>(value: T) {
+  return v.object({ v: value, at: StampSchema });
+}
+
+const BackupQuestionSchema = v.object({
+  q: stamped(
+    v.object({
+      kind: KindSchema,
+      label: v.string(),
+      text: v.string(),
+      form: AnswerFormSchema,
+      attribution: v.optional(v.string()),
+      anchor: v.optional(v.string()),
+      order: v.number(),
+    }),
+  ),
+  position: v.optional(stamped(v.nullable(PositionSchema))),
+  note: v.optional(stamped(v.string())),
+  shared: v.optional(stamped(v.boolean())),
+  history: v.record(
+    StampSchema,
+    v.object({
+      from: v.nullable(PositionSchema),
+      to: v.nullable(PositionSchema),
+      reason: v.optional(stamped(v.string())),
+    }),
+  ),
+  removed: v.optional(stamped(v.boolean())),
+});
+
+export const BackupArticleSchema = v.object({
+  url: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.urlChars)),
+  meta: stamped(
+    v.object({ title: v.string(), siteName: v.string(), lang: v.string(), readingMinutes: v.number() }),
+  ),
+  note: v.optional(stamped(v.string())),
+  questions: v.record(IdSchema, BackupQuestionSchema),
+  localOnly: v.optional(stamped(v.boolean())),
+  deleted: v.optional(stamped(v.boolean())),
+});
+
+/** `stance-backup` v1: every article, position, note, history entry and group on this device. */
+export const BackupFileSchema = v.object({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: v.string(),
+  articles: v.array(BackupArticleSchema),
+  /** By article URL. */
+  groups: v.record(v.pipe(v.string(), v.maxLength(LIMITS.urlChars)), ArticleGroupsSchema),
+});
+
+export type BackupFile = v.InferOutput<typeof BackupFileSchema>;

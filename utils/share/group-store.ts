@@ -1,0 +1,110 @@
+// The groups a reader imported, one versioned storage.local item per article (`group:<url>`),
+// kept apart from the reader's own `article:` items so an import can never touch their positions.
+// Each import is validated in full first, then written in one `setValue`: all or nothing per file.
+import { storage } from 'wxt/utils/storage';
+import { t } from '@/utils/i18n';
+import type { ArticleGroups } from './format';
+import { addMember, type DuplicateChoice, deleteGroup, newGroup, removeMember, renameGroup } from './groups';
+import type { ImportedPositions } from './import';
+import { ok, type Result } from './result';
+
+export const GROUP_PREFIX = 'group:';
+export const GROUP_VERSION = 1;
+
+const EMPTY: ArticleGroups = { groups: [] };
+
+function groupsItem(url: string) {
+  return storage.defineItem<ArticleGroups>(`local:${GROUP_PREFIX}${url}`, {
+    version: GROUP_VERSION,
+    fallback: EMPTY,
+  });
+}
+
+// Imports of several files arrive together; each read-modify-write waits for the previous one so
+// no file's member is lost to a concurrent write.
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.then(job, job);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export async function loadGroups(url: string): Promise<ArticleGroups> {
+  return (await groupsItem(url).getValue()) ?? EMPTY;
+}
+
+export async function saveGroups(url: string, groups: ArticleGroups): Promise<void> {
+  if (groups.groups.length === 0) await groupsItem(url).removeValue({ removeMeta: true });
+  else await groupsItem(url).setValue(groups);
+}
+
+function newGroupId(): string {
+  return `g${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+}
+
+export interface ImportTarget {
+  /** The group to add to; absent: the article's first group, or a new one. */
+  groupId?: string;
+  choice: DuplicateChoice;
+}
+
+/** Adds one validated file's member to a group, in a single write; a rejection writes nothing. */
+export function importIntoGroup(
+  url: string,
+  imported: ImportedPositions,
+  target: ImportTarget,
+  now = Date.now(),
+): Promise<Result<{ groupId: string }>> {
+  return serially(async () => {
+    const current = await loadGroups(url);
+    let group =
+      current.groups.find((g) => g.id === target.groupId) ?? (target.groupId ? undefined : current.groups[0]);
+    const isNew = !group;
+    group ??= newGroup(target.groupId ?? newGroupId(), t('groupDefaultName', current.groups.length + 1), now);
+    const added = addMember(group, imported, target.choice, now);
+    if (!added.ok) return added;
+    const groups = isNew
+      ? [...current.groups, added.value]
+      : current.groups.map((g) => (g.id === added.value.id ? added.value : g));
+    await saveGroups(url, { groups });
+    return ok({ groupId: added.value.id });
+  });
+}
+
+export function renameGroupIn(url: string, groupId: string, name: string, now = Date.now()): Promise<void> {
+  return serially(async () => saveGroups(url, renameGroup(await loadGroups(url), groupId, name, now)));
+}
+
+export function deleteGroupIn(url: string, groupId: string): Promise<void> {
+  return serially(async () => saveGroups(url, deleteGroup(await loadGroups(url), groupId)));
+}
+
+export function removeMemberIn(url: string, groupId: string, key: string): Promise<void> {
+  return serially(async () => saveGroups(url, removeMember(await loadGroups(url), groupId, key)));
+}
+
+/** Every article's groups, by article URL, for the backup. */
+export async function listAllGroups(): Promise<Record<string, ArticleGroups>> {
+  const all = await browser.storage.local.get(null);
+  const out: Record<string, ArticleGroups> = {};
+  for (const [key, value] of Object.entries(all)) {
+    if (key.startsWith(GROUP_PREFIX) && !key.endsWith('$'))
+      out[key.slice(GROUP_PREFIX.length)] = value as ArticleGroups;
+  }
+  return out;
+}
+
+/** Calls back whenever this article's groups change, in any context. */
+export function watchGroups(url: string, onChange: (groups: ArticleGroups) => void): () => void {
+  return groupsItem(url).watch((value) => onChange(value ?? EMPTY));
+}
+
+// --- Settings of the group feature ------------------------------------------------------------
+
+/** Off switch for "Show the group": when true, the group's answers show before the reader's own. */
+export const revealGroupAlways = storage.defineItem<boolean>('local:groupRevealAlways', { fallback: false });
+
+/** The reader's identity in exports: a random id (so a re-export replaces, not duplicates) and a display name. */
+export const shareIdentity = storage.defineItem<{ id: string; name: string }>('local:shareIdentity', {
+  init: () => ({ id: `p${Math.random().toString(36).slice(2, 12)}`, name: '' }),
+});

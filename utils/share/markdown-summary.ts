@@ -1,0 +1,47 @@
+// The group's summary as Markdown, for a teacher to post: per question, most divided first, the
+// spread over the scale, the agreement, and the shared notes grouped by position. Members' names
+// and notes are escaped as literal text.
+import { t } from '@/utils/i18n';
+import type { Position } from '@/utils/positions/model';
+import { type GroupAggregate, sortQuestions } from './aggregate';
+import { markdownBlock, markdownInline } from './markdown-text';
+import { positionLabel } from './position-label';
+
+const SCALE: Position[] = [1, 2, 3, 4, 5, 'undecided'];
+
+export interface SummaryHeading {
+  articleTitle: string;
+  articleUrl: string;
+  groupName: string;
+}
+
+export function groupSummaryMarkdown(aggregate: GroupAggregate, heading: SummaryHeading): string {
+  const lines = [
+    `# ${markdownInline(heading.articleTitle)}`,
+    '',
+    `<${heading.articleUrl.replace(/[<>\s]/g, encodeURIComponent)}>`,
+    '',
+    t('groupMdIntro', markdownInline(heading.groupName), aggregate.memberCount),
+    '',
+  ];
+  for (const q of sortQuestions(aggregate.questions, 'division')) {
+    if (q.members === 0) continue;
+    const label = q.question.label ? `${markdownInline(q.question.label)} — ` : '';
+    lines.push(`## ${label}${markdownInline(q.question.text)}`, '');
+    const agreement = q.agreement === null ? t('groupAgreementNone') : `${Math.round(q.agreement * 100)} %`;
+    lines.push(t('groupMdCounts', q.answered, q.members, agreement), '');
+    lines.push(`| ${t('groupMdPosition')} | ${t('groupMdCount')} |`, '| --- | ---: |');
+    for (const p of SCALE) {
+      lines.push(`| ${markdownInline(positionLabel(p, q.question.form))} | ${q.distribution[p]} |`);
+    }
+    lines.push('');
+    for (const group of q.notesByPosition) {
+      lines.push(`**${markdownInline(positionLabel(group.position, q.question.form))}**`, '');
+      for (const note of group.notes) {
+        const author = note.author ? markdownInline(note.author) : t('shareAnonymous');
+        lines.push(`> ${author}:`, markdownBlock(note.text, '> '), '');
+      }
+    }
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
