@@ -14,7 +14,13 @@ export function cleanArticleUrl(href: string, base: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   url.hash = '';
-  for (const name of [...url.searchParams.keys()]) {
+  // forEach, not an iterator: in Firefox content scripts URLSearchParams iterators are not iterable
+  // across the Xray wrapper ("keys() is not iterable").
+  const names: string[] = [];
+  url.searchParams.forEach((_value, name) => {
+    names.push(name);
+  });
+  for (const name of names) {
     if (TRACKING_PARAM.test(name)) url.searchParams.delete(name);
   }
   return url.toString();
