@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ensureQuestion,
+  newArticle,
+  setArticleNote,
+  setDeleted,
+  setLocalOnly,
+  setPosition,
+} from '@/utils/positions/actions';
+import type { ArticleRecord } from '@/utils/positions/model';
+import { articleKey } from '@/utils/sync/chunks';
+import { CHROME_ERRORS } from '../../support/fake-sync-area';
+import { simulatedDevices } from '../../support/sync-devices';
+import { typicalArticle } from '../../support/sync-fixtures';
+
+const URL_A = 'https://example.fr/a';
+const META = { title: 'Faut-il taxer le kérosène ?', siteName: 'Ex', lang: 'fr', readingMinutes: 4 };
+const SNAP = {
+  kind: 'debate' as const,
+  label: '',
+  text: 'Faut-il taxer le kérosène ?',
+  form: { type: 'yes-no' as const },
+  order: 0,
+};
+
+function withQuestion(a: ArticleRecord | undefined, at: string): ArticleRecord {
+  return ensureQuestion(a ?? newArticle(URL_A, META, at), SNAP, 'q1', at);
+}
+
+async function settle(env: ReturnType<typeof simulatedDevices>) {
+  for (let round = 0; round < 20; round++) {
+    env.time.now += 10_000;
+    for (const d of env.devices) await d.engine.flushNow();
+    await env.network.deliverAll();
+    for (const d of env.devices) await d.engine.idle();
+    if (env.network.pending.length === 0 && env.devices.every((d) => !d.engine.status.pending)) return;
+  }
+  throw new Error('did not settle');
+}
+
+describe('SyncEngine', () => {
+  it('carries a position from one device to another and merges offline edits field by field', async () => {
+    const env = simulatedDevices(2);
+    const [a, b] = env.devices as [
+      NonNullable<(typeof env.devices)[0]>,
+      NonNullable<(typeof env.devices)[1]>,
+    ];
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await a.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 4, at));
+    await settle(env);
+    expect(b.library.get(URL_A)?.questions.q1?.position?.v).toBe(4);
+
+    env.network.setOnline(0, false);
+    env.network.setOnline(1, false);
+    await a.edit(URL_A, (x, at) => setPosition(x!, 'q1', 2, at));
+    env.time.now += 1000;
+    await b.edit(URL_A, (x, at) => setArticleNote(x!, 'Une note écrite hors ligne', at));
+    await settle(env);
+    env.network.setOnline(0, true);
+    env.network.setOnline(1, true);
+    await settle(env);
+    for (const d of [a, b]) {
+      expect(d.library.get(URL_A)?.questions.q1?.position?.v).toBe(2);
+      expect(d.library.get(URL_A)?.note?.v).toBe('Une note écrite hors ligne');
+    }
+    expect(a.area.snapshot()).toEqual(b.area.snapshot());
+  });
+
+  it('merges local data both ways when sync is turned on, replacing neither side', async () => {
+    const env = simulatedDevices(2);
+    const [a, b] = env.devices as [
+      NonNullable<(typeof env.devices)[0]>,
+      NonNullable<(typeof env.devices)[1]>,
+    ];
+    const one = typicalArticle(1);
+    const two = typicalArticle(2);
+    a.library.set(one.url, one);
+    b.library.set(two.url, two);
+    await a.engine.setEnabled(true);
+    await settle(env);
+    await b.engine.setEnabled(true);
+    await settle(env);
+    await a.engine.localChanged();
+    await settle(env);
+    expect([...a.library.keys()].sort()).toEqual([one.url, two.url].sort());
+    expect([...b.library.keys()].sort()).toEqual([one.url, two.url].sort());
+  });
+
+  it('keeps a deletion as a tombstone that does not come back', async () => {
+    const env = simulatedDevices(2);
+    const [a, b] = env.devices as [
+      NonNullable<(typeof env.devices)[0]>,
+      NonNullable<(typeof env.devices)[1]>,
+    ];
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await a.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 5, at));
+    await settle(env);
+    await b.edit(URL_A, (x, at) => setDeleted(x!, true, at));
+    await settle(env);
+    expect(a.library.get(URL_A)?.deleted?.v).toBe(true);
+    // a restarts with its old copy in storage.local: the tombstone still wins.
+    a.restart();
+    await a.engine.setEnabled(true);
+    await settle(env);
+    expect(a.library.get(URL_A)?.deleted?.v).toBe(true);
+    expect(b.library.get(URL_A)?.deleted?.v).toBe(true);
+  });
+
+  it('leaves an item it cannot read alone, reports it, and keeps working', async () => {
+    const env = simulatedDevices(1);
+    const [a] = env.devices as [NonNullable<(typeof env.devices)[0]>];
+    const newer = articleKey('https://example.fr/from-the-future');
+    await a.area.set({ [newer]: '9a future format', [articleKey('https://x.fr/c')]: '1%%%corrupt' });
+    await a.engine.setEnabled(true);
+    await a.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 3, at));
+    await settle(env);
+    const stored = a.area.snapshot();
+    expect(stored[newer]).toBe('9a future format');
+    expect(a.engine.status.undecodable).toBe(2);
+    expect(stored[articleKey(URL_A)]).toBeTypeOf('string');
+  });
+
+  it('keeps an article marked "this device only" out of storage.sync, and counts it', async () => {
+    const env = simulatedDevices(2);
+    const [a, b] = env.devices as [
+      NonNullable<(typeof env.devices)[0]>,
+      NonNullable<(typeof env.devices)[1]>,
+    ];
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await a.edit(URL_A, (x, at) => setLocalOnly(setArticleNote(withQuestion(x, at), 'privé', at), true, at));
+    await settle(env);
+    expect(b.library.has(URL_A)).toBe(false);
+    expect(JSON.stringify(a.area.snapshot())).not.toContain('example.fr');
+    expect(a.engine.status.localByChoice).toBe(1);
+  });
+
+  it('backs off on the write-rate limit and writes once the minute has passed', async () => {
+    const env = simulatedDevices(1);
+    const [a] = env.devices as [NonNullable<(typeof env.devices)[0]>];
+    for (let i = 0; i < 120; i++) await a.area.set({ [`filler${i}`]: i });
+    await a.engine.setEnabled(true);
+    await a.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 1, at));
+    await a.engine.flushNow();
+    expect(a.engine.status.lastError).toBe('rate-minute');
+    expect(a.saved.outbox?.set[articleKey(URL_A)]).toBeTypeOf('string');
+    expect(CHROME_ERRORS.perMinute).toContain('MAX_WRITE_OPERATIONS_PER_MINUTE');
+    // The worker is killed; the outbox survives in storage.local and is written after the back-off.
+    a.restart();
+    env.time.now += 61_000;
+    await a.engine.setEnabled(true);
+    await a.engine.flushNow();
+    expect(a.area.snapshot()[articleKey(URL_A)]).toBeTypeOf('string');
+    expect(a.engine.status.lastError).toBeNull();
+  });
+
+  it('syncs the most recent articles when not all fit, keeping the rest on the device', async () => {
+    const env = simulatedDevices(1, 'firefox');
+    const [a] = env.devices as [NonNullable<(typeof env.devices)[0]>];
+    for (let i = 0; i < 200; i++) {
+      const article = typicalArticle(i);
+      a.library.set(article.url, article);
+    }
+    await a.engine.setEnabled(true);
+    await settle(env);
+    const status = a.engine.status;
+    expect(status.localByBudget).toBeGreaterThan(0);
+    expect(status.bytesUsed).toBeLessThanOrEqual(102_400);
+    expect(a.library.size).toBe(200);
+    expect(status.lastError).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+// Where a packed article lives in storage.sync: one short key per article (a hash of its URL, so
+// an edit rewrites that article's items only), split into parts when it would pass 8,192 bytes.
+import { itemBytes, SYNC_QUOTA_BYTES_PER_ITEM, type SyncBrowser } from './limits';
+
+/** Every key Stance writes to storage.sync starts with this; anything else is left alone. */
+export const ARTICLE_KEY_PREFIX = 'a';
+const PART_SEPARATOR = '.';
+/** Head of a split article: `*<parts>.<checksum>|` then the first slice. */
+const SPLIT_MARK = '*';
+
+/** 8 base-36 characters of a 53-bit hash: a collision needs about a million articles to be likely. */
+export function articleKey(url: string): string {
+  return ARTICLE_KEY_PREFIX + hash53(url).toString(36).padStart(11, '0').slice(-8);
+}
+
+export function isArticleKey(key: string): boolean {
+  return key.startsWith(ARTICLE_KEY_PREFIX) && key.length >= 9;
+}
+
+/** The article key an item belongs to (itself for a head, `a12345678` for `a12345678.2`). */
+export function headKeyOf(key: string): string {
+  const dot = key.indexOf(PART_SEPARATOR);
+  return dot < 0 ? key : key.slice(0, dot);
+}
+
+/** The items that store one payload under `key`, each within the per-item quota in both browsers. */
+export function splitIntoItems(key: string, payload: string, browser: SyncBrowser): Record<string, string> {
+  if (itemBytes(key, payload, browser) <= SYNC_QUOTA_BYTES_PER_ITEM) return { [key]: payload };
+  // Payloads are ASCII (base85) in practice; slicing by UTF-8 size keeps any other text safe too.
+  const room = SYNC_QUOTA_BYTES_PER_ITEM - itemBytes(`${key}${PART_SEPARATOR}999`, '') - 32;
+  const slices: string[] = [];
+  let rest = payload;
+  while (rest.length > 0) {
+    let n = Math.min(rest.length, room);
+    while (itemBytes('', rest.slice(0, n), browser) - 2 > room) n = Math.floor(n * 0.9);
+    slices.push(rest.slice(0, n));
+    rest = rest.slice(n);
+  }
+  const items: Record<string, string> = {
+    [key]: `${SPLIT_MARK}${slices.length}${PART_SEPARATOR}${checksum(payload)}|${slices[0]}`,
+  };
+  for (let i = 1; i < slices.length; i++) items[`${key}${PART_SEPARATOR}${i}`] = slices[i]!;
+  return items;
+}
+
+export type Assembled = { ok: true; payload: unknown } | { ok: false; reason: 'incomplete' };
+
+/** The payload stored under `key`, from whatever items are present (parts may arrive late). */
+export function assembleItems(key: string, itemAt: (key: string) => unknown): Assembled {
+  const head = itemAt(key);
+  if (typeof head !== 'string' || !head.startsWith(SPLIT_MARK)) return { ok: true, payload: head };
+  const match = /^\*(\d+)\.([0-9a-z]+)\|/.exec(head);
+  if (!match) return { ok: true, payload: head };
+  let payload = head.slice(match[0].length);
+  for (let i = 1; i < Number(match[1]); i++) {
+    const part = itemAt(`${key}${PART_SEPARATOR}${i}`);
+    if (typeof part !== 'string') return { ok: false, reason: 'incomplete' };
+    payload += part;
+  }
+  // Parts from an older version of the article may still be here: the checksum tells.
+  return checksum(payload) === match[2] ? { ok: true, payload } : { ok: false, reason: 'incomplete' };
+}
+
+function checksum(text: string): string {
+  return hash53(text).toString(36);
+}
+
+/** cyrb53: a fast, well-mixed 53-bit string hash (public domain, bryc). */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

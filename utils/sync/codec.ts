@@ -1,0 +1,291 @@
+// One article as a compact string for storage.sync: positional arrays, stamps split into a shared
+// table (device ids once, times as deltas), deflated with a preset dictionary, written in base85.
+// The first character names the format: an unknown one is reported and skipped, never guessed.
+import { deflateSync, inflateSync } from 'fflate';
+import { questionId } from '@/utils/extract/ids';
+import type { AnswerForm } from '@/utils/extract/types';
+import { decodeStamp, encodeStamp, type Stamp } from '@/utils/positions/clock';
+import type {
+  ArticleMeta,
+  ArticleRecord,
+  HistoryEntry,
+  Position,
+  QuestionRecord,
+  QuestionSnapshot,
+  SavedQuestionKind,
+  Stamped,
+} from '@/utils/positions/model';
+import { decodeBase85, encodeBase85 } from './base85';
+import { DEFLATE_DICTIONARY } from './dictionary';
+
+/** Format 1: base85(deflate(JSON of the packed layout, DEFLATE_DICTIONARY)). */
+const FORMAT_ARTICLE = '1';
+/** An article kept on one device only: just its localOnly stamp, no URL or content. */
+const FORMAT_LOCAL_ONLY = 'L';
+
+export type DecodedItem =
+  | { ok: true; kind: 'article'; article: ArticleRecord }
+  | { ok: true; kind: 'localOnly'; localOnly: Stamped<boolean> }
+  | { ok: false; reason: 'unknown-format' | 'corrupt' };
+
+/** The meta a tombstone carries: empty, stamped '' so any real meta wins a merge. */
+export const EMPTY_META: Stamped<ArticleMeta> = {
+  v: { title: '', siteName: '', lang: '', readingMinutes: 0 },
+  at: '',
+};
+
+export function packArticle(article: ArticleRecord): string {
+  const json = JSON.stringify(toLayout(article));
+  const deflated = deflateSync(new TextEncoder().encode(json), { level: 9, dictionary: DEFLATE_DICTIONARY });
+  return FORMAT_ARTICLE + encodeBase85(deflated);
+}
+
+/** A deleted article travels as a tombstone: its URL and deletion, none of its content. */
+export function packTombstone(article: ArticleRecord): string {
+  return packArticle({ url: article.url, meta: EMPTY_META, questions: {}, deleted: article.deleted! });
+}
+
+export function packLocalOnly(localOnly: Stamped<boolean>): string {
+  return FORMAT_LOCAL_ONLY + localOnly.at;
+}
+
+export function unpackItem(payload: unknown): DecodedItem {
+  if (typeof payload !== 'string' || payload.length === 0) return { ok: false, reason: 'corrupt' };
+  const format = payload[0];
+  const body = payload.slice(1);
+  try {
+    if (format === FORMAT_LOCAL_ONLY) {
+      if (!decodeStamp(body)) return { ok: false, reason: 'corrupt' };
+      return { ok: true, kind: 'localOnly', localOnly: { v: true, at: body } };
+    }
+    if (format !== FORMAT_ARTICLE) return { ok: false, reason: 'unknown-format' };
+    const bytes = decodeBase85(body);
+    if (!bytes) return { ok: false, reason: 'corrupt' };
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(
+      inflateSync(bytes, { dictionary: DEFLATE_DICTIONARY }),
+    );
+    return { ok: true, kind: 'article', article: fromLayout(JSON.parse(json)) };
+  } catch {
+    return { ok: false, reason: 'corrupt' };
+  }
+}
+
+// --- Layout ---------------------------------------------------------------------------------
+// [url, stamps, meta, note, localOnly, deleted, questions]; a register is [stampIndex, value] or 0.
+
+type Json = unknown;
+const KINDS: SavedQuestionKind[] = ['debate', 'raised', 'claim', 'own'];
+
+class StampTable {
+  private readonly sorted: Stamp[];
+  private readonly index = new Map<Stamp, number>();
+  constructor(stamps: Iterable<Stamp>) {
+    this.sorted = [...new Set(stamps)].sort();
+    for (const [i, s] of this.sorted.entries()) this.index.set(s, i);
+  }
+  at(s: Stamp): number {
+    return this.index.get(s)!;
+  }
+  /** [devices, ...entries]: an entry is [ms delta, counter, device index], or the raw stamp if odd. */
+  toLayout(): Json[] {
+    const devices: string[] = [];
+    let previous = 0;
+    const entries = this.sorted.map((s) => {
+      const d = decodeStamp(s);
+      if (!d || encodeStamp(d.ms, d.counter, d.device) !== s || d.ms < previous) return s;
+      let device = devices.indexOf(d.device);
+      if (device < 0) device = devices.push(d.device) - 1;
+      const entry = [d.ms - previous, d.counter, device];
+      previous = d.ms;
+      return entry;
+    });
+    return [devices, ...entries];
+  }
+}
+
+function readStamps(layout: Json): Stamp[] {
+  const [devices, ...entries] = list(layout);
+  const names = list(devices).map(text);
+  let previous = 0;
+  return entries.map((e) => {
+    if (typeof e === 'string') return e;
+    const [delta, counter, device] = list(e).map(int);
+    previous += delta!;
+    const name = names[device!];
+    if (name === undefined) throw new Error('bad device');
+    return encodeStamp(previous, counter!, name);
+  });
+}
+
+function allStamps(a: ArticleRecord): Stamp[] {
+  const out = [a.meta.at];
+  for (const r of [a.note, a.localOnly, a.deleted]) if (r) out.push(r.at);
+  for (const q of Object.values(a.questions)) {
+    out.push(q.q.at);
+    for (const r of [q.position, q.note, q.shared, q.removed]) if (r) out.push(r.at);
+    for (const [at, h] of Object.entries(q.history)) {
+      out.push(at);
+      if (h.reason) out.push(h.reason.at);
+    }
+  }
+  return out;
+}
+
+const positionCode = (p: Position | null): number => (p === null ? -1 : p === 'undecided' ? 0 : p);
+function positionOf(code: Json): Position | null {
+  if (code === -1) return null;
+  if (code === 0) return 'undecided';
+  if (code === 1 || code === 2 || code === 3 || code === 4 || code === 5) return code;
+  throw new Error('bad position');
+}
+
+function toLayout(a: ArticleRecord): Json[] {
+  const stamps = new StampTable(allStamps(a));
+  const reg = <T>(r: Stamped<T> | undefined, value: (v: T) => Json = (v) => v): Json =>
+    r ? [stamps.at(r.at), value(r.v)] : 0;
+  const flag = (v: boolean) => (v ? 1 : 0);
+  const meta = a.meta.v;
+  const questions = Object.keys(a.questions)
+    .sort()
+    .map((id) => {
+      const q = a.questions[id]!;
+      const s = q.q.v;
+      const form = s.form.type === 'alternatives' ? s.form.poles : s.form.type === 'yes-no' ? 0 : 1;
+      const history = Object.keys(q.history)
+        .sort()
+        .map((at) => {
+          const h = q.history[at]!;
+          return [stamps.at(at), positionCode(h.from), positionCode(h.to), reg(h.reason)];
+        });
+      return [
+        // Page questions' ids are hashes of their text: stored as 0 and recomputed on decode.
+        id === questionId(s.text) ? 0 : id,
+        stamps.at(q.q.at),
+        KINDS.indexOf(s.kind),
+        s.label,
+        s.text,
+        form,
+        s.order,
+        s.attribution ?? 0,
+        s.anchor ?? 0,
+        reg(q.position, positionCode),
+        reg(q.note),
+        reg(q.shared, flag),
+        reg(q.removed, flag),
+        history,
+      ];
+    });
+  return [
+    a.url,
+    stamps.toLayout(),
+    [stamps.at(a.meta.at), meta.title, meta.siteName, meta.lang, meta.readingMinutes],
+    reg(a.note),
+    reg(a.localOnly, flag),
+    reg(a.deleted, flag),
+    questions,
+  ];
+}
+
+function fromLayout(layout: Json): ArticleRecord {
+  const [url, stampLayout, meta, note, localOnly, deleted, questions] = list(layout);
+  const stamps = readStamps(stampLayout);
+  const stamp = (i: Json) => {
+    const s = stamps[int(i)];
+    if (s === undefined) throw new Error('bad stamp index');
+    return s;
+  };
+  const reg = <T>(r: Json, value: (v: Json) => T): Stamped<T> | undefined => {
+    if (r === 0) return undefined;
+    const [at, v] = list(r);
+    return { v: value(v), at: stamp(at) };
+  };
+  const bool = (v: Json) => {
+    if (v !== 0 && v !== 1) throw new Error('bad flag');
+    return v === 1;
+  };
+  const [metaAt, title, siteName, lang, readingMinutes] = list(meta);
+  const article: ArticleRecord = {
+    url: text(url),
+    meta: {
+      v: {
+        title: text(title),
+        siteName: text(siteName),
+        lang: text(lang),
+        readingMinutes: num(readingMinutes),
+      },
+      at: stamp(metaAt),
+    },
+    questions: {},
+  };
+  for (const qLayout of list(questions)) {
+    const [
+      id,
+      qAt,
+      kind,
+      label,
+      qText,
+      form,
+      order,
+      attribution,
+      anchor,
+      position,
+      qNote,
+      shared,
+      removed,
+      history,
+    ] = list(qLayout);
+    const snapshot: QuestionSnapshot = {
+      kind: KINDS[int(kind)] ?? fail('bad kind'),
+      label: text(label),
+      text: text(qText),
+      form: formOf(form),
+      order: num(order),
+    };
+    if (attribution !== 0) snapshot.attribution = text(attribution);
+    if (anchor !== 0) snapshot.anchor = text(anchor);
+    const record: QuestionRecord = { q: { v: snapshot, at: stamp(qAt) }, history: {} };
+    setIf(record, 'position', reg(position, positionOf));
+    setIf(record, 'note', reg(qNote, text));
+    setIf(record, 'shared', reg(shared, bool));
+    setIf(record, 'removed', reg(removed, bool));
+    for (const h of list(history)) {
+      const [at, from, to, reason] = list(h);
+      const entry: HistoryEntry = { from: positionOf(from), to: positionOf(to) };
+      setIf(entry, 'reason', reg(reason, text));
+      record.history[stamp(at)] = entry;
+    }
+    article.questions[id === 0 ? questionId(snapshot.text) : text(id)] = record;
+  }
+  setIf(article, 'note', reg(note, text));
+  setIf(article, 'localOnly', reg(localOnly, bool));
+  setIf(article, 'deleted', reg(deleted, bool));
+  return article;
+}
+
+function formOf(form: Json): AnswerForm {
+  if (form === 0) return { type: 'yes-no' };
+  if (form === 1) return { type: 'agree-disagree' };
+  const [a, b, ...rest] = list(form);
+  if (rest.length) fail('bad form');
+  return { type: 'alternatives', poles: [text(a), text(b)] };
+}
+
+// Decoding trusts nothing: any unexpected shape throws, and the caller reports the item as corrupt.
+function fail(why: string): never {
+  throw new Error(why);
+}
+function list(v: Json): Json[] {
+  return Array.isArray(v) ? v : fail('expected an array');
+}
+function text(v: Json): string {
+  return typeof v === 'string' ? v : fail('expected a string');
+}
+function num(v: Json): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fail('expected a number');
+}
+function int(v: Json): number {
+  return Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : fail('expected an index');
+}
+function setIf<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined) {
+  if (value !== undefined) target[key] = value;
+}

@@ -1,0 +1,347 @@
+// The sync engine: keeps this device's storage.local and the account's storage.sync in step.
+// Remote items are decoded and merged into the local store (never replacing it); the local
+// library is re-planned and the difference queued in the outbox. Browser APIs are injected,
+// so the same engine runs against the test double and the real browser.storage.sync.
+import type { Stamp } from '@/utils/positions/clock';
+import { mergeArticle, mergeRegister } from '@/utils/positions/merge';
+import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
+import { planSync, type SyncPlan } from './budget';
+import { articleKey, assembleItems, headKeyOf, isArticleKey } from './chunks';
+import { packArticle, unpackItem } from './codec';
+import { itemBytes } from './limits';
+import {
+  afterFailure,
+  classifySyncError,
+  DEBOUNCE_MS,
+  EMPTY_OUTBOX,
+  isOutboxEmpty,
+  MIN_FLUSH_INTERVAL_MS,
+  type Outbox,
+} from './outbox';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from './status';
+
+export interface SyncChange {
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+
+/** The part of storage.sync the engine uses. */
+export interface SyncArea {
+  get(keys: null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+  /** Calls back on every change of the area, this device's writes included; returns an unsubscribe. */
+  watch(onChange: (changes: Record<string, SyncChange>) => void): () => void;
+}
+
+/** The device's truth (storage.local) as the engine sees it. */
+export interface SyncLibrary {
+  list(): Promise<ArticleRecord[]>;
+  save(article: ArticleRecord): Promise<void>;
+  /** Fold a stamp from another device into this device's clock. */
+  observe(stamp: Stamp): void;
+}
+
+/** Where the engine keeps what must survive a restart (storage.local in the extension). */
+export interface SyncPersistence {
+  loadOutbox(): Promise<Outbox | null>;
+  saveOutbox(outbox: Outbox): Promise<void>;
+  loadStatus(): Promise<SyncStatus | null>;
+  saveStatus(status: SyncStatus): Promise<void>;
+}
+
+export interface SyncEngineDeps {
+  area: SyncArea;
+  library: SyncLibrary;
+  persistence: SyncPersistence;
+  now?: () => number;
+  /** Runs `run` after `ms`; returns a cancel. Tests pass a manual timer. */
+  setTimer?: (run: () => void, ms: number) => () => void;
+}
+
+const QUOTA_MARGIN_STEP = 4_096;
+const MAX_QUOTA_MARGIN = 32_768;
+
+export class SyncEngine {
+  private readonly now: () => number;
+  private readonly setTimer: (run: () => void, ms: number) => () => void;
+  private queue: Promise<unknown> = Promise.resolve();
+  private enabled = false;
+  private unwatch: (() => void) | null = null;
+  private cancelTimer: (() => void) | null = null;
+  /** What storage.sync holds, as last read or written. */
+  private mirror = new Map<string, unknown>();
+  /** Article keys whose items cannot be read, with why; left alone. */
+  private undecodable = new Map<string, string>();
+  private outbox: Outbox = EMPTY_OUTBOX;
+  private lastFlushAt = 0;
+  /** Grows after each quota refusal: our count and the browser's disagreed, so plan smaller. */
+  private extraMargin = 0;
+  private packed = new Map<string, string>();
+  private current: SyncStatus = INITIAL_SYNC_STATUS;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.now = deps.now ?? Date.now;
+    this.setTimer =
+      deps.setTimer ??
+      ((run, ms) => {
+        const id = setTimeout(run, ms);
+        return () => clearTimeout(id);
+      });
+  }
+
+  get status(): SyncStatus {
+    return this.current;
+  }
+
+  onStatus(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Turn sync on or off. On: read everything, merge both ways, write what the other side lacks. */
+  setEnabled(enabled: boolean): Promise<void> {
+    return this.serial(async () => {
+      if (enabled === this.enabled) return;
+      this.enabled = enabled;
+      if (enabled) await this.connect();
+      else await this.disconnect();
+    });
+  }
+
+  /** Something changed in the local library: re-plan and write after the debounce. */
+  localChanged(): Promise<void> {
+    return this.serial(async () => {
+      if (!this.enabled) return;
+      await this.reconcile();
+      this.scheduleFlush(DEBOUNCE_MS);
+    });
+  }
+
+  /** Write the outbox now (start-up, tests), unless a back-off or the write spacing says wait. */
+  flushNow(): Promise<void> {
+    return this.serial(() => this.flush());
+  }
+
+  /** Resolves once every queued operation has run. */
+  idle(): Promise<void> {
+    return this.serial(async () => {});
+  }
+
+  stop(): Promise<void> {
+    return this.serial(async () => {
+      this.unwatch?.();
+      this.unwatch = null;
+      this.cancelTimer?.();
+      this.cancelTimer = null;
+    });
+  }
+
+  // One operation at a time: a merge must not interleave with a plan or a flush.
+  private serial<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private async connect() {
+    const previous = await this.deps.persistence.loadStatus();
+    this.current = { ...(previous ?? INITIAL_SYNC_STATUS), enabled: true };
+    this.outbox = (await this.deps.persistence.loadOutbox()) ?? EMPTY_OUTBOX;
+    // Listen before reading, so no change falls between the read and the subscription.
+    this.unwatch = this.deps.area.watch((changes) => {
+      this.serial(() => this.applyRemote(changes));
+    });
+    const everything = await this.deps.area.get(null);
+    this.mirror = new Map(Object.entries(everything));
+    await this.mergeFromMirror(new Set([...this.mirror.keys()].filter(isArticleKey).map(headKeyOf)));
+    this.current = { ...this.current, lastSyncedAt: this.now() };
+    await this.reconcile();
+    this.scheduleFlush(0);
+  }
+
+  private async disconnect() {
+    this.unwatch?.();
+    this.unwatch = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    // What was queued is derived from storage.local, so it is rebuilt when sync comes back on.
+    this.outbox = EMPTY_OUTBOX;
+    await this.deps.persistence.saveOutbox(this.outbox);
+    await this.publish({ ...this.current, enabled: false, pending: false });
+  }
+
+  private async applyRemote(changes: Record<string, SyncChange>) {
+    if (!this.enabled) return;
+    const heads = new Set<string>();
+    for (const [key, change] of Object.entries(changes)) {
+      if (change.newValue === undefined) this.mirror.delete(key);
+      else this.mirror.set(key, change.newValue);
+      if (isArticleKey(key)) heads.add(headKeyOf(key));
+    }
+    if (heads.size === 0) return;
+    await this.mergeFromMirror(heads);
+    await this.reconcile();
+    this.scheduleFlush(DEBOUNCE_MS);
+  }
+
+  /** Decode the items under these article keys and merge them into the local library. */
+  private async mergeFromMirror(heads: Set<string>) {
+    if (heads.size === 0) return;
+    const library = await this.deps.library.list();
+    const byUrl = new Map(library.map((a) => [a.url, a]));
+    const byKey = new Map(library.map((a) => [articleKey(a.url), a]));
+    for (const head of heads) {
+      if (!this.mirror.has(head)) {
+        this.undecodable.delete(head);
+        continue;
+      }
+      const assembled = assembleItems(head, (key) => this.mirror.get(key));
+      const decoded = assembled.ok ? unpackItem(assembled.payload) : assembled;
+      if (!decoded.ok) {
+        this.undecodable.set(head, decoded.reason);
+        continue;
+      }
+      this.undecodable.delete(head);
+      let local: ArticleRecord | undefined;
+      let merged: ArticleRecord | undefined;
+      if (decoded.kind === 'article') {
+        local = byUrl.get(decoded.article.url);
+        merged = local ? mergeArticle(local, decoded.article) : decoded.article;
+        this.deps.library.observe(lastActivity(decoded.article));
+      } else {
+        // A "this device only" marker names no URL: it applies to the article we hold under its key.
+        local = byKey.get(head);
+        if (!local) continue;
+        merged = { ...local, localOnly: mergeRegister(local.localOnly, decoded.localOnly)! };
+        this.deps.library.observe(decoded.localOnly.at);
+      }
+      if (local && canonicalJson(local) === canonicalJson(merged)) continue;
+      await this.deps.library.save(merged);
+      byUrl.set(merged.url, merged);
+      byKey.set(articleKey(merged.url), merged);
+    }
+  }
+
+  /** Plan storage.sync from the local library and queue the difference with what it holds. */
+  private async reconcile() {
+    const library = await this.deps.library.list();
+    let reservedBytes = 0;
+    let reservedItems = 0;
+    for (const [key, value] of this.mirror) {
+      if (isArticleKey(key) && !this.undecodable.has(headKeyOf(key))) continue;
+      reservedBytes += itemBytes(key, value);
+      reservedItems++;
+    }
+    const plan = planSync(library, {
+      reservedBytes,
+      reservedItems,
+      marginBytes: 256 + this.extraMargin,
+      blockedKeys: new Set(this.undecodable.keys()),
+      pack: (article) => this.pack(article),
+    });
+    const set: Record<string, string> = {};
+    for (const [key, value] of Object.entries(plan.items))
+      if (this.mirror.get(key) !== value) set[key] = value;
+    // Remove only what this device answers for: parts no longer used, and articles it holds that
+    // the plan leaves out. A marker for an article this device never had stays for the others.
+    const mine = new Set(library.map((a) => articleKey(a.url)));
+    const remove = [...this.mirror.keys()].filter((key) => {
+      const head = headKeyOf(key);
+      if (!isArticleKey(key) || key in plan.items || this.undecodable.has(head)) return false;
+      return key !== head || mine.has(head);
+    });
+    this.outbox = { ...this.outbox, set, remove };
+    if (isOutboxEmpty(this.outbox)) this.outbox = EMPTY_OUTBOX;
+    await this.deps.persistence.saveOutbox(this.outbox);
+    await this.publish(this.statusFrom(plan));
+  }
+
+  private async flush() {
+    if (!this.enabled || isOutboxEmpty(this.outbox)) return;
+    const now = this.now();
+    const wait = Math.max(this.outbox.retryAt - now, this.lastFlushAt + MIN_FLUSH_INTERVAL_MS - now);
+    if (wait > 0) {
+      this.scheduleFlush(wait);
+      return;
+    }
+    this.lastFlushAt = now;
+    const { set, remove } = this.outbox;
+    try {
+      // Removing first frees quota for the new items; each call is one write operation.
+      if (remove.length > 0) {
+        await this.deps.area.remove(remove);
+        for (const key of remove) this.mirror.delete(key);
+      }
+      if (Object.keys(set).length > 0) {
+        await this.deps.area.set(set);
+        for (const [key, value] of Object.entries(set)) this.mirror.set(key, value);
+      }
+      this.outbox = EMPTY_OUTBOX;
+      this.current = { ...this.current, lastSyncedAt: now, lastError: null };
+      await this.deps.persistence.saveOutbox(this.outbox);
+      await this.reconcile();
+    } catch (error) {
+      const kind = classifySyncError(error);
+      if (kind === 'quota')
+        this.extraMargin = Math.min(MAX_QUOTA_MARGIN, this.extraMargin + QUOTA_MARGIN_STEP);
+      this.outbox = afterFailure(this.outbox, kind, now);
+      this.current = { ...this.current, lastError: kind };
+      await this.reconcile();
+    }
+    if (!isOutboxEmpty(this.outbox)) this.scheduleFlush(0);
+  }
+
+  private scheduleFlush(delay: number) {
+    if (!this.enabled) return;
+    this.cancelTimer?.();
+    const wait = Math.max(delay, this.outbox.retryAt - this.now());
+    this.cancelTimer = this.setTimer(() => {
+      this.cancelTimer = null;
+      this.serial(() => this.flush());
+    }, wait);
+  }
+
+  private pack(article: ArticleRecord): string {
+    const json = JSON.stringify(article);
+    let packed = this.packed.get(json);
+    if (packed === undefined) {
+      packed = packArticle(article);
+      // Only the latest version of each article is worth keeping.
+      if (this.packed.size > 4 * 512) this.packed.clear();
+      this.packed.set(json, packed);
+    }
+    return packed;
+  }
+
+  private statusFrom(plan: SyncPlan): SyncStatus {
+    let bytesUsed = 0;
+    for (const [key, value] of this.mirror) bytesUsed += itemBytes(key, value);
+    return {
+      ...this.current,
+      enabled: this.enabled,
+      bytesUsed,
+      localByChoice: plan.localByChoice.length,
+      localByBudget: plan.localByBudget.length,
+      undecodable: this.undecodable.size,
+      pending: !isOutboxEmpty(this.outbox),
+      lastError: this.outbox.lastError ?? this.current.lastError,
+    };
+  }
+
+  private async publish(status: SyncStatus) {
+    this.current = status;
+    await this.deps.persistence.saveStatus(status);
+    for (const listener of this.listeners) listener(status);
+  }
+}
+
+/** JSON with sorted keys: two records are the same whatever order their fields were set in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
