@@ -15,6 +15,7 @@ export interface ArticleReading {
 // Below this many words Readability has found a page, not an article (a login form, a gallery).
 const MIN_ARTICLE_WORDS = 60;
 const WORDS_PER_MINUTE = 230;
+const BYLINE_PREFIX = /^(?:by|par|von|por|di|de)\s+/i;
 const EXCERPT_CHARS = 300;
 
 export function readArticle(doc: Document, pageUrl: string): ArticleReading | null {
@@ -38,7 +39,7 @@ export function readArticle(doc: Document, pageUrl: string): ArticleReading | nu
       url: canonicalUrl(doc, pageUrl),
       title,
       siteName,
-      byline: collapseSpace(result.byline ?? ''),
+      byline: collapseSpace(result.byline ?? '').replace(BYLINE_PREFIX, ''),
       lang: (result.lang || doc.documentElement.getAttribute('lang') || '').trim(),
       publishedTime: collapseSpace(result.publishedTime || publishedTimeOf(doc)),
       wordCount: words,

@@ -15,6 +15,8 @@ const PROSE_WORDS = 25;
 // How many blocks from the end the closing prompt may sit, sign-offs and captions included.
 const TAIL_UNITS = 6;
 const MAX_LABEL_WORDS = 8;
+// A typed bullet or tweetstorm number ("• ", "70/ ") is layout, not part of the question.
+const LIST_MARKER = /^(?:[•·▪●◦‣∙*–—-]|\d{1,3}[/.)])\s+/u;
 
 /** Units that can carry reader prose: not related-link boxes or link lists. */
 export function proseUnits(units: TextUnit[]): TextUnit[] {
@@ -28,13 +30,14 @@ export function questionsOf(unit: TextUnit, pendingLabel = ''): QuestionHit[] {
   const labelled = /^(.{2,80}?)\s*[:：]\s+(.*[?？].*)$/u.exec(text);
   if (labelled) {
     const [, lead = '', rest = ''] = labelled;
-    if (!/[?？.!]/u.test(lead) && wordCount(lead) <= MAX_LABEL_WORDS) {
+    // A colon inside a quoted title ('hat dir "Spielzeug: 13 Ideen" gefallen?') is no label.
+    if (!/[?？.!"“”„«»]/u.test(lead) && wordCount(lead) <= MAX_LABEL_WORDS) {
       label = lead.trim();
       text = rest;
     }
   }
   const hits: QuestionHit[] = [];
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of splitSentences(text.replace(LIST_MARKER, ''))) {
     if (!isQuestionSentence(sentence) || isQuotedSentence(sentence) || wordCount(sentence) < 2) continue;
     hits.push({ unit, label: hits.length === 0 ? label : '', text: sentence });
   }

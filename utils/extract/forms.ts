@@ -158,6 +158,12 @@ function isClosedQuestion(text: string, base: string): boolean {
   const words = QUESTION_WORDS[base] ?? [];
   const [first = '', second = '', third = ''] = folded.split(' ');
   if (words.includes(first) || words.includes(`${first} ${second}`)) return false;
+  // "E voi, cosa ne pensate?", "And you, what do you think?": the question word follows a comma.
+  const comma = text.indexOf(',');
+  if (comma > 0 && foldText(text.slice(0, comma)).split(' ').length <= 3) {
+    const [next = ''] = foldText(text.slice(comma + 1)).split(' ');
+    if (words.includes(next)) return false;
+  }
   return !(PREPOSITION.has(first) && (words.includes(second) || words.includes(`${second} ${third}`)));
 }
 
