@@ -45,8 +45,10 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
   let itemCount = options.reservedItems ?? 0;
 
   const byRecency = [...articles].sort((a, b) => {
-    const diff = lastActivity(b).localeCompare(lastActivity(a));
-    return diff !== 0 ? diff : a.url < b.url ? -1 : 1;
+    // Stamps compare as code units, like everywhere else (localeCompare would not).
+    const [x, y] = [lastActivity(a), lastActivity(b)];
+    if (x !== y) return x > y ? -1 : 1;
+    return a.url < b.url ? -1 : 1;
   });
   const markers: { article: ArticleRecord; payload: string }[] = [];
   const full: ArticleRecord[] = [];
@@ -58,26 +60,34 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     else full.push(article);
   }
 
-  const tryAdd = (article: ArticleRecord, payload: string): boolean => {
+  /** 'taken': its key is used (a hash collision, or an unreadable item); 'full': no room left. */
+  const tryAdd = (article: ArticleRecord, payload: string): 'added' | 'taken' | 'full' => {
     const key = articleKey(article.url);
     // Two URLs with one key (a hash collision): the more recent keeps it, the other stays local.
-    if (key in plan.items || options.blockedKeys?.has(key)) return false;
+    if (key in plan.items || options.blockedKeys?.has(key)) return 'taken';
     const items = splitIntoItems(key, payload, 'chrome');
     const keys = Object.keys(items);
     const bytes = keys.reduce((sum, k) => sum + itemBytes(k, items[k], 'chrome'), 0);
     const count = itemCount + keys.length;
     if (count > SYNC_MAX_ITEMS || plan.bytes + bytes > usableTotalBytes(count, 'firefox') - margin)
-      return false;
+      return 'full';
     Object.assign(plan.items, items);
     plan.bytes += bytes;
     itemCount = count;
-    return true;
+    return 'added';
   };
 
   for (const { article, payload } of markers) {
-    if (!tryAdd(article, payload) && !article.localOnly?.v) plan.localByBudget.push(article.url);
+    if (tryAdd(article, payload) !== 'added' && !article.localOnly?.v) plan.localByBudget.push(article.url);
   }
-  for (const article of full) if (!tryAdd(article, pack(article))) plan.localByBudget.push(article.url);
+  // A strict prefix by recency: once one article does not fit, older ones stay local even if a
+  // smaller one would fit, so "what travels" is always "the most recent N".
+  let fits = true;
+  for (const article of full) {
+    const outcome = fits ? tryAdd(article, pack(article)) : 'full';
+    if (outcome === 'full') fits = false;
+    if (outcome !== 'added') plan.localByBudget.push(article.url);
+  }
   plan.bytes -= options.reservedBytes ?? 0;
   return plan;
 }

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { lastActivity } from '@/utils/positions/model';
+import { planSync } from '@/utils/sync/budget';
+import { articleKey, assembleItems, splitIntoItems } from '@/utils/sync/chunks';
+import { packArticle, unpackItem } from '@/utils/sync/codec';
+import { itemBytes, SYNC_QUOTA_BYTES_PER_ITEM } from '@/utils/sync/limits';
+import { FakeSyncArea } from '../../support/fake-sync-area';
+import { seededRandom, typicalArticle, typicalLibrary } from '../../support/sync-fixtures';
+
+describe('chunks', () => {
+  it('gives each URL a short stable key', () => {
+    expect(articleKey('https://exemple.fr/a')).toBe(articleKey('https://exemple.fr/a'));
+    expect(articleKey('https://exemple.fr/a')).not.toBe(articleKey('https://exemple.fr/b'));
+    expect(articleKey('https://exemple.fr/a')).toMatch(/^a[0-9a-z]{8}$/);
+  });
+
+  it('splits a large article under 8,192 bytes per item and puts it back together', () => {
+    const article = typicalArticle(1);
+    const random = seededRandom(9);
+    // Long incompressible notes: the packed article needs several items.
+    for (const q of Object.values(article.questions)) {
+      q.note = {
+        v: Array.from({ length: 4000 }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 500))).join(
+          '',
+        ),
+        at: q.q.at,
+      };
+    }
+    const key = articleKey(article.url);
+    const items = splitIntoItems(key, packArticle(article), 'chrome');
+    expect(Object.keys(items).length).toBeGreaterThan(2);
+    for (const [k, v] of Object.entries(items))
+      expect(itemBytes(k, v, 'chrome')).toBeLessThanOrEqual(SYNC_QUOTA_BYTES_PER_ITEM);
+    const assembled = assembleItems(key, (k) => items[k]);
+    expect(assembled.ok && unpackItem(assembled.payload).ok).toBe(true);
+    const missing = { ...items };
+    delete missing[`${key}.1`];
+    expect(assembleItems(key, (k) => missing[k])).toEqual({ ok: false, reason: 'incomplete' });
+  });
+});
+
+describe('budget', () => {
+  it('fits in both browsers and keeps the most recently active articles', async () => {
+    const library = typicalLibrary(400);
+    const plan = planSync(library);
+    expect(plan.localByBudget.length).toBeGreaterThan(0);
+    for (const mode of ['chrome', 'firefox'] as const) {
+      const area = new FakeSyncArea({ mode });
+      await expect(area.set(plan.items)).resolves.toBeUndefined();
+    }
+    const synced = new Set(library.map((a) => a.url).filter((u) => !plan.localByBudget.includes(u)));
+    const oldestSynced = library
+      .filter((a) => synced.has(a.url))
+      .map(lastActivity)
+      .sort()[0]!;
+    for (const url of plan.localByBudget) {
+      expect(lastActivity(library.find((a) => a.url === url)!) <= oldestSynced).toBe(true);
+    }
+  });
+
+  it('always keeps tombstones and local-only markers, never the content of a local-only article', () => {
+    const library = typicalLibrary(3);
+    library[0]!.deleted = { v: true, at: lastActivity(library[0]!) };
+    library[1]!.localOnly = { v: true, at: lastActivity(library[1]!) };
+    const plan = planSync(library);
+    expect(plan.localByChoice).toEqual([library[1]!.url]);
+    expect(Object.keys(plan.items).length).toBe(3);
+    expect(JSON.stringify(plan.items)).not.toContain('http');
+  });
+
+  it('leaves keys held by unreadable items alone', () => {
+    const library = typicalLibrary(2);
+    const blocked = articleKey(library[0]!.url);
+    const plan = planSync(library, { blockedKeys: new Set([blocked]) });
+    expect(plan.items[blocked]).toBeUndefined();
+    expect(plan.localByBudget).toEqual([library[0]!.url]);
+  });
+});

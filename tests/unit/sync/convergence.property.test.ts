@@ -1,0 +1,254 @@
+// Random schedules of edits on 2–3 devices, offline periods, restarts and late, duplicated,
+// reordered deliveries: every schedule must end with all devices equal and no write lost that a
+// later write did not supersede.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ensureQuestion,
+  newArticle,
+  removeQuestion,
+  setArticleNote,
+  setChangeReason,
+  setDeleted,
+  setPosition,
+  setQuestionNote,
+} from '@/utils/positions/actions';
+import type { Stamp } from '@/utils/positions/clock';
+import type { ArticleRecord, Position, QuestionSnapshot, Stamped } from '@/utils/positions/model';
+import { canonicalJson } from '@/utils/sync/engine';
+import { type SimulatedDevice, simulatedDevices } from '../../support/sync-devices';
+
+const URLS = ['https://exemple.fr/idees/loyers', 'https://example.com/opinion/school-start'];
+const QUESTIONS = ['qa', 'qb'];
+const META = { title: 'Encadrer les loyers ?', siteName: 'Exemple', lang: 'fr', readingMinutes: 5 };
+const snapshot = (id: string, variant: number): QuestionSnapshot => ({
+  kind: 'own',
+  label: '',
+  text: `Faut-il ${id} ? (v${variant}) — réponse «oui»`,
+  form: variant % 2 ? { type: 'agree-disagree' } : { type: 'yes-no' },
+  order: QUESTIONS.indexOf(id),
+});
+
+type Op =
+  | { k: 'position'; q: string; p: Position | null }
+  | { k: 'qnote'; q: string; text: string }
+  | { k: 'note'; text: string }
+  | { k: 'delete'; on: boolean }
+  | { k: 'snapshot'; q: string; variant: number }
+  | { k: 'remove'; q: string; on: boolean }
+  | { k: 'reason'; q: string; text: string };
+
+type Command =
+  | { t: 'edit'; device: number; url: number; op: Op }
+  | { t: 'flush'; device: number }
+  | { t: 'deliver'; pick: number; duplicate: boolean }
+  | { t: 'online'; device: number; on: boolean }
+  | { t: 'restart'; device: number }
+  | { t: 'advance'; ms: number };
+
+const q = fc.constantFrom(...QUESTIONS);
+const text = fc.string({ maxLength: 12, unit: fc.constantFrom('a', 'é', ' ', '€', 'Z', '"', '<') });
+const op: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      k: fc.constant('position' as const),
+      q,
+      p: fc.constantFrom<Position | null>(1, 2, 3, 4, 5, 'undecided', null),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('qnote' as const), q, text }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('note' as const), text }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('delete' as const), on: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ k: fc.constant('snapshot' as const), q, variant: fc.integer({ min: 0, max: 3 }) }),
+  },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('remove' as const), q, on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('reason' as const), q, text }) },
+);
+const device = fc.integer({ min: 0, max: 2 });
+const command: fc.Arbitrary<Command> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      t: fc.constant('edit' as const),
+      device,
+      url: fc.integer({ min: 0, max: 1 }),
+      op,
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('flush' as const), device }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ t: fc.constant('deliver' as const), pick: fc.nat(), duplicate: fc.boolean() }),
+  },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('online' as const), device, on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('restart' as const), device }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 70_000 }) }),
+  },
+);
+
+/** A write a reader made: where, when, what. */
+interface Write {
+  url: string;
+  path: string;
+  at: Stamp;
+  v: unknown;
+}
+
+function registerAt(article: ArticleRecord | undefined, path: string): Stamped<unknown> | undefined {
+  if (!article) return undefined;
+  const [field, id, sub, historyAt] = path.split('|');
+  if (field === 'meta' || field === 'note' || field === 'deleted') return article[field];
+  const question = article.questions[id!];
+  if (!question) return undefined;
+  if (sub === 'reason') return question.history[historyAt!]?.reason;
+  if (sub === 'history') {
+    const entry = question.history[historyAt!];
+    return entry ? { v: { from: entry.from, to: entry.to }, at: historyAt! } : undefined;
+  }
+  return question[sub as 'q' | 'position' | 'note' | 'removed'];
+}
+
+function applyOp(
+  article: ArticleRecord | undefined,
+  url: string,
+  o: Op,
+  at: Stamp,
+  log: Write[],
+): ArticleRecord {
+  const before = article;
+  let a = article ?? newArticle(url, META, at);
+  if ('q' in o && o.k !== 'snapshot')
+    a = ensureQuestion(a, a.questions[o.q]?.q.v ?? snapshot(o.q, 0), o.q, at);
+  switch (o.k) {
+    case 'position':
+      a = setPosition(a, o.q, o.p, at);
+      break;
+    case 'qnote':
+      a = setQuestionNote(a, o.q, o.text, at);
+      break;
+    case 'note':
+      a = setArticleNote(a, o.text, at);
+      break;
+    case 'delete':
+      a = setDeleted(a, o.on, at);
+      break;
+    case 'snapshot':
+      a = ensureQuestion(a, snapshot(o.q, o.variant), o.q, at);
+      break;
+    case 'remove':
+      a = removeQuestion(a, o.q, o.on, at);
+      break;
+    case 'reason': {
+      const changes = Object.keys(a.questions[o.q]?.history ?? {}).sort();
+      const last = changes[changes.length - 1];
+      if (last) a = setChangeReason(a, o.q, last, o.text, at);
+      break;
+    }
+  }
+  // Log every register this action stamped.
+  const paths = ['meta', 'note', 'deleted'];
+  for (const id of Object.keys(a.questions)) {
+    for (const sub of ['q', 'position', 'note', 'removed']) paths.push(`q|${id}|${sub}`);
+    for (const h of Object.keys(a.questions[id]!.history))
+      paths.push(`q|${id}|reason|${h}`, `q|${id}|history|${h}`);
+  }
+  for (const path of paths) {
+    const reg = registerAt(a, path);
+    if (reg && reg.at === at && registerAt(before, path)?.at !== at) log.push({ url, path, at, v: reg.v });
+  }
+  return a;
+}
+
+/** What must be equal everywhere: a deleted article is its tombstone; content stays where it was. */
+function visible(library: Map<string, ArticleRecord>): string {
+  const out: Record<string, unknown> = {};
+  for (const [url, a] of library) out[url] = a.deleted?.v ? { url, deleted: a.deleted } : a;
+  return canonicalJson(out);
+}
+
+async function runSchedule(devices: number, skews: number[], commands: Command[]) {
+  const env = simulatedDevices(devices, devices === 3 ? 'firefox' : 'chrome', skews);
+  const log: Write[] = [];
+  for (const d of env.devices) await d.engine.setEnabled(true);
+  const dev = (i: number): SimulatedDevice => env.devices[i % devices]!;
+  for (const c of commands) {
+    switch (c.t) {
+      case 'edit': {
+        const d = dev(c.device);
+        const url = URLS[c.url]!;
+        await d.edit(url, (a, at) => applyOp(a, url, c.op, at, log));
+        break;
+      }
+      case 'flush':
+        await dev(c.device).engine.flushNow();
+        break;
+      case 'deliver': {
+        const ready = env.network.deliverable();
+        if (ready.length > 0) env.network.deliver(ready[c.pick % ready.length]!, c.duplicate);
+        for (const d of env.devices) await d.engine.idle();
+        break;
+      }
+      case 'online':
+        env.network.setOnline(c.device % devices, c.on);
+        break;
+      case 'restart': {
+        const d = dev(c.device);
+        d.restart();
+        await d.engine.setEnabled(true);
+        break;
+      }
+      case 'advance':
+        env.time.now += c.ms;
+        break;
+    }
+  }
+  // Everyone comes back online; let the writes and deliveries run out.
+  for (let i = 0; i < devices; i++) env.network.setOnline(i, true);
+  let rounds = 0;
+  for (; rounds < 50; rounds++) {
+    env.time.now += 10_000;
+    for (const d of env.devices) await d.engine.flushNow();
+    await env.network.deliverAll(async () => {
+      for (const d of env.devices) await d.engine.idle();
+    });
+    if (env.devices.every((d) => !d.engine.status.pending) && env.network.pending.length === 0) break;
+  }
+  expect(rounds).toBeLessThan(50);
+  const [first, ...others] = env.devices.map((d) => visible(d.library));
+  for (const other of others) expect(other).toBe(first);
+  for (const d of env.devices) {
+    for (const w of log) {
+      const article = d.library.get(w.url);
+      if (article?.deleted?.v && w.path !== 'deleted') continue;
+      const reg = registerAt(article, w.path);
+      expect(reg, `${d.id} lost ${w.path} @${w.at}`).toBeDefined();
+      expect(reg!.at >= w.at, `${d.id}: ${w.path} went back in time`).toBe(true);
+      if (reg!.at === w.at) expect(reg!.v).toEqual(w.v);
+    }
+  }
+}
+
+describe('sync convergence (property)', () => {
+  it('ends every random schedule with all devices equal and no unsuperseded write lost', async () => {
+    let schedules = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 3 }),
+        fc.array(fc.integer({ min: -300_000, max: 300_000 }), { minLength: 3, maxLength: 3 }),
+        fc.array(command, { minLength: 1, maxLength: 40 }),
+        async (devices, skews, commands) => {
+          schedules++;
+          await runSchedule(devices, skews, commands);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    console.log(`sync property: ${schedules} schedules checked`);
+    expect(schedules).toBeGreaterThanOrEqual(1000);
+  }, 600_000);
+});
