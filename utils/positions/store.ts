@@ -14,7 +14,12 @@ const articleItems = new Map<string, ReturnType<typeof defineArticleItem>>();
 function defineArticleItem(url: string) {
   return storage.defineItem<ArticleRecord>(`local:${ARTICLE_PREFIX}${url}`, {
     version: ARTICLE_VERSION,
-    migrations: { 2: (v1: ArticleRecordV1) => migrateArticleV1(v1, migrationStamp()) },
+    // WXT takes an item without version meta for v1: an item whose meta write was cut short
+    // (browser closed mid-save) must not be "migrated" again, so the shape decides too.
+    migrations: {
+      2: (stored: ArticleRecordV1 | ArticleRecord) =>
+        isCurrentShape(stored) ? stored : migrateArticleV1(stored, migrationStamp()),
+    },
   });
 }
 
@@ -31,8 +36,14 @@ export async function loadArticle(url: string): Promise<ArticleRecord | null> {
   return articleItem(url).getValue();
 }
 
+/** Value and version meta in one `set()`, so no crash can leave one without the other. */
 export async function saveArticle(article: ArticleRecord): Promise<void> {
-  await articleItem(article.url).setValue(article);
+  const key = `${ARTICLE_PREFIX}${article.url}`;
+  await browser.storage.local.set({ [key]: article, [`${key}$`]: { v: ARTICLE_VERSION } });
+}
+
+function isCurrentShape(stored: ArticleRecordV1 | ArticleRecord): stored is ArticleRecord {
+  return typeof (stored as ArticleRecord).meta?.at === 'string';
 }
 
 export async function removeArticleItem(url: string): Promise<void> {

@@ -84,10 +84,14 @@ function metaFromPage(): ArticleMeta {
   };
 }
 
-/** Apply one change: create the record on the first action, keep its meta current, save soon. */
+/**
+ * Apply one change: create the record on the first action, keep its meta current, and save it —
+ * at once for a click, shortly after for typing (one write per pause, not per key).
+ */
 function change(
   apply: (article: ArticleRecord, at: Stamp) => ArticleRecord,
   question?: [string, QuestionSnapshot],
+  when: 'now' | 'soon' = 'now',
 ) {
   const url = articleUrl.value;
   if (!url) return;
@@ -99,6 +103,7 @@ function change(
   if (next === record.value) return;
   record.value = next;
   scheduleSave();
+  if (when === 'now') void flushSave();
 }
 
 export interface QuestionRef {
@@ -110,15 +115,16 @@ export const setPosition = (q: QuestionRef, position: Parameters<typeof act.setP
   change((a, at) => act.setPosition(a, q.id, position, at), [q.id, q.snapshot]);
 
 export const setQuestionNote = (q: QuestionRef, note: string) =>
-  change((a, at) => act.setQuestionNote(a, q.id, note, at), [q.id, q.snapshot]);
+  change((a, at) => act.setQuestionNote(a, q.id, note, at), [q.id, q.snapshot], 'soon');
 
 export const setNoteShared = (q: QuestionRef, shared: boolean) =>
   change((a, at) => act.setNoteShared(a, q.id, shared, at), [q.id, q.snapshot]);
 
 export const setChangeReason = (q: QuestionRef, changeAt: Stamp, reason: string) =>
-  change((a, at) => act.setChangeReason(a, q.id, changeAt, reason, at));
+  change((a, at) => act.setChangeReason(a, q.id, changeAt, reason, at), undefined, 'soon');
 
-export const setArticleNote = (note: string) => change((a, at) => act.setArticleNote(a, note, at));
+export const setArticleNote = (note: string) =>
+  change((a, at) => act.setArticleNote(a, note, at), undefined, 'soon');
 
 export const removeOwnQuestion = (id: string) => change((a, at) => act.removeQuestion(a, id, true, at));
 
