@@ -61,7 +61,8 @@ export function aggregateGroup(group: Group, reader: ArticleRecord | null): Grou
   const questions: QuestionAggregate[] = [];
   for (const id of ids) {
     const mine = reader?.questions[id];
-    const question: GroupQuestion | undefined = group.questions[id] ?? mine?.q.v;
+    // The reader's own snapshot first: the text they read, not whatever a member's file says.
+    const question: GroupQuestion | undefined = mine?.q.v ?? group.questions[id];
     if (!question) continue;
     const distribution = emptyDistribution();
     const notes = new Map<Position | null, NoteByPosition['notes']>();

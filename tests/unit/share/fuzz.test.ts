@@ -1,0 +1,122 @@
+// Fuzz of the importer: malformed and hostile inputs of every kind. None may throw, and none but
+// a valid file may change stored data; a valid one changes only its group's item.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { saveArticle } from '@/utils/positions/store';
+import { importIntoGroup } from '@/utils/share/group-store';
+import { parseImport } from '@/utils/share/import';
+import { rejectionMessage } from '@/utils/share/result';
+import { encodeShareCode } from '@/utils/share/share-code';
+import { memberFile, readerArticle, URL_A } from './fixtures';
+
+const RUNS = 10_000;
+const base = memberFile('p1', 'Ada', [5, 1, 'undecided'], ['note', undefined, 'other']);
+
+/** Every path to a value in the valid file, to aim mutations at. */
+function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return [prefix, ...entries.flatMap(([k, v]) => paths(v, [...prefix, k]))];
+}
+const PATHS = paths(base).filter((p) => p.length > 0);
+
+function mutate(path: (string | number)[], replacement: unknown, remove: boolean, pid: number): unknown {
+  const copy = structuredClone(base) as unknown as Record<string | number, unknown>;
+  // A fresh participant per input, so valid files are stored rather than all turned away as duplicates.
+  copy.participant = { id: `p${pid}`, name: null };
+  let target = copy;
+  for (const k of path.slice(0, -1)) target = target[k] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (remove) delete target[last];
+  else target[last] = replacement;
+  return copy;
+}
+
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom(
+    '<img src=x onerror=alert(1)>',
+    '__proto__',
+    'constructor',
+    '=cmd|" /C calc"!A0',
+    '\u202Egnp.exe',
+    '\u0000\u0001',
+    'x'.repeat(20_000),
+    'stance1.',
+    '',
+  ),
+);
+const weirdValue = fc.oneof(
+  fc.jsonValue(),
+  hostileString,
+  fc.constantFrom(0, -1, 6, 1.5, 1e308, 2, 'undecided', null, [], {}, { __proto__: { polluted: true } }),
+);
+
+const mutatedFile = fc
+  .record({
+    path: fc.constantFrom(...PATHS),
+    value: weirdValue,
+    remove: fc.boolean(),
+    pid: fc.nat(1_000_000),
+  })
+  .map(({ path, value, remove, pid }) => JSON.stringify(mutate(path, value, remove, pid)));
+
+const input = fc.oneof(
+  { weight: 4, arbitrary: mutatedFile },
+  { weight: 1, arbitrary: mutatedFile.map((json) => encodeShareCode(json)) },
+  { weight: 1, arbitrary: mutatedFile.chain((json) => fc.nat(json.length).map((n) => json.slice(0, n))) },
+  { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
+  { weight: 1, arbitrary: hostileString },
+  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 512 }) },
+  {
+    weight: 1,
+    arbitrary: fc.uint8Array({ maxLength: 256 }).map((b) => encodeShareCode(String.fromCharCode(...b))),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ version: fc.integer(), format: fc.constantFrom('stance-positions', 'stance-backup', 'x') })
+      .map((head) => JSON.stringify({ ...base, ...head })),
+  },
+);
+
+describe('importer fuzz', () => {
+  beforeAll(async () => {
+    fakeBrowser.reset();
+    await saveArticle(readerArticle());
+  });
+
+  it(`survives ${RUNS} malformed or hostile inputs; only valid files change storage`, async () => {
+    let checked = 0;
+    let accepted = 0;
+    const readerKey = `article:${URL_A}`;
+    await fc.assert(
+      fc.asyncProperty(input, async (raw) => {
+        const before = await browser.storage.local.get(null);
+        const parsed = parseImport(raw, { articleUrl: URL_A });
+        let stored = false;
+        if (parsed.ok) {
+          const r = await importIntoGroup(URL_A, parsed.value, { choice: 'ask' });
+          stored = r.ok;
+          if (!r.ok) expect(rejectionMessage(r.rejection)).toBeTruthy();
+        } else {
+          expect(rejectionMessage(parsed.rejection)).toBeTruthy();
+        }
+        const after = await browser.storage.local.get(null);
+        if (stored) {
+          accepted++;
+          expect(after[readerKey]).toEqual(before[readerKey]);
+        } else {
+          expect(after).toEqual(before);
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        checked++;
+      }),
+      { numRuns: RUNS },
+    );
+    console.log(`share fuzz: ${checked} inputs checked (${accepted} valid and stored)`);
+    expect(checked).toBeGreaterThanOrEqual(RUNS);
+  }, 300_000);
+});

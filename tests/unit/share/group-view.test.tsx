@@ -1,0 +1,87 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { GroupView } from '@/components/groups';
+import type { PositionsFile } from '@/utils/share/format';
+import { importIntoGroup, revealGroupAlways } from '@/utils/share/group-store';
+import { parseImport } from '@/utils/share/import';
+import { memberFile, readerArticle, URL_A } from './fixtures';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+async function importFile(file: PositionsFile) {
+  const p = parseImport(JSON.stringify(file), { articleUrl: URL_A });
+  if (!p.ok) throw new Error(p.rejection.reason);
+  const r = await importIntoGroup(URL_A, p.value, { choice: 'ask' });
+  if (!r.ok) throw new Error(r.rejection.reason);
+}
+
+async function settle() {
+  for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
+}
+
+describe('GroupView', () => {
+  let container: HTMLElement;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    container = document.createElement('div');
+    document.body.append(container);
+  });
+  afterEach(() => {
+    render(null, container);
+    container.remove();
+  });
+
+  it('shows hostile names, notes and questions as characters, never as markup', async () => {
+    const file = memberFile('h', HOSTILE, [1, 5, 3], [HOSTILE, `<script>alert(2)</script>`]);
+    file.articles[0]!.questions.push({
+      ...file.articles[0]!.questions[0]!,
+      id: 'q9',
+      text: `${HOSTILE}?`,
+      label: HOSTILE,
+    });
+    file.articles[0]!.title = HOSTILE;
+    await importFile(file);
+    await importFile(memberFile('b', 'Bob', [5, 5, 5]));
+    await revealGroupAlways.setValue(true);
+    await act(() => render(<GroupView articleUrl={URL_A} reader={readerArticle()} />, container));
+    await settle();
+    expect(container.textContent).toContain(HOSTILE);
+    expect(container.textContent).toContain('<script>alert(2)</script>');
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(container.textContent).toContain('Only 1 of 2 members have this question');
+  });
+
+  it('hides the group’s answers until the reader answers, unless they turn the gate off', async () => {
+    await importFile(memberFile('a', 'Ada', [1, 5, 3]));
+    await importFile(memberFile('b', 'Bob', [2, 4, 3]));
+    // The reader answered q1 only.
+    await act(() => render(<GroupView articleUrl={URL_A} reader={readerArticle({ q1: 5 })} />, container));
+    await settle();
+    const charts = () => container.querySelectorAll('.group-chart');
+    const reveal = () =>
+      [...container.querySelectorAll('button')].filter((b) => b.textContent === 'Show the group');
+    expect(charts()).toHaveLength(1);
+    expect(reveal()).toHaveLength(2);
+    // The bar chart's rows carry their labels and counts as text.
+    const rows = [...charts()[0]!.querySelectorAll('li')].map((li) => li.textContent);
+    expect(rows).toContain('No1');
+    expect(rows).toContain('Rather no1');
+    expect(rows).toContain('Yes0(you)');
+
+    await act(() => reveal()[0]!.click());
+    expect(charts()).toHaveLength(2);
+
+    await act(() => revealGroupAlways.setValue(true));
+    await settle();
+    expect(charts()).toHaveLength(3);
+    expect(reveal()).toHaveLength(0);
+  });
+
+  it('says so when there is no group yet', async () => {
+    await act(() => render(<GroupView articleUrl={URL_A} reader={null} />, container));
+    await settle();
+    expect(container.textContent).toContain('No group yet');
+  });
+});
