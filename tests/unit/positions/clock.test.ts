@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import {
+  decodeStamp,
+  encodeStamp,
+  newClock,
+  newDeviceId,
+  receive,
+  stampTime,
+  tick,
+} from '@/utils/positions/clock';
+
+describe('hybrid logical clock', () => {
+  test('stamps sort in the order events happened on one device, even within one millisecond', () => {
+    let clock = newClock('aaaaaa');
+    const stamps: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const next = tick(clock, 1_700_000_000_000);
+      stamps.push(next.stamp);
+      clock = next.clock;
+    }
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(5);
+  });
+
+  test('a stamp seen from a device whose clock runs ahead makes our next stamp sort after it', () => {
+    const ahead = tick(newClock('zzzzzz'), 2_000_000_000_000).stamp;
+    const behind = receive(newClock('aaaaaa'), ahead, 1_000_000_000_000);
+    const next = tick(behind, 1_000_000_000_001).stamp;
+    expect(next > ahead).toBe(true);
+  });
+
+  test('a wall clock that goes backwards never makes stamps go backwards', () => {
+    const first = tick(newClock('aaaaaa'), 5_000);
+    const second = tick(first.clock, 4_000);
+    expect(second.stamp > first.stamp).toBe(true);
+  });
+
+  test('equal time and counter are ordered by device id', () => {
+    expect(encodeStamp(10, 0, 'bbbbbb') > encodeStamp(10, 0, 'aaaaaa')).toBe(true);
+  });
+
+  test('decodes what it encodes, and rejects garbage', () => {
+    expect(decodeStamp(encodeStamp(1_700_000_000_123, 42, 'dev123'))).toEqual({
+      ms: 1_700_000_000_123,
+      counter: 42,
+      device: 'dev123',
+    });
+    expect(stampTime(encodeStamp(1234, 0, 'x'))).toBe(1234);
+    expect(decodeStamp('not a stamp!')).toBeNull();
+  });
+
+  test('device ids are six base-36 characters', () => {
+    expect(newDeviceId()).toMatch(/^[0-9a-z]{6}$/);
+  });
+});
