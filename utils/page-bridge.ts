@@ -58,6 +58,19 @@ function classifyInjectionError(error: unknown): ExtractionFailure | 'needs-acce
   return 'failed';
 }
 
+/** The text the reader has selected in the page, '' when none (or the page cannot be read). */
+export async function readSelection(tabId: number): Promise<string> {
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => globalThis.getSelection?.()?.toString() ?? '',
+    });
+    return typeof injection?.result === 'string' ? injection.result : '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Scroll the page to a passage and flash it. The highlight is an outline drawn by the
  * CSS Custom Highlight API where available (no node is added, so the layout never moves).

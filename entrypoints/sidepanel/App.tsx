@@ -1,6 +1,5 @@
 // The panel: the article beside it, My debates, and the settings; it follows the reader's tab.
 import { useEffect, useState } from 'preact/hooks';
-import { questionId } from '@/utils/extract/ids';
 import { type MessageKey, t } from '@/utils/i18n';
 import { isPinnedToTab, resolveTargetTab } from '@/utils/page-bridge';
 import { pendingPassageItem } from '@/utils/pending-passage';
@@ -115,14 +114,5 @@ async function takePendingPassage() {
   const pending = await pendingPassageItem.getValue();
   if (!pending || pending.tabId !== session.tab.value?.tabId || session.page.value.status !== 'ready') return;
   await pendingPassageItem.setValue(null);
-  session.addOwnQuestion(
-    {
-      id: questionId(pending.text),
-      kind: 'claim',
-      label: '',
-      text: pending.text,
-      form: { type: 'agree-disagree' },
-    },
-    pending.text,
-  );
+  session.addPassage(pending.text);
 }

@@ -2,6 +2,7 @@
 // record for that article. Actions stamp each change, show it at once, and save it shortly
 // after (flushed when the panel hides, so closing mid-typing loses nothing).
 import { computed, signal } from '@preact/signals';
+import { questionId } from '@/utils/extract/ids';
 import type { ExtractedQuestion, Extraction } from '@/utils/extract/types';
 import { cleanArticleUrl } from '@/utils/extract/url';
 import { extractFromTab, type PageRead, type TargetTab } from '@/utils/page-bridge';
@@ -140,6 +141,14 @@ export function addOwnQuestion(question: ExtractedQuestion, anchor?: string) {
   };
   if (anchor) snapshot.anchor = anchor;
   change((a) => a, [question.id, snapshot]);
+}
+
+/** A passage of the page to weigh, as a claim anchored to the quoted text. */
+export function addPassage(passage: string) {
+  addOwnQuestion(
+    { id: questionId(passage), kind: 'claim', label: '', text: passage, form: { type: 'agree-disagree' } },
+    passage,
+  );
 }
 
 // --- Saving -------------------------------------------------------------------------------

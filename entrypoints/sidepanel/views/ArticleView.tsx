@@ -6,7 +6,8 @@ import { QuestionCard } from '@/components/QuestionCard';
 import { answerFormFor } from '@/utils/extract/forms';
 import { questionId } from '@/utils/extract/ids';
 import { type MessageKey, t } from '@/utils/i18n';
-import { showInPage } from '@/utils/page-bridge';
+import { readSelection, showInPage } from '@/utils/page-bridge';
+import { cleanPassage } from '@/utils/pending-passage';
 import { positionLabel } from '@/utils/positions/labels';
 import { answeredCount, type SectionName } from '@/utils/positions/view';
 import { announce } from '../state/announcer';
@@ -142,6 +143,23 @@ export function ArticleView({ onGrantFollow }: ArticleViewProps) {
             onInput={session.setArticleNote}
             saving={saving}
           />
+          {tabId !== undefined && page.status === 'ready' && (
+            <p>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() =>
+                  void readSelection(tabId).then((selection) => {
+                    const passage = cleanPassage(selection);
+                    if (passage) session.addPassage(passage);
+                    else announce(t('passageNoSelection'));
+                  })
+                }
+              >
+                {t('passageAdd')}
+              </button>
+            </p>
+          )}
           <AddQuestion
             onAdd={(text) =>
               session.addOwnQuestion({
