@@ -4,6 +4,7 @@ import { t } from '@/utils/i18n';
 import type { QuestionAggregate } from '@/utils/share/aggregate';
 import { positionLabel } from '@/utils/share/position-label';
 import { DistributionChart } from './DistributionChart';
+import { GroupNotes } from './GroupNotes';
 
 export interface GroupQuestionCardProps {
   aggregate: QuestionAggregate;
@@ -51,29 +52,7 @@ export function GroupQuestionCard({ aggregate: a, memberCount, hidden, onReveal 
               readerPosition={a.readerPosition}
               label={a.question.text}
             />
-            {a.notesByPosition.length > 0 && (
-              <details class="group-notes">
-                <summary>
-                  {t(
-                    'groupNotesTitle',
-                    a.notesByPosition.reduce((n, g) => n + g.notes.length, 0),
-                  )}
-                </summary>
-                {a.notesByPosition.map((g) => (
-                  <section key={String(g.position)}>
-                    <h4>{positionLabel(g.position, form)}</h4>
-                    <ul>
-                      {g.notes.map((note, i) => (
-                        <li key={i}>
-                          <span class="group-note-author">{note.author ?? t('shareAnonymous')}</span>
-                          <p class="group-note-text">{note.text}</p>
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                ))}
-              </details>
-            )}
+            {a.notesByPosition.length > 0 && <GroupNotes groups={a.notesByPosition} form={form} />}
           </>
         ))}
     </li>

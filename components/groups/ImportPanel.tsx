@@ -4,10 +4,10 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { LIMITS } from '@/utils/share/format';
-import { importIntoGroup } from '@/utils/share/group-store';
+import { importIntoGroup, importManyIntoGroup } from '@/utils/share/group-store';
 import type { DuplicateChoice } from '@/utils/share/groups';
 import { type ImportedPositions, parseImport } from '@/utils/share/import';
-import { type Rejection, rejectionMessage } from '@/utils/share/result';
+import { type Rejection, type Result, rejectionMessage } from '@/utils/share/result';
 import { findShareCodes } from '@/utils/share/share-code';
 
 export interface ImportPanelProps {
@@ -29,43 +29,49 @@ export function ImportPanel({ articleUrl, groupId, onImported }: ImportPanelProp
   const [codes, setCodes] = useState('');
   const [dragging, setDragging] = useState(false);
 
-  const store = async (
+  const verdictOf = (
     source: string,
     imported: ImportedPositions,
-    choice: DuplicateChoice,
-  ): Promise<Verdict> => {
-    const result = await importIntoGroup(articleUrl, imported, { groupId, choice });
-    if (result.ok) {
-      onImported?.(result.value.groupId);
+    result: Result<{ groupId: string }>,
+  ): Verdict => {
+    if (result.ok)
       return { source, state: 'imported', name: imported.participant.name ?? t('shareAnonymous') };
-    }
     return result.rejection.reason === 'duplicate-participant'
       ? { source, state: 'duplicate', rejection: result.rejection, imported }
       : { source, state: 'rejected', rejection: result.rejection };
   };
 
-  const importInput = async (source: string, input: string | Uint8Array): Promise<Verdict> => {
-    const parsed = parseImport(input, { articleUrl });
-    return parsed.ok
-      ? store(source, parsed.value, 'ask')
-      : { source, state: 'rejected', rejection: parsed.rejection };
-  };
-
-  // One after another: each file's verdict depends on the members the previous ones added.
+  // Every file is read and checked on its own, then the valid ones are stored in one write, in order,
+  // so a later file's verdict (e.g. a duplicate) sees the members the earlier ones added.
   const importAll = async (items: { source: string; read: () => Promise<string | Uint8Array> | null }[]) => {
-    const out: Verdict[] = [];
+    const checked: ({ source: string; imported: ImportedPositions } | Verdict)[] = [];
     for (const item of items) {
       const reading = item.read();
-      out.push(
-        reading
-          ? await importInput(item.source, await reading)
-          : {
-              source: item.source,
-              state: 'rejected',
-              rejection: { reason: 'too-large', limitMb: LIMITS.fileBytes / 2 ** 20 },
-            },
+      if (!reading) {
+        const rejection: Rejection = { reason: 'too-large', limitMb: LIMITS.fileBytes / 2 ** 20 };
+        checked.push({ source: item.source, state: 'rejected', rejection });
+        continue;
+      }
+      const parsed = parseImport(await reading, { articleUrl });
+      checked.push(
+        parsed.ok
+          ? { source: item.source, imported: parsed.value }
+          : { source: item.source, state: 'rejected', rejection: parsed.rejection },
       );
     }
+    const valid = checked.flatMap((c) => ('imported' in c && !('state' in c) ? [c] : []));
+    const stored = await importManyIntoGroup(
+      articleUrl,
+      valid.map((c) => c.imported),
+      { groupId, choice: 'ask' },
+    );
+    const out = checked.map((c) => {
+      if ('state' in c) return c;
+      const i = valid.indexOf(c);
+      return verdictOf(c.source, c.imported, stored[i]!);
+    });
+    const into = stored.find((r) => r.ok);
+    if (into?.ok) onImported?.(into.value.groupId);
     setVerdicts((previous) => [...out, ...previous]);
   };
 
@@ -98,7 +104,9 @@ export function ImportPanel({ articleUrl, groupId, onImported }: ImportPanelProp
   const resolve = async (index: number, choice: DuplicateChoice) => {
     const verdict = verdicts[index];
     if (verdict?.state !== 'duplicate') return;
-    const next = await store(verdict.source, verdict.imported, choice);
+    const result = await importIntoGroup(articleUrl, verdict.imported, { groupId, choice });
+    if (result.ok) onImported?.(result.value.groupId);
+    const next = verdictOf(verdict.source, verdict.imported, result);
     setVerdicts((v) => v.map((x, i) => (i === index ? next : x)));
   };
 

@@ -3,6 +3,7 @@ export { BackupControls, type BackupControlsProps } from './BackupControls';
 export { DistributionChart, type DistributionChartProps } from './DistributionChart';
 export { ExportDialog, type ExportDialogProps } from './ExportDialog';
 export { GroupHeader, type GroupHeaderProps } from './GroupHeader';
+export { GroupNotes, type GroupNotesProps } from './GroupNotes';
 export { GroupQuestionCard, type GroupQuestionCardProps } from './GroupQuestionCard';
 export { GroupView, type GroupViewProps } from './GroupView';
 export { ImportPanel, type ImportPanelProps } from './ImportPanel';

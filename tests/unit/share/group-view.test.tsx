@@ -47,6 +47,11 @@ describe('GroupView', () => {
     await revealGroupAlways.setValue(true);
     await act(() => render(<GroupView articleUrl={URL_A} reader={readerArticle()} />, container));
     await settle();
+    // Unfold every question's shared notes.
+    for (const details of container.querySelectorAll('details')) {
+      details.open = true;
+      await act(() => details.dispatchEvent(new Event('toggle')));
+    }
     expect(container.textContent).toContain(HOSTILE);
     expect(container.textContent).toContain('<script>alert(2)</script>');
     expect(container.querySelector('img, script')).toBeNull();
