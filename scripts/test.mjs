@@ -19,6 +19,20 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
+// Children run in their own process groups (so a timeout can kill a runner with its browsers);
+// Ctrl+C therefore does not reach them by itself: pass it on.
+const running = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const child of running) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }
+    process.exit(130);
+  });
+}
+
 /**
  * Runs a command with its output captured; kills its whole process group after `timeoutMs`
  * (so browsers started by a test runner go too). Resolves to { code, output, ms }.
@@ -32,6 +46,7 @@ function run(command, args, { timeoutMs = 5 * 60_000, env } = {}) {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
+    running.add(child);
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
@@ -52,6 +67,7 @@ function run(command, args, { timeoutMs = 5 * 60_000, env } = {}) {
       done({ code: 127, output: String(error), ms: Date.now() - started });
     });
     child.on('close', (code, signal) => {
+      running.delete(child);
       clearTimeout(timer);
       done({ code: code ?? (signal ? 1 : 0), output, ms: Date.now() - started });
     });
@@ -191,7 +207,7 @@ function sizeBudgets() {
 const started = Date.now();
 await step('tsc --noEmit', bin('tsc'), ['--noEmit']);
 await step('biome check .', bin('biome'), ['check', '.']);
-await vitestSuite('unit tests', []);
+await vitestSuite('unit tests', [], { timeoutMs: 8 * 60_000 });
 await step('wxt build (chrome-mv3)', bin('wxt'), ['build']);
 await step('wxt build -b firefox (firefox-mv2)', bin('wxt'), ['build', '-b', 'firefox']);
 await step('wxt build -b firefox --mv3 (firefox-mv3)', bin('wxt'), ['build', '-b', 'firefox', '--mv3']);
