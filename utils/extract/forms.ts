@@ -175,8 +175,7 @@ function twoAlternatives(text: string, base: string): [string, string] | null {
   const or = OR_WORD[base] ?? 'or';
   const body = text.replace(/^[¿¡]/u, '').replace(/\s*[?？]+[»"”’)\]]*\s*$/u, '');
   if (OR_NOT.test(` ${foldText(body)}`)) return null;
-  const split =
-    lastSplit(body, new RegExp(`,\\s+${or}\\s+`, 'giu')) ?? lastSplit(body, new RegExp(`\\s${or}\\s`, 'giu'));
+  const split = lastSplit(body, orPattern(`,\\s+${or}\\s+`)) ?? lastSplit(body, orPattern(`\\s${or}\\s`));
   if (!split) return null;
   const [left, right] = split;
   const leftWords = left.split(' ');
@@ -196,6 +195,19 @@ function twoAlternatives(text: string, base: string): [string, string] | null {
   const a = cleanPole(leftWords.slice(-rightWords.length).join(' '));
   const b = cleanPole(right);
   return a && b && foldText(a) !== foldText(b) ? [a, b] : null;
+}
+
+const orPatterns = new Map<string, RegExp>();
+
+/** Compiled once per language: answerFormFor runs for every question of every page. */
+function orPattern(source: string): RegExp {
+  let pattern = orPatterns.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source, 'giu');
+    orPatterns.set(source, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
 }
 
 function lastSplit(text: string, separator: RegExp): [string, string] | null {

@@ -20,8 +20,9 @@ export function wordCount(text: string): number {
   return words ? words.length : 0;
 }
 
-const TERMINATOR = /[.!?…？]/u;
-const CLOSER = /[»"”’)\]]/u;
+// Character sets, not regexes: this runs once per character of every block.
+const TERMINATORS = '.!?…？';
+const CLOSERS = '»"”’)]';
 
 /**
  * Sentences of a text, whitespace collapsed. A sentence ends at . ! ? … (possibly repeated and
@@ -33,13 +34,17 @@ export function splitSentences(text: string): string[] {
   let start = 0;
   let i = 0;
   while (i < line.length) {
-    if (!TERMINATOR.test(line[i] as string)) {
+    if (!TERMINATORS.includes(line[i] as string)) {
       i++;
       continue;
     }
     let end = i + 1;
-    while (end < line.length && (TERMINATOR.test(line[end] as string) || CLOSER.test(line[end] as string)))
+    while (
+      end < line.length &&
+      (TERMINATORS.includes(line[end] as string) || CLOSERS.includes(line[end] as string))
+    ) {
       end++;
+    }
     if (end === line.length || line[end] === ' ') {
       const sentence = line.slice(start, end).trim();
       if (sentence) out.push(sentence);
