@@ -69,6 +69,8 @@ export interface LaunchChromiumOptions {
   extensionDir?: string;
   /** Defaults to true. */
   headless?: boolean;
+  /** Browser interface language (e.g. 'fr'): what browser.i18n follows. Defaults to Chromium's own. */
+  locale?: string;
 }
 
 /**
@@ -77,7 +79,7 @@ export interface LaunchChromiumOptions {
  */
 export async function launchChromium(
   profileDir: string,
-  { extensionDir, headless = true }: LaunchChromiumOptions = {},
+  { extensionDir, headless = true, locale }: LaunchChromiumOptions = {},
 ): Promise<ChromiumSession> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: install chromium or set STANCE_CHROMIUM.');
@@ -86,7 +88,7 @@ export async function launchChromium(
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless,
-    args: [...chromiumArgs(dir), '--no-sandbox', '--disable-gpu'],
+    args: [...chromiumArgs(dir), '--no-sandbox', '--disable-gpu', ...(locale ? [`--lang=${locale}`] : [])],
   });
   const worker = await extensionWorker(context);
   return { context, extensionId: new URL(worker.url()).host };
