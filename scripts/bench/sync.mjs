@@ -1,0 +1,41 @@
+// Sync capacity: how many typical articles (5 questions with positions, ~200-character notes on a
+// third of them, French and English text) fit in storage.sync with Stance's encoding and budget,
+// against the same articles stored as plain JSON, one item each. Prints nothing; returns figures.
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const load = (path) => tsImport(pathToFileURL(join(root, path)).href, import.meta.url);
+
+export async function run() {
+  const { typicalLibrary } = await load('tests/support/sync-fixtures.ts');
+  const { planSync } = await load('utils/sync/budget.ts');
+  const { itemBytes, SYNC_MAX_ITEMS, usableTotalBytes } = await load('utils/sync/limits.ts');
+
+  const library = typicalLibrary(1000);
+  const started = performance.now();
+  const plan = planSync(library);
+  const planMs = performance.now() - started;
+  const capacity = library.length - plan.localByBudget.length;
+
+  // Plain JSON: one item per article as storage.local holds it, until the quota refuses.
+  let jsonBytes = 0;
+  let jsonCapacity = 0;
+  for (const article of library) {
+    const bytes = itemBytes(`article:${article.url}`, article, 'chrome');
+    const count = jsonCapacity + 1;
+    if (count > SYNC_MAX_ITEMS || jsonBytes + bytes > usableTotalBytes(count, 'firefox')) break;
+    jsonBytes += bytes;
+    jsonCapacity = count;
+  }
+
+  return {
+    'sync.capacity_articles': capacity,
+    'sync.capacity_ratio_vs_json': Math.round((capacity / jsonCapacity) * 100) / 100,
+    'sync.json_capacity_articles': jsonCapacity,
+    'sync.bytes_per_article': Math.round(plan.bytes / capacity),
+    'sync.json_bytes_per_article': Math.round(jsonBytes / jsonCapacity),
+    'sync.plan_ms_1000_articles': Math.round(planMs),
+  };
+}

@@ -1,0 +1,42 @@
+// Runs sync in the background context: wires the engine to browser.storage.sync, the positions
+// store and the reader's on/off setting. The worker may be killed at any time; everything the
+// engine needs is in storage.local, so a restart reconnects and writes whatever was waiting.
+import { listArticles, observeStamp, saveArticle, startClock, watchArticles } from '@/utils/positions/store';
+import { type SyncArea, type SyncChange, SyncEngine } from './engine';
+import { syncOutboxItem, syncSettingsItem, syncStatusItem } from './items';
+
+function browserSyncArea(): SyncArea {
+  return {
+    get: (keys) => browser.storage.sync.get(keys),
+    set: (items) => browser.storage.sync.set(items),
+    remove: (keys) => browser.storage.sync.remove(keys),
+    watch: (onChange) => {
+      const listener = (changes: Record<string, SyncChange>, area: string) => {
+        if (area === 'sync') onChange(changes);
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+}
+
+/** Start syncing (call once from the background's main()). Returns the engine, for tests. */
+export async function startSyncService(): Promise<SyncEngine> {
+  await startClock();
+  const engine = new SyncEngine({
+    area: browserSyncArea(),
+    library: { list: listArticles, save: saveArticle, observe: (stamp) => observeStamp(stamp) },
+    persistence: {
+      loadOutbox: () => syncOutboxItem.getValue(),
+      saveOutbox: (outbox) => syncOutboxItem.setValue(outbox),
+      loadStatus: () => syncStatusItem.getValue(),
+      saveStatus: (status) => syncStatusItem.setValue(status),
+    },
+  });
+  watchArticles(() => void engine.localChanged());
+  syncSettingsItem.watch((settings) => void engine.setEnabled(settings.enabled));
+  const settings = await syncSettingsItem.getValue();
+  if (settings.enabled) await engine.setEnabled(true);
+  else await syncStatusItem.setValue({ ...(await syncStatusItem.getValue()), enabled: false });
+  return engine;
+}
