@@ -1,6 +1,6 @@
 // A note saved as the reader types (no save button), with a quiet saved state and, for notes
 // on questions, the choice to include it in exports (private by default).
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 
 export interface NoteEditorProps {
@@ -13,16 +13,23 @@ export interface NoteEditorProps {
   saving: boolean;
   /** Present for question notes only: the "include in exports" switch. */
   shared?: { value: boolean; onChange: (shared: boolean) => void };
+  /** Focus the text on mount: the reader just asked to write. */
+  focusOnMount?: boolean;
 }
 
-export function NoteEditor({ id, label, value, onInput, saving, shared }: NoteEditorProps) {
+export function NoteEditor({ id, label, value, onInput, saving, shared, focusOnMount }: NoteEditorProps) {
   const [touched, setTouched] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (focusOnMount) textarea.current?.focus();
+  }, [focusOnMount]);
   return (
     <div class="note">
       <label for={id} class="note-label">
         {label}
       </label>
       <textarea
+        ref={textarea}
         id={id}
         rows={2}
         value={value}

@@ -1,6 +1,7 @@
 // One question in the panel: its label, text and kind, the reader's position on it, their note,
 // how their position moved, and a way to find it in the page.
 
+import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { Stamp } from '@/utils/positions/clock';
 import type { Position } from '@/utils/positions/model';
@@ -42,6 +43,9 @@ export function QuestionCard({
 }: QuestionCardProps) {
   const { id, snapshot, record } = question;
   const headingId = `q-${id}`;
+  // The note stays folded until the reader has something to argue: a position, or a note already.
+  const [noteOpened, setNoteOpened] = useState(false);
+  const showNote = noteOpened || record?.position?.v != null || Boolean(record?.note?.v);
   return (
     <article class={`card kind-${snapshot.kind}`} aria-labelledby={headingId} data-question-id={id}>
       <header class="card-header">
@@ -75,14 +79,21 @@ export function QuestionCard({
         onChange={onPosition}
       />
       {record && <PositionHistory questionId={id} record={record} form={snapshot.form} onReason={onReason} />}
-      <NoteEditor
-        id={`note-${id}`}
-        label={t('noteLabel')}
-        value={record?.note?.v ?? ''}
-        onInput={onNote}
-        saving={saving}
-        shared={{ value: record?.shared?.v ?? false, onChange: onShared }}
-      />
+      {showNote ? (
+        <NoteEditor
+          id={`note-${id}`}
+          label={t('noteLabel')}
+          value={record?.note?.v ?? ''}
+          onInput={onNote}
+          saving={saving}
+          shared={{ value: record?.shared?.v ?? false, onChange: onShared }}
+          focusOnMount={noteOpened}
+        />
+      ) : (
+        <button type="button" class="link-button" onClick={() => setNoteOpened(true)}>
+          {t('noteAdd')}
+        </button>
+      )}
     </article>
   );
 }
