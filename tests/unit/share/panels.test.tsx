@@ -1,0 +1,77 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ExportDialog, ImportPanel } from '@/components/groups';
+import { loadGroups } from '@/utils/share/group-store';
+import { encodeShareCode } from '@/utils/share/share-code';
+import { memberFile, PRIVATE_NOTE, readerArticle, SHARED_NOTE, URL_A } from './fixtures';
+
+async function settle() {
+  for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
+}
+
+function setText(el: HTMLTextAreaElement | HTMLInputElement, value: string) {
+  el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+const button = (root: HTMLElement, text: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent === text)!;
+
+describe('ImportPanel and ExportDialog', () => {
+  let container: HTMLElement;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    container = document.createElement('div');
+    document.body.append(container);
+  });
+  afterEach(() => {
+    render(null, container);
+    container.remove();
+  });
+
+  it('imports pasted share codes with a verdict each, and asks on a duplicate', async () => {
+    await act(() => render(<ImportPanel articleUrl={URL_A} />, container));
+    const codes = [
+      encodeShareCode(JSON.stringify(memberFile('a', 'Ada', [1, 2, 3]))),
+      encodeShareCode(JSON.stringify(memberFile('a', 'Ada', [5, 5, 5]))),
+      encodeShareCode('{"format":"stance-positions","version":9}'),
+    ];
+    await act(() =>
+      setText(container.querySelector('textarea')!, `Ada: ${codes[0]}\nAda again: ${codes[1]} ${codes[2]}`),
+    );
+    await act(() => button(container, 'Import the codes').click());
+    await settle();
+    const verdicts = [...container.querySelectorAll('.group-verdicts li')].map((li) => li.textContent);
+    expect(verdicts[0]).toContain('imported: Ada');
+    expect(verdicts[1]).toContain('Ada is already in this group');
+    expect(verdicts[2]).toContain('newer Stance (format version 9)');
+    expect((await loadGroups(URL_A)).groups[0]?.members).toHaveLength(1);
+
+    await act(() => button(container, 'Replace the earlier one').click());
+    await settle();
+    const members = (await loadGroups(URL_A)).groups[0]?.members;
+    expect(members?.map((m) => m.answers.q1?.position)).toEqual([5]);
+    expect(container.querySelectorAll('.verdict.imported')).toHaveLength(2);
+  });
+
+  it('previews exactly what leaves: the shared note, never the private one', async () => {
+    await act(() => render(<ExportDialog articles={[readerArticle()]} />, container));
+    await settle();
+    await act(() => setText(container.querySelector('input[type=text]') as HTMLInputElement, 'Grace'));
+    const preview = () => container.querySelector('pre')!.textContent ?? '';
+    expect(JSON.parse(preview())).toMatchObject({
+      format: 'stance-positions',
+      participant: { name: 'Grace' },
+    });
+    expect(preview()).toContain(SHARED_NOTE);
+    expect(container.textContent).not.toContain(PRIVATE_NOTE);
+    expect(container.textContent).toContain('1 private notes stay on this device');
+    for (const radio of container.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+      await act(() => radio.click());
+      expect(container.textContent).not.toContain(PRIVATE_NOTE);
+    }
+    expect(preview()).toMatch(/^stance1\./);
+  });
+});
