@@ -1,0 +1,110 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { QuestionCard } from '@/components/QuestionCard';
+import { StanceScale } from '@/components/StanceScale';
+import type { PanelQuestion } from '@/utils/positions/view';
+
+let container: HTMLElement;
+function mount(node: preact.ComponentChild) {
+  container = document.createElement('div');
+  document.body.append(container);
+  act(() => render(node, container));
+  return container;
+}
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const SHOCK: PanelQuestion = {
+  id: 'shock',
+  onPage: true,
+  snapshot: {
+    kind: 'debate',
+    label: 'La question choc',
+    text: 'Préféreriez-vous A ou B ?',
+    form: { type: 'alternatives', poles: ['un monde bridé', 'un monde à un seul maître'] },
+    order: 4,
+  },
+};
+
+const noop = () => {};
+
+describe('StanceScale', () => {
+  test('names the scale after the question and its ends after the two alternatives', () => {
+    const root = mount(
+      <StanceScale
+        questionId="q"
+        questionText="A ou B ?"
+        form={SHOCK.snapshot.form}
+        value={null}
+        onChange={noop}
+      />,
+    );
+    expect(root.querySelector('legend')?.textContent).toBe('Your position on: A ou B ?');
+    expect(root.querySelector('.scale-ends')?.textContent).toBe('un monde bridéun monde à un seul maître');
+    const labels = [...root.querySelectorAll('label.step')].map((l) => l.textContent);
+    expect(labels).toEqual([
+      'un monde bridé',
+      'Rather: un monde bridé',
+      'In between',
+      'Rather: un monde à un seul maître',
+      'un monde à un seul maître',
+      'Undecided',
+    ]);
+  });
+
+  test('one click sets a position, and "Clear" clears it', () => {
+    const onChange = vi.fn();
+    const root = mount(
+      <StanceScale questionId="q" questionText="?" form={{ type: 'yes-no' }} value={4} onChange={onChange} />,
+    );
+    expect((root.querySelector('input[value="4"]') as HTMLInputElement).checked).toBe(true);
+    act(() => (root.querySelector('input[value="undecided"]') as HTMLInputElement).click());
+    expect(onChange).toHaveBeenLastCalledWith('undecided');
+    act(() => (root.querySelector('button') as HTMLButtonElement).click());
+    expect(onChange).toHaveBeenLastCalledWith(null);
+    expect(root.querySelector('.scale-value')?.textContent).toBe('Rather yes');
+  });
+});
+
+describe('QuestionCard', () => {
+  test('shows label and text apart, and page text only as text', () => {
+    const hostile: PanelQuestion = {
+      ...SHOCK,
+      snapshot: { ...SHOCK.snapshot, label: '<b>Label</b>', text: '<img src=x onerror=alert(1)> ?' },
+    };
+    const root = mount(
+      <QuestionCard
+        question={hostile}
+        saving={false}
+        onPosition={noop}
+        onNote={noop}
+        onShared={noop}
+        onReason={noop}
+      />,
+    );
+    expect(root.querySelector('.label')?.textContent).toBe('<b>Label</b>');
+    expect(root.querySelector('.text')?.textContent).toBe('<img src=x onerror=alert(1)> ?');
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('b')).toBeNull();
+  });
+
+  test('the note stays folded until asked for, then is private by default', () => {
+    const root = mount(
+      <QuestionCard
+        question={SHOCK}
+        saving={false}
+        onPosition={noop}
+        onNote={noop}
+        onShared={noop}
+        onReason={noop}
+      />,
+    );
+    expect(root.querySelector('textarea')).toBeNull();
+    act(() => (root.querySelector('.card > button.link-button') as HTMLButtonElement).click());
+    expect(root.querySelector('textarea')).not.toBeNull();
+    expect((root.querySelector('input[type=checkbox]') as HTMLInputElement).checked).toBe(false);
+  });
+});
