@@ -50,7 +50,9 @@ describe('GroupView', () => {
     // Unfold every question's shared notes.
     for (const details of container.querySelectorAll('details')) {
       details.open = true;
-      await act(() => details.dispatchEvent(new Event('toggle')));
+      await act(() => {
+        details.dispatchEvent(new Event('toggle'));
+      });
     }
     expect(container.textContent).toContain(HOSTILE);
     expect(container.textContent).toContain('<script>alert(2)</script>');
