@@ -1,7 +1,10 @@
 // Typical articles for sync tests and the capacity benchmark: five questions with positions,
-// notes of about 200 characters on a third of them, French and English text drawn from real
-// prose (the demo article, an English op-ed paragraph) at random offsets, so nothing repeats.
-
+// notes of about 200 characters on a third of them, French and English text. The text is real
+// sentences picked at random from large corpora (TypeScript's 2,000+ diagnostics in French and in
+// English, plus two op-ed paragraphs), so articles do not repeat each other or themselves, as a
+// small corpus would and flatter any compressor.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { questionId } from '@/utils/extract/ids';
 import { encodeStamp, type Stamp } from '@/utils/positions/clock';
 import type { ArticleRecord, Position, QuestionRecord } from '@/utils/positions/model';
@@ -21,12 +24,43 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function excerpt(corpus: string, chars: number, random: () => number): string {
-  const words = corpus.split(/\s+/);
-  const start = Math.floor(random() * words.length);
-  const out: string[] = [];
-  for (let i = start; out.join(' ').length < chars; i++) out.push(words[i % words.length]!);
-  return out.join(' ');
+const corpora = new Map<'fr' | 'en', string[]>();
+
+/** Sentences of one language; TypeScript's placeholders ('{0}') filled with words of the op-ed. */
+function sentences(lang: 'fr' | 'en'): string[] {
+  let list = corpora.get(lang);
+  if (list) return list;
+  const require = createRequire(import.meta.url);
+  const tsDir = require.resolve('typescript/package.json').replace(/package\.json$/, '');
+  const diagnostics =
+    lang === 'fr'
+      ? Object.values(
+          JSON.parse(readFileSync(`${tsDir}lib/fr/diagnosticMessages.generated.json`, 'utf8')) as Record<
+            string,
+            string
+          >,
+        )
+      : [
+          ...readFileSync(`${tsDir}lib/typescript.js`, 'utf8').matchAll(
+            /diag\(\d+, \d+(?: \/\*[^*]*\*\/)?, "[^"]+", "((?:[^"\\]|\\.)+)"/g,
+          ),
+        ].map((m) => m[1]!.replace(/\\"/g, '"'));
+  const prose = lang === 'fr' ? FRENCH : ENGLISH;
+  const words = prose.split(/\s+/);
+  let w = 0;
+  list = [...prose.split(/(?<=[.?!])\s+/), ...diagnostics].map((sentence) =>
+    sentence.replace(/\{\d+\}/g, () => words[w++ % words.length]!),
+  );
+  corpora.set(lang, list);
+  return list;
+}
+
+function excerpt(lang: 'fr' | 'en', chars: number, random: () => number): string {
+  const list = sentences(lang);
+  let text = '';
+  while (text.length < chars) text += `${list[Math.floor(random() * list.length)]!} `;
+  const cut = text.lastIndexOf(' ', chars);
+  return text.slice(0, cut > chars / 2 ? cut : chars).trim();
 }
 
 const SITES = [
@@ -42,7 +76,7 @@ const DAY = 86_400_000;
 /** One typical article, `index` making it unique; stamps spread over the past year. */
 export function typicalArticle(index: number, random: () => number = seededRandom(index + 1)): ArticleRecord {
   const french = index % 2 === 0;
-  const corpus = french ? FRENCH : ENGLISH;
+  const corpus = french ? 'fr' : 'en';
   const [host, tld, siteName] = SITES[index % SITES.length]!;
   const title = excerpt(corpus, 60 + Math.floor(random() * 30), random);
   const slug = title
