@@ -8,10 +8,13 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs } from '../lib/browsers.mjs';
 import { startStaticServer } from '../lib/static-server.mjs';
 
-const LOADS = 40;
-const WARM_UP = 5;
+// Each browser instance has its own bias (process placement, start-up work), larger than
+// Stance's effect: so loads are spread over several pairs of fresh instances, launched in turn.
+const ROUNDS = 4;
+const LOADS_PER_ROUND = 10;
+const WARM_UP = 3;
 // Lets both browsers finish start-up work (extension service worker, profile set-up) first.
-const SETTLE_MS = 2000;
+const SETTLE_MS = 1500;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -47,29 +50,39 @@ export async function run({ chromiumPath, root }) {
   if (!chromiumPath) throw new Error('No Chromium found: install chromium or set STANCE_CHROMIUM.');
   const server = await startStaticServer(join(root, 'tests', 'fixtures'));
   const url = `${server.url}/demo/spacex-ipo.html`;
-  const withStance = await launch(chromiumPath, join(root, '.output', 'chrome-mv3'));
-  const without = await launch(chromiumPath);
-  await new Promise((done) => setTimeout(done, SETTLE_MS));
+  const times = { with: [], without: [] };
   try {
-    const times = { with: [], without: [] };
-    for (let i = 0; i < WARM_UP + LOADS; i++) {
-      // Alternate which goes first so drift (CPU heat, caches) hits both sides alike.
-      const order = i % 2 ? ['with', 'without'] : ['without', 'with'];
-      for (const side of order) {
-        const ms = await loadTime(side === 'with' ? withStance.page : without.page, url);
-        if (i >= WARM_UP) times[side].push(ms);
+    for (let round = 0; round < ROUNDS; round++) {
+      const sides = round % 2 ? ['with', 'without'] : ['without', 'with'];
+      const browsers = {};
+      for (const side of sides) {
+        browsers[side] = await launch(
+          chromiumPath,
+          side === 'with' ? join(root, '.output', 'chrome-mv3') : undefined,
+        );
+      }
+      try {
+        await new Promise((done) => setTimeout(done, SETTLE_MS));
+        for (let i = 0; i < WARM_UP + LOADS_PER_ROUND; i++) {
+          // Alternate which goes first so drift (CPU heat, other work) hits both sides alike.
+          for (const side of i % 2 ? sides : [...sides].reverse()) {
+            const ms = await loadTime(browsers[side].page, url);
+            if (i >= WARM_UP) times[side].push(ms);
+          }
+        }
+      } finally {
+        await Promise.allSettled(Object.values(browsers).map((b) => b.close()));
       }
     }
-    const withMs = median(times.with);
-    const withoutMs = median(times.without);
-    return {
-      'page.load_overhead_ratio': Number((withMs / withoutMs).toFixed(3)),
-      'page.load_ms_with': Number(withMs.toFixed(1)),
-      'page.load_ms_without': Number(withoutMs.toFixed(1)),
-      'page.load_samples': LOADS,
-    };
   } finally {
-    await Promise.allSettled([withStance.close(), without.close()]);
     await server.close();
   }
+  const withMs = median(times.with);
+  const withoutMs = median(times.without);
+  return {
+    'page.load_overhead_ratio': Number((withMs / withoutMs).toFixed(3)),
+    'page.load_ms_with': Number(withMs.toFixed(1)),
+    'page.load_ms_without': Number(withoutMs.toFixed(1)),
+    'page.load_samples': times.with.length,
+  };
 }
