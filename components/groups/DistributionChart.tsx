@@ -18,6 +18,17 @@ export interface DistributionChartProps {
 }
 
 const ROWS: Position[] = [1, 2, 3, 4, 5, 'undecided'];
+// The bars' shape travels with the component so the chart reads as one wherever it is mounted;
+// colours come from the panel's theme variables, with fallbacks.
+const TRACK_STYLE = {
+  display: 'inline-block',
+  width: '8em',
+  height: '0.7em',
+  margin: '0 0.5em',
+  verticalAlign: 'middle',
+  background: 'var(--line, #d9d6cf)',
+};
+const BAR_STYLE = { display: 'block', height: '100%', background: 'var(--accent, #1f5fbf)' };
 
 export function DistributionChart({ distribution, form, readerPosition, label }: DistributionChartProps) {
   const max = Math.max(1, ...ROWS.map((p) => distribution[p]));
@@ -29,8 +40,8 @@ export function DistributionChart({ distribution, form, readerPosition, label }:
         return (
           <li key={String(p)} class={mine ? 'group-chart-row mine' : 'group-chart-row'}>
             <span class="group-chart-step">{positionLabel(p, form)}</span>
-            <span class="group-chart-track" aria-hidden="true">
-              <span class="group-chart-bar" style={{ width: `${(count / max) * 100}%` }} />
+            <span class="group-chart-track" aria-hidden="true" style={TRACK_STYLE}>
+              <span class="group-chart-bar" style={{ ...BAR_STYLE, width: `${(count / max) * 100}%` }} />
             </span>
             <span class="group-chart-count">{t('groupChartCount', count)}</span>
             {mine && <span class="group-chart-you">{t('groupYouAreHere')}</span>}

@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -84,6 +85,15 @@ describe('GroupView', () => {
     await settle();
     expect(charts()).toHaveLength(3);
     expect(reveal()).toHaveLength(0);
+  });
+
+  it('has no accessibility violations (axe), charts and controls labelled', async () => {
+    await importFile(memberFile('a', 'Ada', [1, 5, 3], ['note']));
+    await revealGroupAlways.setValue(true);
+    await act(() => render(<GroupView articleUrl={URL_A} reader={readerArticle({ q1: 5 })} />, container));
+    await settle();
+    const results = await axe.run(container, { rules: { region: { enabled: false } } });
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
   });
 
   it('says so when there is no group yet', async () => {

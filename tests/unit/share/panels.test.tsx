@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +55,8 @@ describe('ImportPanel and ExportDialog', () => {
     const members = (await loadGroups(URL_A)).groups[0]?.members;
     expect(members?.map((m) => m.answers.q1?.position)).toEqual([5]);
     expect(container.querySelectorAll('.verdict.imported')).toHaveLength(2);
+    const results = await axe.run(container, { rules: { region: { enabled: false } } });
+    expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 
   it('previews exactly what leaves: the shared note, never the private one', async () => {
@@ -73,5 +76,7 @@ describe('ImportPanel and ExportDialog', () => {
       expect(container.textContent).not.toContain(PRIVATE_NOTE);
     }
     expect(preview()).toMatch(/^stance1\./);
+    const results = await axe.run(container, { rules: { region: { enabled: false } } });
+    expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 });
