@@ -2,9 +2,9 @@
 // and count in text, so the bars themselves are decoration hidden from screen readers.
 import type { AnswerForm } from '@/utils/extract/types';
 import { t } from '@/utils/i18n';
+import { positionLabel } from '@/utils/positions/labels';
 import type { Position } from '@/utils/positions/model';
 import type { Distribution } from '@/utils/share/aggregate';
-import { positionLabel } from '@/utils/share/position-label';
 
 export interface DistributionChartProps {
   /** Counts per step of the scale, "undecided" included. */
@@ -39,7 +39,7 @@ export function DistributionChart({ distribution, form, readerPosition, label }:
         const mine = readerPosition === p;
         return (
           <li key={String(p)} class={mine ? 'group-chart-row mine' : 'group-chart-row'}>
-            <span class="group-chart-step">{positionLabel(p, form)}</span>
+            <span class="group-chart-step">{positionLabel(form, p)}</span>
             <span class="group-chart-track" aria-hidden="true" style={TRACK_STYLE}>
               <span class="group-chart-bar" style={{ ...BAR_STYLE, width: `${(count / max) * 100}%` }} />
             </span>

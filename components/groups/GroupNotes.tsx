@@ -3,8 +3,8 @@
 import { useState } from 'preact/hooks';
 import type { AnswerForm } from '@/utils/extract/types';
 import { t } from '@/utils/i18n';
+import { positionLabel } from '@/utils/positions/labels';
 import type { NoteByPosition } from '@/utils/share/aggregate';
-import { positionLabel } from '@/utils/share/position-label';
 
 export interface GroupNotesProps {
   /** Notes grouped by the position of their authors, in scale order. */
@@ -22,7 +22,7 @@ export function GroupNotes({ groups, form }: GroupNotesProps) {
       {open &&
         groups.map((g) => (
           <section key={String(g.position)}>
-            <h4>{positionLabel(g.position, form)}</h4>
+            <h4>{positionLabel(form, g.position)}</h4>
             <ul>
               {g.notes.map((note, i) => (
                 <li key={i}>

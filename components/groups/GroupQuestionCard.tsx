@@ -1,8 +1,8 @@
 // One question in the group view: how many answered, the spread, the agreement, the reader's
 // place, and the shared notes by position — behind "Show the group" until the reader has answered.
 import { t } from '@/utils/i18n';
+import { positionLabel } from '@/utils/positions/labels';
 import type { QuestionAggregate } from '@/utils/share/aggregate';
-import { positionLabel } from '@/utils/share/position-label';
 import { DistributionChart } from './DistributionChart';
 import { GroupNotes } from './GroupNotes';
 
@@ -31,7 +31,7 @@ export function GroupQuestionCard({ aggregate: a, memberCount, hidden, onReveal 
       </p>
       <p class="group-reader">
         {a.readerAnswered
-          ? t('groupYourPosition', positionLabel(a.readerPosition, form))
+          ? t('groupYourPosition', positionLabel(form, a.readerPosition))
           : t('groupYouHaveNotAnswered')}
       </p>
       {a.members > 0 &&

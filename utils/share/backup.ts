@@ -1,9 +1,9 @@
 // "Export all my data" and "Restore": every article (registers, history, tombstones) and every
 // group in one `stance-backup` file; a restore validates the whole file first, then merges it
 // by the sync rules, so nothing on this device is overwritten by an older value.
-import { mergeLibraries } from '@/utils/positions/merge';
-import type { ArticleRecord } from '@/utils/positions/model';
-import { listArticles, saveArticle } from '@/utils/positions/store';
+import { mergeArticle, mergeLibraries } from '@/utils/positions/merge';
+import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
+import { listArticles, observeStamp, saveArticle } from '@/utils/positions/store';
 import {
   type ArticleGroups,
   BACKUP_FORMAT,
@@ -47,7 +47,12 @@ export function parseBackup(input: string | Uint8Array): Result<BackupFile> {
 function toLibrary(backup: BackupFile): Library {
   const articles: Record<string, ArticleRecord> = {};
   // The schema's output is structurally an ArticleRecord; valibot drops unknown keys on the way.
-  for (const a of backup.articles) articles[a.url] = a as ArticleRecord;
+  for (const a of backup.articles) {
+    const record = a as ArticleRecord;
+    // A hand-edited backup may list a URL twice: merge rather than let the later copy win blindly.
+    const seen = Object.hasOwn(articles, a.url) ? articles[a.url] : undefined;
+    articles[a.url] = seen ? mergeArticle(seen, record) : record;
+  }
   return { articles, groups: backup.groups };
 }
 
@@ -87,6 +92,8 @@ export async function restoreBackup(input: string | Uint8Array): Promise<Result<
   let articles = 0;
   for (const [url, article] of Object.entries(merged.articles)) {
     if (JSON.stringify(article) === JSON.stringify(current.articles[url])) continue;
+    // Our next stamps must sort after the restored ones, or a later edit here could lose to them.
+    observeStamp(lastActivity(article));
     await saveArticle(article);
     articles++;
   }

@@ -3,6 +3,7 @@
 // in the file object, so the preview shows it exactly.
 
 import { t } from '@/utils/i18n';
+import { positionLabel } from '@/utils/positions/labels';
 import type { ArticleRecord } from '@/utils/positions/model';
 import {
   cleanText,
@@ -13,7 +14,6 @@ import {
   type SharedQuestion,
 } from './format';
 import { markdownBlock, markdownInline } from './markdown-text';
-import { positionLabel } from './position-label';
 import { encodeShareCode } from './share-code';
 
 export type ExportFormat = 'json' | 'markdown' | 'csv' | 'code';
@@ -107,7 +107,7 @@ export function positionsToMarkdown(file: PositionsFile): string {
     for (const q of article.questions) {
       const label = q.label ? `**${markdownInline(q.label)}** — ` : '';
       lines.push(`- ${label}${markdownInline(q.text)}`);
-      lines.push(`  ${t('shareMdPosition', markdownInline(positionLabel(q.position, q.form)))}`);
+      lines.push(`  ${t('shareMdPosition', markdownInline(positionLabel(q.form, q.position)))}`);
       if (q.note) lines.push(markdownBlock(q.note, '  > '));
     }
     lines.push('');
@@ -155,10 +155,10 @@ export function positionsToCsv(file: PositionsFile): string {
           q.label,
           q.text,
           q.form.type,
-          positionLabel(1, q.form),
-          positionLabel(5, q.form),
+          positionLabel(q.form, 1),
+          positionLabel(q.form, 5),
           q.position === null ? '' : q.position,
-          positionLabel(q.position, q.form),
+          positionLabel(q.form, q.position),
           q.note ?? '',
         ]
           .map(csvCell)

@@ -2,10 +2,10 @@
 // spread over the scale, the agreement, and the shared notes grouped by position. Members' names
 // and notes are escaped as literal text.
 import { t } from '@/utils/i18n';
+import { positionLabel } from '@/utils/positions/labels';
 import type { Position } from '@/utils/positions/model';
 import { type GroupAggregate, sortQuestions } from './aggregate';
 import { markdownBlock, markdownInline } from './markdown-text';
-import { positionLabel } from './position-label';
 
 const SCALE: Position[] = [1, 2, 3, 4, 5, 'undecided'];
 
@@ -32,11 +32,11 @@ export function groupSummaryMarkdown(aggregate: GroupAggregate, heading: Summary
     lines.push(t('groupMdCounts', q.answered, q.members, agreement), '');
     lines.push(`| ${t('groupMdPosition')} | ${t('groupMdCount')} |`, '| --- | ---: |');
     for (const p of SCALE) {
-      lines.push(`| ${markdownInline(positionLabel(p, q.question.form))} | ${q.distribution[p]} |`);
+      lines.push(`| ${markdownInline(positionLabel(q.question.form, p))} | ${q.distribution[p]} |`);
     }
     lines.push('');
     for (const group of q.notesByPosition) {
-      lines.push(`**${markdownInline(positionLabel(group.position, q.question.form))}**`, '');
+      lines.push(`**${markdownInline(positionLabel(q.question.form, group.position))}**`, '');
       for (const note of group.notes) {
         const author = note.author ? markdownInline(note.author) : t('shareAnonymous');
         lines.push(`> ${author}:`, markdownBlock(note.text, '> '), '');
