@@ -1,10 +1,10 @@
 // Importing group members' files for one article: a file picker (several at once), a drop zone,
 // or pasted share codes. Each file gets its own verdict; a duplicate participant waits for the
 // reader's choice (replace or keep both); a rejected file changes nothing.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { LIMITS } from '@/utils/share/format';
-import { importIntoGroup, importManyIntoGroup } from '@/utils/share/group-store';
+import { type ArticleGroups, LIMITS } from '@/utils/share/format';
+import { importIntoGroup, importManyIntoGroup, loadGroups, watchGroups } from '@/utils/share/group-store';
 import type { DuplicateChoice } from '@/utils/share/groups';
 import { type ImportedPositions, parseImport } from '@/utils/share/import';
 import { type Rejection, type Result, rejectionMessage } from '@/utils/share/result';
@@ -13,7 +13,7 @@ import { findShareCodes } from '@/utils/share/share-code';
 export interface ImportPanelProps {
   /** The article whose group receives the files. */
   articleUrl: string;
-  /** The group to add to; absent: the article's first group, or a new one. */
+  /** The group first chosen to add to (the reader may pick another or a new one); absent: the first. */
   groupId?: string;
   /** Called after each file imported, with the group it went into. */
   onImported?: (groupId: string) => void;
@@ -28,6 +28,21 @@ export function ImportPanel({ articleUrl, groupId, onImported }: ImportPanelProp
   const [verdicts, setVerdicts] = useState<Verdict[]>([]);
   const [codes, setCodes] = useState('');
   const [dragging, setDragging] = useState(false);
+  const [groups, setGroups] = useState<ArticleGroups>({ groups: [] });
+  // A group id, or '' for "a new group" (ids are never empty).
+  const [into, setInto] = useState<string | undefined>(groupId);
+
+  useEffect(() => {
+    let live = true;
+    loadGroups(articleUrl).then((g) => live && setGroups(g));
+    const unwatch = watchGroups(articleUrl, setGroups);
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [articleUrl]);
+
+  const target = (choice: DuplicateChoice) => ({ groupId: into || undefined, newGroup: into === '', choice });
 
   const verdictOf = (
     source: string,
@@ -63,15 +78,19 @@ export function ImportPanel({ articleUrl, groupId, onImported }: ImportPanelProp
     const stored = await importManyIntoGroup(
       articleUrl,
       valid.map((c) => c.imported),
-      { groupId, choice: 'ask' },
+      target('ask'),
     );
     const out = checked.map((c) => {
       if ('state' in c) return c;
       const i = valid.indexOf(c);
       return verdictOf(c.source, c.imported, stored[i]!);
     });
-    const into = stored.find((r) => r.ok);
-    if (into?.ok) onImported?.(into.value.groupId);
+    const added = stored.find((r) => r.ok);
+    if (added?.ok) {
+      // Later drops and choices go to the same group, even when this one was just created.
+      setInto(added.value.groupId);
+      onImported?.(added.value.groupId);
+    }
     setVerdicts((previous) => [...out, ...previous]);
   };
 
@@ -104,8 +123,11 @@ export function ImportPanel({ articleUrl, groupId, onImported }: ImportPanelProp
   const resolve = async (index: number, choice: DuplicateChoice) => {
     const verdict = verdicts[index];
     if (verdict?.state !== 'duplicate') return;
-    const result = await importIntoGroup(articleUrl, verdict.imported, { groupId, choice });
-    if (result.ok) onImported?.(result.value.groupId);
+    const result = await importIntoGroup(articleUrl, verdict.imported, target(choice));
+    if (result.ok) {
+      setInto(result.value.groupId);
+      onImported?.(result.value.groupId);
+    }
     const next = verdictOf(verdict.source, verdict.imported, result);
     setVerdicts((v) => v.map((x, i) => (i === index ? next : x)));
   };
@@ -113,6 +135,19 @@ export function ImportPanel({ articleUrl, groupId, onImported }: ImportPanelProp
   return (
     <section class="group-import" aria-labelledby="group-import-title">
       <h2 id="group-import-title">{t('shareImportTitle')}</h2>
+      {groups.groups.length > 0 && (
+        <label>
+          {t('shareImportInto')}
+          <select value={into ?? groups.groups[0]?.id} onChange={(e) => setInto(e.currentTarget.value)}>
+            {groups.groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+            <option value="">{t('shareImportIntoNew')}</option>
+          </select>
+        </label>
+      )}
       <fieldset
         class={dragging ? 'group-drop dragging' : 'group-drop'}
         onDragOver={(e) => {

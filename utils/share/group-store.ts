@@ -43,8 +43,10 @@ function newGroupId(): string {
 }
 
 export interface ImportTarget {
-  /** The group to add to; absent: the article's first group, or a new one. */
+  /** The group to add to; absent: the article's first group, or a new one if it has none. */
   groupId?: string;
+  /** Start a new group for these files instead. */
+  newGroup?: boolean;
   choice: DuplicateChoice;
 }
 
@@ -72,11 +74,17 @@ export function importManyIntoGroup(
 ): Promise<Result<{ groupId: string }>[]> {
   return serially(async () => {
     const current = await loadGroups(url);
-    const existing =
-      current.groups.find((g) => g.id === target.groupId) ?? (target.groupId ? undefined : current.groups[0]);
+    const existing = target.newGroup
+      ? undefined
+      : (current.groups.find((g) => g.id === target.groupId) ??
+        (target.groupId ? undefined : current.groups[0]));
     let group =
       existing ??
-      newGroup(target.groupId ?? newGroupId(), t('groupDefaultName', current.groups.length + 1), now);
+      newGroup(
+        (!target.newGroup && target.groupId) || newGroupId(),
+        t('groupDefaultName', current.groups.length + 1),
+        now,
+      );
     const verdicts = files.map((file): Result<{ groupId: string }> => {
       const added = addMember(group, file, target.choice, now);
       if (!added.ok) return added;

@@ -59,6 +59,30 @@ describe('ImportPanel and ExportDialog', () => {
     expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 
+  it('imports into a new group when the reader picks one', async () => {
+    await act(() => render(<ImportPanel articleUrl={URL_A} />, container));
+    const paste = async (file: Parameters<typeof memberFile>) => {
+      await act(() =>
+        setText(container.querySelector('textarea')!, encodeShareCode(JSON.stringify(memberFile(...file)))),
+      );
+      await act(() => button(container, 'Import the codes').click());
+      await settle();
+    };
+    await paste(['a', 'Ada', [1, 2, 3]]);
+    const select = container.querySelector('select')!;
+    select.value = '';
+    await act(() => {
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await paste(['b', 'Bob', [1, 2, 3]]);
+    await paste(['c', 'Cy', [1, 2, 3]]);
+    const groups = (await loadGroups(URL_A)).groups;
+    expect(groups.map((g) => [g.name, g.members.map((m) => m.name)])).toEqual([
+      ['Group 1', ['Ada']],
+      ['Group 2', ['Bob', 'Cy']],
+    ]);
+  });
+
   it('previews exactly what leaves: the shared note, never the private one', async () => {
     await act(() => render(<ExportDialog articles={[readerArticle()]} />, container));
     await settle();
