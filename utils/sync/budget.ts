@@ -1,9 +1,9 @@
 // Which articles go to storage.sync when not all fit: tombstones and "this device only" markers
-// first (tiny, and they stop deleted or private articles coming back), then the most recently
-// active articles until the quota is full. The rest stay on this device, reported, never dropped.
+// always (tiny, and they stop deleted or private articles coming back), then the most recently
+// active articles, as many as fit. The rest stay on this device, reported, never dropped.
 import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
-import { articleKey, splitIntoItems } from './chunks';
-import { packArticle, packLocalOnly, packTombstone } from './codec';
+import { articleKey, bucketKey, bucketOfArticleKey, splitIntoItems } from './chunks';
+import { packEntries, type SyncEntry, tombstoneOf } from './codec';
 import { itemBytes, SYNC_MAX_ITEMS, usableTotalBytes } from './limits';
 
 export interface SyncPlan {
@@ -13,20 +13,22 @@ export interface SyncPlan {
   bytes: number;
   /** URLs the reader keeps on this device only. */
   localByChoice: string[];
-  /** URLs that did not fit in the quota, least recently active last. */
+  /** URLs that did not fit in the quota (or whose bucket is unreadable), most recent first. */
   localByBudget: string[];
 }
 
 export interface BudgetOptions {
-  /** Bytes and items already taken by items Stance must leave alone (undecodable, other keys). */
+  /** Bytes and items already taken by items Stance must leave alone (unreadable, other keys). */
   reservedBytes?: number;
   reservedItems?: number;
   /** Headroom kept free, so a slightly larger re-pack does not fail mid-write. */
   marginBytes?: number;
-  /** Keys holding items Stance cannot read (a newer version's): never overwritten. */
+  /** Bucket keys holding items Stance cannot read (a newer version's): never overwritten. */
   blockedKeys?: ReadonlySet<string>;
-  /** Packs an article; the engine passes a memoised one. */
-  pack?: (article: ArticleRecord) => string;
+  /** "This device only" markers from other devices for articles this device does not have. */
+  foreignMarkers?: Extract<SyncEntry, { kind: 'localOnly' }>[];
+  /** Packs a bucket's entries; the engine passes a memoised one. */
+  pack?: (entries: SyncEntry[]) => string;
 }
 
 /**
@@ -34,60 +36,86 @@ export interface BudgetOptions {
  * larger count) against Firefox's total (which also charges 4 bytes an item), so one plan fits both.
  */
 export function planSync(articles: ArticleRecord[], options: BudgetOptions = {}): SyncPlan {
-  const pack = options.pack ?? packArticle;
-  const margin = options.marginBytes ?? 256;
-  const plan: SyncPlan = {
-    items: {},
-    bytes: options.reservedBytes ?? 0,
-    localByChoice: [],
-    localByBudget: [],
-  };
-  let itemCount = options.reservedItems ?? 0;
-
+  const pack = options.pack ?? packEntries;
+  const blocked = options.blockedKeys ?? new Set<string>();
+  const localByChoice: string[] = [];
+  const localByBudget: string[] = [];
   const byRecency = [...articles].sort((a, b) => {
     // Stamps compare as code units, like everywhere else (localeCompare would not).
     const [x, y] = [lastActivity(a), lastActivity(b)];
     if (x !== y) return x > y ? -1 : 1;
     return a.url < b.url ? -1 : 1;
   });
-  const markers: { article: ArticleRecord; payload: string }[] = [];
-  const full: ArticleRecord[] = [];
+  const always: { bucket: string; id: string; entry: SyncEntry }[] = [];
+  const full: { bucket: string; id: string; entry: SyncEntry; url: string }[] = [];
+  const mine = new Set<string>();
   for (const article of byRecency) {
+    const bucket = bucketKey(article.url);
+    const id = articleKey(article.url);
+    mine.add(id);
     if (article.localOnly?.v) {
-      plan.localByChoice.push(article.url);
-      markers.push({ article, payload: packLocalOnly(article.localOnly) });
-    } else if (article.deleted?.v) markers.push({ article, payload: packTombstone(article) });
-    else full.push(article);
+      localByChoice.push(article.url);
+      if (!blocked.has(bucket))
+        always.push({ bucket, id, entry: { kind: 'localOnly', key: id, localOnly: article.localOnly } });
+    } else if (blocked.has(bucket)) localByBudget.push(article.url);
+    else if (article.deleted?.v)
+      always.push({ bucket, id, entry: { kind: 'article', article: tombstoneOf(article) } });
+    else full.push({ bucket, id, entry: { kind: 'article', article }, url: article.url });
+  }
+  for (const marker of options.foreignMarkers ?? []) {
+    // Kept in this device's plan too, so it does not rewrite their bucket without them.
+    const bucket = bucketOfArticleKey(marker.key);
+    if (!mine.has(marker.key) && !blocked.has(bucket)) always.push({ bucket, id: marker.key, entry: marker });
   }
 
-  /** 'taken': its key is used (a hash collision, or an unreadable item); 'full': no room left. */
-  const tryAdd = (article: ArticleRecord, payload: string): 'added' | 'taken' | 'full' => {
-    const key = articleKey(article.url);
-    // Two URLs with one key (a hash collision): the more recent keeps it, the other stays local.
-    if (key in plan.items || options.blockedKeys?.has(key)) return 'taken';
-    const items = splitIntoItems(key, payload, 'chrome');
-    const keys = Object.keys(items);
-    const bytes = keys.reduce((sum, k) => sum + itemBytes(k, items[k], 'chrome'), 0);
-    const count = itemCount + keys.length;
-    if (count > SYNC_MAX_ITEMS || plan.bytes + bytes > usableTotalBytes(count, 'firefox') - margin)
-      return 'full';
-    Object.assign(plan.items, items);
-    plan.bytes += bytes;
-    itemCount = count;
-    return 'added';
+  const build = (count: number) => {
+    const buckets = new Map<string, { id: string; entry: SyncEntry }[]>();
+    for (const e of [...always, ...full.slice(0, count)]) {
+      let list = buckets.get(e.bucket);
+      if (!list) buckets.set(e.bucket, (list = []));
+      list.push(e);
+    }
+    const items: Record<string, string> = {};
+    let bytes = options.reservedBytes ?? 0;
+    for (const [key, list] of [...buckets].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      // Sorted by article key, so every device packs the same bucket into the same bytes.
+      list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const split = splitIntoItems(key, pack(list.map((e) => e.entry)), 'chrome');
+      for (const [k, v] of Object.entries(split)) {
+        items[k] = v;
+        bytes += itemBytes(k, v, 'chrome');
+      }
+    }
+    const itemCount = Object.keys(items).length + (options.reservedItems ?? 0);
+    const fits =
+      itemCount <= SYNC_MAX_ITEMS &&
+      bytes <= usableTotalBytes(itemCount, 'firefox') - (options.marginBytes ?? 256);
+    return { items, bytes: bytes - (options.reservedBytes ?? 0), fits };
   };
 
-  for (const { article, payload } of markers) {
-    if (tryAdd(article, payload) !== 'added' && !article.localOnly?.v) plan.localByBudget.push(article.url);
+  // The largest prefix by recency that fits (more articles never take less room): double the
+  // count until it does not fit, then halve the gap. Each try packs only the articles it holds.
+  let best = build(0);
+  let low = 0;
+  let high = full.length;
+  for (let step = 16; low < high; step *= 2) {
+    const count = Math.min(high, low + step);
+    const attempt = build(count);
+    if (!attempt.fits) {
+      high = count - 1;
+      break;
+    }
+    best = attempt;
+    low = count;
   }
-  // A strict prefix by recency: once one article does not fit, older ones stay local even if a
-  // smaller one would fit, so "what travels" is always "the most recent N".
-  let fits = true;
-  for (const article of full) {
-    const outcome = fits ? tryAdd(article, pack(article)) : 'full';
-    if (outcome === 'full') fits = false;
-    if (outcome !== 'added') plan.localByBudget.push(article.url);
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    const attempt = build(mid);
+    if (attempt.fits) {
+      best = attempt;
+      low = mid;
+    } else high = mid - 1;
   }
-  plan.bytes -= options.reservedBytes ?? 0;
-  return plan;
+  for (const e of full.slice(low)) localByBudget.push(e.url);
+  return { items: best.items, bytes: best.bytes, localByChoice, localByBudget };
 }

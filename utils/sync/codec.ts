@@ -1,6 +1,7 @@
-// One article as a compact string for storage.sync: positional arrays, stamps split into a shared
-// table (device ids once, times as deltas), deflated with a preset dictionary, written in base85.
-// The first character names the format: an unknown one is reported and skipped, never guessed.
+// Articles as compact strings for storage.sync: positional arrays, stamps split into a shared
+// table (device ids once, times as deltas), several articles deflated together with a preset
+// dictionary (they share words), written in base85. The first character names the format: an
+// unknown one is reported and skipped, never guessed.
 import { deflateSync, inflateSync } from 'fflate';
 import { questionId } from '@/utils/extract/ids';
 import type { AnswerForm } from '@/utils/extract/types';
@@ -18,14 +19,17 @@ import type {
 import { decodeBase85, encodeBase85 } from './base85';
 import { DEFLATE_DICTIONARY } from './dictionary';
 
-/** Format 1: base85(deflate(JSON of the packed layout, DEFLATE_DICTIONARY)). */
-const FORMAT_ARTICLE = '1';
-/** An article kept on one device only: just its localOnly stamp, no URL or content. */
-const FORMAT_LOCAL_ONLY = 'L';
+/** Format 2: base85(deflate(JSON array of entries, DEFLATE_DICTIONARY)). */
+const FORMAT_ENTRIES = '2';
+
+/** What one sync item holds: articles (or their tombstones) and "this device only" markers. */
+export type SyncEntry =
+  | { kind: 'article'; article: ArticleRecord }
+  /** An article kept on one device only: its key (a hash of its URL) and stamp, no URL or content. */
+  | { kind: 'localOnly'; key: string; localOnly: Stamped<boolean> };
 
 export type DecodedItem =
-  | { ok: true; kind: 'article'; article: ArticleRecord }
-  | { ok: true; kind: 'localOnly'; localOnly: Stamped<boolean> }
+  | { ok: true; entries: SyncEntry[] }
   | { ok: false; reason: 'unknown-format' | 'corrupt' };
 
 /** The meta a tombstone carries: empty, stamped '' so any real meta wins a merge. */
@@ -34,37 +38,40 @@ export const EMPTY_META: Stamped<ArticleMeta> = {
   at: '',
 };
 
-export function packArticle(article: ArticleRecord): string {
-  const json = JSON.stringify(toLayout(article));
-  const deflated = deflateSync(new TextEncoder().encode(json), { level: 9, dictionary: DEFLATE_DICTIONARY });
-  return FORMAT_ARTICLE + encodeBase85(deflated);
-}
-
 /** A deleted article travels as a tombstone: its URL and deletion, none of its content. */
-export function packTombstone(article: ArticleRecord): string {
-  return packArticle({ url: article.url, meta: EMPTY_META, questions: {}, deleted: article.deleted! });
+export function tombstoneOf(article: ArticleRecord): ArticleRecord {
+  return { url: article.url, meta: EMPTY_META, questions: {}, deleted: article.deleted! };
 }
 
-export function packLocalOnly(localOnly: Stamped<boolean>): string {
-  return FORMAT_LOCAL_ONLY + localOnly.at;
+export function packEntries(entries: SyncEntry[]): string {
+  const layout = entries.map((e) =>
+    e.kind === 'article' ? toLayout(e.article) : [0, e.key, e.localOnly.at],
+  );
+  const bytes = new TextEncoder().encode(JSON.stringify(layout));
+  return FORMAT_ENTRIES + encodeBase85(deflateSync(bytes, { level: 9, dictionary: DEFLATE_DICTIONARY }));
+}
+
+/** One article alone (tests and benchmarks measure with it). */
+export function packArticle(article: ArticleRecord): string {
+  return packEntries([{ kind: 'article', article }]);
 }
 
 export function unpackItem(payload: unknown): DecodedItem {
   if (typeof payload !== 'string' || payload.length === 0) return { ok: false, reason: 'corrupt' };
-  const format = payload[0];
-  const body = payload.slice(1);
+  if (payload[0] !== FORMAT_ENTRIES) return { ok: false, reason: 'unknown-format' };
   try {
-    if (format === FORMAT_LOCAL_ONLY) {
-      if (!decodeStamp(body)) return { ok: false, reason: 'corrupt' };
-      return { ok: true, kind: 'localOnly', localOnly: { v: true, at: body } };
-    }
-    if (format !== FORMAT_ARTICLE) return { ok: false, reason: 'unknown-format' };
-    const bytes = decodeBase85(body);
+    const bytes = decodeBase85(payload.slice(1));
     if (!bytes) return { ok: false, reason: 'corrupt' };
     const json = new TextDecoder('utf-8', { fatal: true }).decode(
       inflateSync(bytes, { dictionary: DEFLATE_DICTIONARY }),
     );
-    return { ok: true, kind: 'article', article: fromLayout(JSON.parse(json)) };
+    const entries = list(JSON.parse(json)).map((e): SyncEntry => {
+      const [first, key, at] = list(e);
+      if (first !== 0) return { kind: 'article', article: fromLayout(e) };
+      if (!decodeStamp(text(at))) fail('bad stamp');
+      return { kind: 'localOnly', key: text(key), localOnly: { v: true, at: text(at) } };
+    });
+    return { ok: true, entries };
   } catch {
     return { ok: false, reason: 'corrupt' };
   }

@@ -6,8 +6,8 @@ import type { Stamp } from '@/utils/positions/clock';
 import { mergeArticle, mergeRegister } from '@/utils/positions/merge';
 import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
 import { planSync, type SyncPlan } from './budget';
-import { articleKey, assembleItems, headKeyOf, isArticleKey } from './chunks';
-import { packArticle, unpackItem } from './codec';
+import { articleKey, assembleItems, headKeyOf, isBucketKey } from './chunks';
+import { packEntries, type SyncEntry, unpackItem } from './codec';
 import { itemBytes } from './limits';
 import {
   afterFailure,
@@ -71,9 +71,13 @@ export class SyncEngine {
   private cancelTimer: (() => void) | null = null;
   /** What storage.sync holds, as last read or written. */
   private mirror = new Map<string, unknown>();
-  /** Article keys whose items cannot be read, with why; left alone. */
+  /** Bucket keys whose items cannot be read, with why; left alone. */
   private undecodable = new Map<string, string>();
+  /** "This device only" markers for articles this device does not have, by article key. */
+  private foreignMarkers = new Map<string, Extract<SyncEntry, { kind: 'localOnly' }>>();
   private outbox: Outbox = EMPTY_OUTBOX;
+  /** The library or the sync area changed since the last plan. */
+  private dirty = false;
   private lastFlushAt = 0;
   /** Grows after each quota refusal: our count and the browser's disagreed, so plan smaller. */
   private extraMargin = 0;
@@ -114,7 +118,9 @@ export class SyncEngine {
   localChanged(): Promise<void> {
     return this.serial(async () => {
       if (!this.enabled) return;
-      await this.reconcile();
+      // Re-planning packs buckets (a few hundred ms for hundreds of articles): once per burst.
+      this.dirty = true;
+      if (!this.current.pending) await this.publish({ ...this.current, pending: true });
       this.scheduleFlush(DEBOUNCE_MS);
     });
   }
@@ -155,7 +161,7 @@ export class SyncEngine {
     });
     const everything = await this.deps.area.get(null);
     this.mirror = new Map(Object.entries(everything));
-    await this.mergeFromMirror(new Set([...this.mirror.keys()].filter(isArticleKey).map(headKeyOf)));
+    await this.mergeFromMirror(new Set([...this.mirror.keys()].filter(isBucketKey).map(headKeyOf)));
     this.current = { ...this.current, lastSyncedAt: this.now() };
     await this.reconcile();
     this.scheduleFlush(0);
@@ -178,11 +184,12 @@ export class SyncEngine {
     for (const [key, change] of Object.entries(changes)) {
       if (change.newValue === undefined) this.mirror.delete(key);
       else this.mirror.set(key, change.newValue);
-      if (isArticleKey(key)) heads.add(headKeyOf(key));
+      if (isBucketKey(key)) heads.add(headKeyOf(key));
     }
     if (heads.size === 0) return;
     await this.mergeFromMirror(heads);
-    await this.reconcile();
+    this.dirty = true;
+    if (!this.current.pending) await this.publish({ ...this.current, pending: true });
     this.scheduleFlush(DEBOUNCE_MS);
   }
 
@@ -204,23 +211,29 @@ export class SyncEngine {
         continue;
       }
       this.undecodable.delete(head);
-      let local: ArticleRecord | undefined;
-      let merged: ArticleRecord | undefined;
-      if (decoded.kind === 'article') {
-        local = byUrl.get(decoded.article.url);
-        merged = local ? mergeArticle(local, decoded.article) : decoded.article;
-        this.deps.library.observe(lastActivity(decoded.article));
-      } else {
-        // A "this device only" marker names no URL: it applies to the article we hold under its key.
-        local = byKey.get(head);
-        if (!local) continue;
-        merged = { ...local, localOnly: mergeRegister(local.localOnly, decoded.localOnly)! };
-        this.deps.library.observe(decoded.localOnly.at);
+      for (const entry of decoded.entries) {
+        let local: ArticleRecord | undefined;
+        let merged: ArticleRecord;
+        if (entry.kind === 'article') {
+          local = byUrl.get(entry.article.url);
+          merged = local ? mergeArticle(local, entry.article) : entry.article;
+          this.deps.library.observe(lastActivity(entry.article));
+        } else {
+          // A "this device only" marker names no URL: it applies to the article we hold under its key.
+          this.deps.library.observe(entry.localOnly.at);
+          local = byKey.get(entry.key);
+          if (!local) {
+            const known = this.foreignMarkers.get(entry.key);
+            if (!known || entry.localOnly.at > known.localOnly.at) this.foreignMarkers.set(entry.key, entry);
+            continue;
+          }
+          merged = { ...local, localOnly: mergeRegister(local.localOnly, entry.localOnly)! };
+        }
+        if (local && canonicalJson(local) === canonicalJson(merged)) continue;
+        await this.deps.library.save(merged);
+        byUrl.set(merged.url, merged);
+        byKey.set(articleKey(merged.url), merged);
       }
-      if (local && canonicalJson(local) === canonicalJson(merged)) continue;
-      await this.deps.library.save(merged);
-      byUrl.set(merged.url, merged);
-      byKey.set(articleKey(merged.url), merged);
     }
   }
 
@@ -230,7 +243,7 @@ export class SyncEngine {
     let reservedBytes = 0;
     let reservedItems = 0;
     for (const [key, value] of this.mirror) {
-      if (isArticleKey(key) && !this.undecodable.has(headKeyOf(key))) continue;
+      if (isBucketKey(key) && !this.undecodable.has(headKeyOf(key))) continue;
       reservedBytes += itemBytes(key, value);
       reservedItems++;
     }
@@ -239,19 +252,17 @@ export class SyncEngine {
       reservedItems,
       marginBytes: 256 + this.extraMargin,
       blockedKeys: new Set(this.undecodable.keys()),
-      pack: (article) => this.pack(article),
+      foreignMarkers: [...this.foreignMarkers.values()],
+      pack: (entries) => this.pack(entries),
     });
     const set: Record<string, string> = {};
     for (const [key, value] of Object.entries(plan.items))
       if (this.mirror.get(key) !== value) set[key] = value;
-    // Remove only what this device answers for: parts no longer used, and articles it holds that
-    // the plan leaves out. A marker for an article this device never had stays for the others.
-    const mine = new Set(library.map((a) => articleKey(a.url)));
-    const remove = [...this.mirror.keys()].filter((key) => {
-      const head = headKeyOf(key);
-      if (!isArticleKey(key) || key in plan.items || this.undecodable.has(head)) return false;
-      return key !== head || mine.has(head);
-    });
+    // Everything in a bucket this device left out of its plan is merged here already (articles
+    // into the library, foreign markers into the plan), so only unreadable items are left alone.
+    const remove = [...this.mirror.keys()].filter(
+      (key) => isBucketKey(key) && !(key in plan.items) && !this.undecodable.has(headKeyOf(key)),
+    );
     this.outbox = { ...this.outbox, set, remove };
     if (isOutboxEmpty(this.outbox)) this.outbox = EMPTY_OUTBOX;
     await this.deps.persistence.saveOutbox(this.outbox);
@@ -259,7 +270,12 @@ export class SyncEngine {
   }
 
   private async flush() {
-    if (!this.enabled || isOutboxEmpty(this.outbox)) return;
+    if (!this.enabled) return;
+    if (this.dirty) {
+      this.dirty = false;
+      await this.reconcile();
+    }
+    if (isOutboxEmpty(this.outbox)) return;
     const now = this.now();
     const wait = Math.max(this.outbox.retryAt - now, this.lastFlushAt + MIN_FLUSH_INTERVAL_MS - now);
     if (wait > 0) {
@@ -303,15 +319,15 @@ export class SyncEngine {
     }, wait);
   }
 
-  private pack(article: ArticleRecord): string {
-    const json = JSON.stringify(article);
+  private pack(entries: SyncEntry[]): string {
+    const json = JSON.stringify(entries);
     let packed = this.packed.get(json);
-    if (packed === undefined) {
-      packed = packArticle(article);
-      // Only the latest version of each article is worth keeping.
-      if (this.packed.size > 4 * 512) this.packed.clear();
-      this.packed.set(json, packed);
-    }
+    if (packed === undefined) packed = packEntries(entries);
+    else this.packed.delete(json);
+    // Least recently used first out: the plan's search packs the same buckets on every re-plan,
+    // and after an edit all but one of them are unchanged.
+    this.packed.set(json, packed);
+    if (this.packed.size > 512) this.packed.delete(this.packed.keys().next().value!);
     return packed;
   }
 
@@ -325,7 +341,7 @@ export class SyncEngine {
       localByChoice: plan.localByChoice.length,
       localByBudget: plan.localByBudget.length,
       undecodable: this.undecodable.size,
-      pending: !isOutboxEmpty(this.outbox),
+      pending: this.dirty || !isOutboxEmpty(this.outbox),
       lastError: this.outbox.lastError ?? this.current.lastError,
     };
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase85, encodeBase85 } from '@/utils/sync/base85';
-import { packArticle, packLocalOnly, packTombstone, unpackItem } from '@/utils/sync/codec';
+import { packArticle, packEntries, tombstoneOf, unpackItem } from '@/utils/sync/codec';
 import { canonicalJson } from '@/utils/sync/engine';
 import { itemBytes } from '@/utils/sync/limits';
 import { typicalArticle } from '../../support/sync-fixtures';
@@ -23,14 +23,17 @@ describe('base85', () => {
   });
 });
 
+function articleOf(decoded: ReturnType<typeof unpackItem>) {
+  if (!decoded.ok || decoded.entries[0]?.kind !== 'article') throw new Error('not an article');
+  return decoded.entries[0].article;
+}
+
 describe('codec', () => {
   it('round-trips typical articles exactly', () => {
     for (let i = 0; i < 40; i++) {
       const article = typicalArticle(i);
       const decoded = unpackItem(packArticle(article));
-      expect(decoded.ok && decoded.kind === 'article' && canonicalJson(decoded.article)).toBe(
-        canonicalJson(article),
-      );
+      expect(decoded.ok && canonicalJson(articleOf(decoded))).toBe(canonicalJson(article));
     }
   });
 
@@ -58,9 +61,7 @@ describe('codec', () => {
     };
     article.localOnly = { v: false, at: changeAt };
     const decoded = unpackItem(packArticle(article));
-    expect(decoded.ok && decoded.kind === 'article' && canonicalJson(decoded.article)).toBe(
-      canonicalJson(article),
-    );
+    expect(decoded.ok && canonicalJson(articleOf(decoded))).toBe(canonicalJson(article));
   });
 
   it('packs a typical article in about a third of its JSON size', () => {
@@ -71,16 +72,25 @@ describe('codec', () => {
 
   it('packs a tombstone without content and a local-only marker without URL', () => {
     const article = { ...typicalArticle(2), deleted: { v: true, at: '0mpufzeo00000dev0x' } };
-    const tomb = unpackItem(packTombstone(article));
-    expect(tomb.ok && tomb.kind === 'article' && tomb.article.questions).toEqual({});
-    expect(tomb.ok && tomb.kind === 'article' && tomb.article.deleted).toEqual(article.deleted);
-    const marker = packLocalOnly({ v: true, at: '0mpufzeo00000dev0x' });
-    expect(marker).not.toContain('http');
-    expect(unpackItem(marker)).toEqual({
-      ok: true,
-      kind: 'localOnly',
+    const marker = {
+      kind: 'localOnly' as const,
+      key: 'k3v9qa12',
       localOnly: { v: true, at: '0mpufzeo00000dev0x' },
-    });
+    };
+    const packed = packEntries([{ kind: 'article', article: tombstoneOf(article) }, marker]);
+    const decoded = unpackItem(packed);
+    expect(decoded.ok && decoded.entries).toEqual([
+      { kind: 'article', article: tombstoneOf(article) },
+      marker,
+    ]);
+    expect(tombstoneOf(article).questions).toEqual({});
+  });
+
+  it('packs articles together in less room than one by one', () => {
+    const articles = Array.from({ length: 16 }, (_, i) => typicalArticle(i));
+    const alone = articles.reduce((sum, a) => sum + packArticle(a).length, 0);
+    const together = packEntries(articles.map((article) => ({ kind: 'article', article }))).length;
+    expect(together).toBeLessThan(alone / 1.2);
   });
 
   it('reports an unknown format or a corrupt item instead of throwing', () => {
@@ -89,7 +99,7 @@ describe('codec', () => {
     expect(unpackItem(packed.slice(0, 40))).toEqual({ ok: false, reason: 'corrupt' });
     expect(unpackItem(`${packed.slice(0, 30)}zz${packed.slice(32)}`).ok).toBe(false);
     expect(unpackItem(42)).toEqual({ ok: false, reason: 'corrupt' });
-    expect(unpackItem('Lnot-a-stamp')).toEqual({ ok: false, reason: 'corrupt' });
+    expect(unpackItem('Lnot-a-stamp')).toEqual({ ok: false, reason: 'unknown-format' });
     fc.assert(fc.property(fc.string(), (junk) => void unpackItem(`1${junk}`)));
   });
 });

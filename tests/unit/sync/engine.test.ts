@@ -8,7 +8,7 @@ import {
   setPosition,
 } from '@/utils/positions/actions';
 import type { ArticleRecord } from '@/utils/positions/model';
-import { articleKey } from '@/utils/sync/chunks';
+import { bucketKey } from '@/utils/sync/chunks';
 import { CHROME_ERRORS } from '../../support/fake-sync-area';
 import { simulatedDevices } from '../../support/sync-devices';
 import { typicalArticle } from '../../support/sync-fixtures';
@@ -111,15 +111,17 @@ describe('SyncEngine', () => {
   it('leaves an item it cannot read alone, reports it, and keeps working', async () => {
     const env = simulatedDevices(1);
     const [a] = env.devices as [NonNullable<(typeof env.devices)[0]>];
-    const newer = articleKey('https://example.fr/from-the-future');
-    await a.area.set({ [newer]: '9a future format', [articleKey('https://x.fr/c')]: '1%%%corrupt' });
+    const newer = bucketKey('https://example.fr/from-the-future');
+    let other = 'https://x.fr/0';
+    for (let i = 1; [newer, bucketKey(URL_A)].includes(bucketKey(other)); i++) other = `https://x.fr/${i}`;
+    await a.area.set({ [newer]: '9a future format', [bucketKey(other)]: '2%%%corrupt' });
     await a.engine.setEnabled(true);
     await a.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 3, at));
     await settle(env);
     const stored = a.area.snapshot();
     expect(stored[newer]).toBe('9a future format');
     expect(a.engine.status.undecodable).toBe(2);
-    expect(stored[articleKey(URL_A)]).toBeTypeOf('string');
+    expect(stored[bucketKey(URL_A)]).toBeTypeOf('string');
   });
 
   it('keeps an article marked "this device only" out of storage.sync, and counts it', async () => {
@@ -145,14 +147,14 @@ describe('SyncEngine', () => {
     await a.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 1, at));
     await a.engine.flushNow();
     expect(a.engine.status.lastError).toBe('rate-minute');
-    expect(a.saved.outbox?.set[articleKey(URL_A)]).toBeTypeOf('string');
+    expect(a.saved.outbox?.set[bucketKey(URL_A)]).toBeTypeOf('string');
     expect(CHROME_ERRORS.perMinute).toContain('MAX_WRITE_OPERATIONS_PER_MINUTE');
     // The worker is killed; the outbox survives in storage.local and is written after the back-off.
     a.restart();
     env.time.now += 61_000;
     await a.engine.setEnabled(true);
     await a.engine.flushNow();
-    expect(a.area.snapshot()[articleKey(URL_A)]).toBeTypeOf('string');
+    expect(a.area.snapshot()[bucketKey(URL_A)]).toBeTypeOf('string');
     expect(a.engine.status.lastError).toBeNull();
   });
 
