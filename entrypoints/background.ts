@@ -3,6 +3,7 @@
 
 import { t } from '@/utils/i18n';
 import { cleanPassage, pendingPassageItem } from '@/utils/pending-passage';
+import { startSyncService } from '@/utils/sync/service';
 
 const DEBATE_PASSAGE_MENU = 'stance-debate-passage';
 
@@ -15,6 +16,8 @@ export default defineBackground(() => {
   } else {
     void chromeSidePanel().setPanelBehavior({ openPanelOnActionClick: true });
   }
+
+  startSyncService().catch((error: unknown) => console.error('Stance could not start sync', error));
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({

@@ -7,12 +7,16 @@ import { announcement } from './state/announcer';
 import * as session from './state/article-session';
 import { openLibrary } from './state/library';
 import { ArticleView } from './views/ArticleView';
+import { GroupPage } from './views/GroupPage';
 import { LibraryView } from './views/LibraryView';
+import { SettingsView } from './views/SettingsView';
 
-type View = 'article' | 'library';
+type View = 'article' | 'group' | 'library' | 'settings';
 const VIEWS: [View, MessageKey][] = [
   ['article', 'navArticle'],
+  ['group', 'navGroup'],
   ['library', 'navLibrary'],
+  ['settings', 'navSettings'],
 ];
 
 /** Host access to every page, asked for only on the reader's click, to follow them across tabs. */
@@ -68,7 +72,9 @@ export function App() {
       </nav>
       <main>
         {view === 'article' && <ArticleView onGrantFollow={isPinnedToTab() ? undefined : grantFollowTabs} />}
+        {view === 'group' && <GroupPage />}
         {view === 'library' && <LibraryView />}
+        {view === 'settings' && <SettingsView />}
       </main>
       <div class="visually-hidden" role="status" aria-live="polite">
         {announcement.value}

@@ -127,6 +127,8 @@ export const setChangeReason = (q: QuestionRef, changeAt: Stamp, reason: string)
 export const setArticleNote = (note: string) =>
   change((a, at) => act.setArticleNote(a, note, at), undefined, 'soon');
 
+export const setLocalOnly = (localOnly: boolean) => change((a, at) => act.setLocalOnly(a, localOnly, at));
+
 export const removeOwnQuestion = (id: string) => change((a, at) => act.removeQuestion(a, id, true, at));
 
 /** The reader's own question, or a passage they picked on the page ("Debate this passage"). */

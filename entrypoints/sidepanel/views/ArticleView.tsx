@@ -143,6 +143,16 @@ export function ArticleView({ onGrantFollow }: ArticleViewProps) {
             onInput={session.setArticleNote}
             saving={saving}
           />
+          {record && (
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={record.localOnly?.v === true}
+                onChange={(e) => session.setLocalOnly(e.currentTarget.checked)}
+              />
+              {t('articleLocalOnly')}
+            </label>
+          )}
           {tabId !== undefined && page.status === 'ready' && (
             <p>
               <button

@@ -1,5 +1,6 @@
 // My debates: search by title, site and notes; most recent activity first; open or delete (with undo).
 import { useMemo, useState } from 'preact/hooks';
+import { ExportDialog } from '@/components/groups';
 import { t, uiLanguage } from '@/utils/i18n';
 import { libraryEntries, searchLibrary, stampAge } from '@/utils/positions/view';
 import * as library from '../state/library';
@@ -10,6 +11,8 @@ const PAGE_SIZE = 100;
 export function LibraryView() {
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(PAGE_SIZE);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [exporting, setExporting] = useState(false);
   const articles = library.articles.value;
   const entries = useMemo(() => libraryEntries(articles ?? []), [articles]);
   const matches = useMemo(() => searchLibrary(entries, query), [entries, query]);
@@ -44,9 +47,32 @@ export function LibraryView() {
       {articles !== null && entries.length === 0 && <p class="state">{t('libraryEmpty')}</p>}
       {entries.length > 0 && matches.length === 0 && <p class="state">{t('libraryNoMatch', query)}</p>}
       {matches.length > 0 && <p class="quiet">{t('libraryCount', matches.length)}</p>}
+      {selected.size > 0 && (
+        <button type="button" onClick={() => setExporting(!exporting)} aria-expanded={exporting}>
+          {t('libraryExportSelected', selected.size)}
+        </button>
+      )}
+      {exporting && selected.size > 0 && (
+        <ExportDialog
+          articles={entries.filter((e) => selected.has(e.article.url)).map((e) => e.article)}
+          onClose={() => setExporting(false)}
+        />
+      )}
       <ul class="library-list">
         {matches.slice(0, shown).map(({ article, lastActivity, answered }) => (
           <li key={article.url} class="library-item">
+            <input
+              type="checkbox"
+              class="library-select"
+              checked={selected.has(article.url)}
+              aria-label={t('librarySelectLabel', article.meta.v.title || article.url)}
+              onChange={(e) => {
+                const next = new Set(selected);
+                if (e.currentTarget.checked) next.add(article.url);
+                else next.delete(article.url);
+                setSelected(next);
+              }}
+            />{' '}
             <a href={article.url} target="_blank" rel="noreferrer noopener" class="library-title">
               {article.meta.v.title || article.url}
             </a>

@@ -1,0 +1,15 @@
+// Settings: sync across the reader's browsers, and the backup of everything they wrote.
+import { BackupControls } from '@/components/groups';
+import { SyncStatus } from '@/components/SyncStatus';
+import { t } from '@/utils/i18n';
+import * as session from '../state/article-session';
+
+export function SettingsView() {
+  return (
+    <div class="settings">
+      <h1>{t('settingsTitle')}</h1>
+      <SyncStatus />
+      <BackupControls onRestored={() => void session.reread()} />
+    </div>
+  );
+}
