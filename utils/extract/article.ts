@@ -18,20 +18,26 @@ const WORDS_PER_MINUTE = 230;
 const BYLINE_PREFIX = /^(?:by|par|von|por|di|de)\s+/i;
 const EXCERPT_CHARS = 300;
 
-export function readArticle(doc: Document, pageUrl: string): ArticleReading | null {
+/** The article, or why there is none: 'too-large' when nesting passes `maxDepth`. */
+export function readArticle(
+  doc: Document,
+  pageUrl: string,
+  maxDepth: number,
+): ArticleReading | 'no-article' | 'too-large' {
   const clone = doc.cloneNode(true) as Document;
-  const liveOf = mapCloneToLive(clone, doc);
+  const liveOf = mapCloneToLive(clone, doc, maxDepth);
+  if (!liveOf) return 'too-large';
   // The identity serializer hands back Readability's own nodes (moved from the clone), so they
   // can be traced back to the live page; it also skips serialising HTML nobody reads.
   const result = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
-  if (!result?.content) return null;
+  if (!result?.content) return 'no-article';
   const words = wordCount(result.textContent ?? '');
-  if (words < MIN_ARTICLE_WORDS) return null;
+  if (words < MIN_ARTICLE_WORDS) return 'no-article';
   const body = liveBodyOf(result.content, liveOf);
-  if (!body) return null;
+  if (!body) return 'no-article';
   const siteName = collapseSpace(result.siteName || metaContent(doc, 'og:site_name'));
   const title = collapseSpace(chooseTitle(doc, result.title ?? '', siteName));
-  if (!title) return null;
+  if (!title) return 'no-article';
   const excerpt = collapseSpace(result.excerpt ?? '');
   return {
     body,
@@ -49,15 +55,21 @@ export function readArticle(doc: Document, pageUrl: string): ArticleReading | nu
   };
 }
 
-/** Clone element → live element, by walking both trees in step before Readability touches the clone. */
-function mapCloneToLive(clone: Document, live: Document): Map<Element, Element> {
+/**
+ * Clone element → live element, by walking both trees in step before Readability touches the
+ * clone; null past `maxDepth`, where Readability's recursion would overflow the stack.
+ */
+function mapCloneToLive(clone: Document, live: Document, maxDepth: number): Map<Element, Element> | null {
   const map = new Map<Element, Element>();
-  const stack: Array<[Element | null, Element | null]> = [[clone.documentElement, live.documentElement]];
+  const stack: Array<[Element | null, Element | null, number]> = [
+    [clone.documentElement, live.documentElement, 0],
+  ];
   while (stack.length) {
-    let [a, b] = stack.pop() as [Element | null, Element | null];
+    let [a, b, depth] = stack.pop() as [Element | null, Element | null, number];
+    if (depth > maxDepth) return null;
     while (a && b) {
       map.set(a, b);
-      if (a.firstElementChild) stack.push([a.firstElementChild, b.firstElementChild]);
+      if (a.firstElementChild) stack.push([a.firstElementChild, b.firstElementChild, depth + 1]);
       a = a.nextElementSibling;
       b = b.nextElementSibling;
     }

@@ -20,7 +20,10 @@ const LIST_MARKER = /^(?:[•·▪●◦‣∙*–—-]|\d{1,3}[/.)])\s+/u;
 
 /** Units that can carry reader prose: not related-link boxes or link lists. */
 export function proseUnits(units: TextUnit[]): TextUnit[] {
-  return units.filter((unit) => unit.linkShare <= 0.5 && !RELATED_LINKS_LEAD.test(foldText(unit.text)));
+  // The lead phrases are short: folding the opening of a block is enough, and much cheaper.
+  return units.filter(
+    (unit) => unit.linkShare <= 0.5 && !RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60))),
+  );
 }
 
 /** The question sentences of a unit with their label, if the unit opens with "Label : question?". */
@@ -69,7 +72,7 @@ function debateSectionQuestions(prose: TextUnit[]): QuestionHit[] {
   const hits: QuestionHit[] = [];
   for (let i = 0; i < prose.length; i++) {
     const cue = prose[i] as TextUnit;
-    if (wordCount(cue.text) > 15 && !cue.heading) continue;
+    if (!cue.heading && (cue.text.length > 200 || wordCount(cue.text) > 15)) continue;
     if (!DEBATE_SECTION_CUE.test(foldText(cue.text))) continue;
     hits.push(...questionsOf(cue));
     let pendingLabel = '';

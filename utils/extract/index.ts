@@ -20,9 +20,11 @@ const MAX_RAISED = 20;
 
 export function extractFromDocument(doc: Document, pageUrl: string): ExtractionResult {
   if (!doc.documentElement || !doc.body) return { ok: false, reason: 'not-loaded' };
-  if (isTooLarge(doc)) return { ok: false, reason: 'too-large' };
-  const reading = readArticle(doc, pageUrl);
-  if (!reading) return { ok: false, reason: 'no-article' };
+  // Counted natively, before any cloning; linkedom (Node) has no '*' collection, hence the fallback.
+  const elements = doc.getElementsByTagName('*').length || doc.querySelectorAll('*').length;
+  if (elements > MAX_ELEMENTS) return { ok: false, reason: 'too-large' };
+  const reading = readArticle(doc, pageUrl, MAX_DEPTH);
+  if (typeof reading === 'string') return { ok: false, reason: reading };
   const { info, body } = reading;
   const lang = info.lang || doc.documentElement.getAttribute('lang') || '';
   const units = collectTextUnits(body);
@@ -43,31 +45,10 @@ export function extractFromDocument(doc: Document, pageUrl: string): ExtractionR
   for (const claim of findClaims(body)) add('claim', '', claim.text, claim.attribution);
   let raised = 0;
   for (const unit of proseUnits(units)) {
-    if (unit.quoted) continue;
+    if (unit.quoted || !/[?？]/u.test(unit.text)) continue;
     for (const hit of questionsOf(unit)) {
       if (raised < MAX_RAISED && add('raised', '', hit.text)) raised++;
     }
   }
   return { ok: true, extraction: { article: info, questions } };
-}
-
-/** Counts elements and nesting depth, stopping as soon as either limit is passed. */
-function isTooLarge(doc: Document): boolean {
-  let count = 0;
-  let depth = 0;
-  let node: Element | null = doc.documentElement;
-  while (node) {
-    if (++count > MAX_ELEMENTS || depth > MAX_DEPTH) return true;
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
-      depth++;
-      continue;
-    }
-    while (node && !node.nextElementSibling) {
-      node = node.parentElement;
-      depth--;
-    }
-    node = node?.nextElementSibling ?? null;
-  }
-  return false;
 }
