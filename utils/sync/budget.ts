@@ -72,7 +72,10 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     const buckets = new Map<string, { id: string; entry: SyncEntry }[]>();
     for (const e of [...always, ...full.slice(0, count)]) {
       let list = buckets.get(e.bucket);
-      if (!list) buckets.set(e.bucket, (list = []));
+      if (!list) {
+        list = [];
+        buckets.set(e.bucket, list);
+      }
       list.push(e);
     }
     const items: Record<string, string> = {};
