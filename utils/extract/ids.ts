@@ -14,7 +14,7 @@ export function questionId(text: string): string {
   let hi = 0xcbf29ce4;
   let lo = 0x84222325;
   for (const byte of encoder.encode(foldText(text))) {
-    lo ^= byte;
+    lo = (lo ^ byte) >>> 0;
     const low = lo * 435;
     const carry = Math.floor(low / 0x100000000);
     hi = (hi * 435 + carry + ((lo << 8) >>> 0)) % 0x100000000;

@@ -11,6 +11,12 @@ describe('questionId', () => {
     expect(questionId('Croyez-vous vraiment que l’espace soit une solution ?')).not.toBe(id);
   });
 
+  it('is the 64-bit FNV-1a of the folded text, in base 36', () => {
+    // Published FNV-1a 64 test vectors: "" and "a".
+    expect(questionId('')).toBe(BigInt('0xcbf29ce484222325').toString(36));
+    expect(questionId(' A! ')).toBe(BigInt('0xaf63dc4c8601ec8c').toString(36));
+  });
+
   it('is short base-36', () => {
     expect(questionId('Is congestion a price worth paying?')).toMatch(/^[0-9a-z]{1,13}$/);
   });
