@@ -116,7 +116,8 @@ async function vitestSuite(name, args, options) {
     { ...options, env: { CI: 'true', ...options?.env } },
   );
   if (!existsSync(reportFile)) {
-    record(`${name} (no report: the runner crashed)`, false, seconds(ms), tail(output));
+    const why = output.includes('[timed out after') ? 'timed out' : 'the runner crashed';
+    record(`${name} (no report: ${why})`, false, seconds(ms), tail(output));
     return;
   }
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
@@ -125,9 +126,10 @@ async function vitestSuite(name, args, options) {
       .filter((t) => t.status === 'failed')
       .map((t) => `${file.name.replace(`${root}/`, '')} > ${t.fullName}`),
   );
-  // Files that fail to load have no assertion results but a failed status: count each as one failure.
+  // A file that fails to load, or whose beforeAll throws, fails with no failed test (its tests are
+  // missing or skipped): count each such file as one failure.
   const brokenFiles = report.testResults.filter(
-    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+    (f) => f.status === 'failed' && !f.assertionResults.some((t) => t.status === 'failed'),
   );
   const nPassed = report.numPassedTests;
   const nFailed = report.numFailedTests + brokenFiles.length;
@@ -138,7 +140,9 @@ async function vitestSuite(name, args, options) {
   passed += nPassed;
   failed += nFailed;
   for (const test of failedTests) failures.push(test);
-  for (const file of brokenFiles) failures.push(`${file.name.replace(`${root}/`, '')} (did not load)`);
+  for (const file of brokenFiles) {
+    failures.push(`${file.name.replace(`${root}/`, '')} (did not load, or a hook failed)`);
+  }
   if (!ok) {
     console.log(indent(tail(output, 120)));
     if (nFailed === 0) {
