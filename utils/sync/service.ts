@@ -33,10 +33,18 @@ export async function startSyncService(): Promise<SyncEngine> {
       saveStatus: (status) => syncStatusItem.setValue(status),
     },
   });
+  // A failure to reach storage.sync (disabled by policy, a browser without it) must not break the
+  // background: the reader sees it in the panel, and local data is untouched.
+  const apply = async (enabled: boolean) => {
+    try {
+      await engine.setEnabled(enabled);
+      if (!enabled) await syncStatusItem.setValue({ ...(await syncStatusItem.getValue()), enabled: false });
+    } catch {
+      await syncStatusItem.setValue({ ...(await syncStatusItem.getValue()), lastError: 'other' });
+    }
+  };
   watchArticles(() => void engine.localChanged());
-  syncSettingsItem.watch((settings) => void engine.setEnabled(settings.enabled));
-  const settings = await syncSettingsItem.getValue();
-  if (settings.enabled) await engine.setEnabled(true);
-  else await syncStatusItem.setValue({ ...(await syncStatusItem.getValue()), enabled: false });
+  syncSettingsItem.watch((settings) => void apply(settings.enabled));
+  await apply((await syncSettingsItem.getValue()).enabled);
   return engine;
 }
