@@ -1,0 +1,100 @@
+// "Show in page" on the demo article: the page scrolls to the question and highlights it with the
+// CSS Custom Highlight API (a `stance-passage` highlight), without adding any element to the page
+// body or moving its layout.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type ChromiumSession,
+  DEMO_PATH,
+  launchChromium,
+  openPageWithPanel,
+  prepareE2eBuild,
+  serveFixtures,
+} from './harness';
+
+/** Words of the 5th debate question ("La question choc"), as the page writes them. */
+const QUESTION_START = 'Préféreriez-vous vivre dans un monde';
+
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+let profileDir: string;
+let session: ChromiumSession;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  profileDir = mkdtempSync(join(tmpdir(), 'stance-show-in-page-'));
+  session = await launchChromium(profileDir, {
+    extensionDir: prepareE2eBuild('chrome-mv3', 'show-in-page'),
+    locale: 'en',
+  });
+});
+afterAll(async () => {
+  await session?.context.close();
+  await server?.close();
+  rmSync(profileDir, { recursive: true, force: true });
+});
+
+/** What must not change in the page: its body's elements and height. */
+function pageLayout() {
+  return {
+    bodyElements: document.body.querySelectorAll('*').length,
+    bodyHeight: document.body.getBoundingClientRect().height,
+    headElements: document.head.querySelectorAll('*').length,
+    headNonStyle: document.head.querySelectorAll(':not(style)').length,
+  };
+}
+
+/** Where the question's paragraph sits relative to the viewport. */
+function questionBox(start: string) {
+  const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent?.startsWith(start));
+  if (!paragraph) return null;
+  const rect = paragraph.getBoundingClientRect();
+  return { top: rect.top, bottom: rect.bottom, viewport: innerHeight, scrollY };
+}
+
+describe('Show in page', () => {
+  test('scrolls to the 5th debate question and highlights it without touching the layout', async () => {
+    const { page, panel } = await openPageWithPanel(session, server.url + DEMO_PATH);
+    const cards = panel.locator('section[aria-labelledby="section-debate"] article[data-question-id]');
+    await cards.nth(4).waitFor();
+    const fifth = cards.nth(4);
+    expect(await fifth.locator('.label').textContent()).toContain('La question choc');
+    expect(await fifth.locator('.text').textContent()).toContain(QUESTION_START);
+
+    const before = await page.evaluate(pageLayout);
+    const start = await page.evaluate(questionBox, QUESTION_START);
+    expect(start).not.toBeNull();
+    // The question starts below the fold, so scrolling to it is something to prove.
+    expect(start!.top).toBeGreaterThan(start!.viewport);
+
+    await fifth.getByRole('button', { name: 'Show in page' }).click();
+
+    // The highlight lasts 2.5 s: check it first, then wait for the smooth scroll to settle.
+    await page.waitForFunction(() => CSS.highlights.has('stance-passage'), undefined, { timeout: 2000 });
+    await page.waitForFunction(
+      (wanted) => {
+        const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.startsWith(wanted));
+        const rect = p?.getBoundingClientRect();
+        return rect !== undefined && rect.top >= 0 && rect.bottom <= innerHeight;
+      },
+      QUESTION_START,
+      { timeout: 5000 },
+    );
+    const end = await page.evaluate(questionBox, QUESTION_START);
+    expect(end!.scrollY).toBeGreaterThan(0);
+    expect(end!.top).toBeGreaterThanOrEqual(0);
+    expect(end!.bottom).toBeLessThanOrEqual(end!.viewport);
+
+    const during = await page.evaluate(pageLayout);
+    expect(during.bodyElements).toBe(before.bodyElements);
+    expect(during.bodyHeight).toBe(before.bodyHeight);
+    // At most a <style> for the highlight's colour was added, in the head.
+    expect(during.headNonStyle).toBe(before.headNonStyle);
+    expect(during.headElements - before.headElements).toBeLessThanOrEqual(1);
+
+    // The highlight and its style go away by themselves.
+    await page.waitForFunction(() => !CSS.highlights.has('stance-passage'), undefined, { timeout: 5000 });
+    expect(await page.evaluate(pageLayout)).toEqual(before);
+  });
+});
