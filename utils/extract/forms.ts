@@ -194,7 +194,7 @@ function twoAlternatives(text: string, base: string): [string, string] | null {
   if (rightWords.length > 6 || left.includes(',')) return null;
   const a = cleanPole(leftWords.slice(-rightWords.length).join(' '));
   const b = cleanPole(right);
-  return a && b && foldText(a) !== foldText(b) ? [a, b] : null;
+  return a && b && foldText(a) !== foldText(b) ? withoutSharedLead(a, b) : null;
 }
 
 const orPatterns = new Map<string, RegExp>();
@@ -217,6 +217,16 @@ function lastSplit(text: string, separator: RegExp): [string, string] | null {
   const left = text.slice(0, last.index).trim();
   const right = text.slice(last.index + last[0].length).trim();
   return left && right ? [left, right] : null;
+}
+
+/** "for housing" / "for parks" → "housing" / "parks": a word both ends open with says nothing. */
+function withoutSharedLead(a: string, b: string): [string, string] {
+  const [aFirst, ...aRest] = a.split(' ');
+  const [bFirst, ...bRest] = b.split(' ');
+  if (aRest.length && bRest.length && foldText(aFirst ?? '') === foldText(bFirst ?? '')) {
+    return [aRest.join(' '), bRest.join(' ')];
+  }
+  return [a, b];
 }
 
 function cleanPole(pole: string): string {

@@ -41,6 +41,10 @@ describe('answerFormFor', () => {
 
   it('reads short A-or-B questions', () => {
     expect(answerFormFor('Tea or coffee?', 'en')).toEqual({ type: 'alternatives', poles: ['Tea', 'coffee'] });
+    expect(answerFormFor('Would you rather see the land used for housing or for parks?', 'en')).toEqual({
+      type: 'alternatives',
+      poles: ['housing', 'parks'],
+    });
     expect(answerFormFor('Preferite lavorare in ufficio o da casa?', 'it')).toEqual({
       type: 'alternatives',
       poles: ['in ufficio', 'da casa'],
