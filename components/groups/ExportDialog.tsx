@@ -46,7 +46,18 @@ export function ExportDialog({ articles, onClose }: ExportDialogProps) {
     () => (identity ? buildPositionsFile(articles, identity) : null),
     [articles, identity],
   );
-  const text = useMemo(() => (file ? renderExport(file, format) : ''), [file, format]);
+  // The rendering is async (a share code is deflated by the platform); '' until it is ready, and an
+  // older rendering that finishes late never replaces a newer one.
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (!file) return;
+    let live = true;
+    setText('');
+    renderExport(file, format).then((rendered) => live && setText(rendered));
+    return () => {
+      live = false;
+    };
+  }, [file, format]);
   if (!identity || !file) return <p class="quiet">{t('stateLoading')}</p>;
   const summary = previewExport(articles, file);
 
@@ -99,12 +110,14 @@ export function ExportDialog({ articles, onClose }: ExportDialogProps) {
       <div class="share-actions">
         <button
           type="button"
+          disabled={!text}
           onClick={() => downloadText(text, exportFileName(file, format), EXPORT_MIME[format])}
         >
           {t('shareDownload')}
         </button>
         <button
           type="button"
+          disabled={!text}
           onClick={async () => setStatus((await copyText(text)) ? t('shareCopied') : t('shareCopyFailed'))}
         >
           {format === 'code' ? t('shareCopyCode') : t('shareCopy')}

@@ -67,7 +67,7 @@ export function ImportPanel({ articleUrl, groupId, onImported }: ImportPanelProp
         checked.push({ source: item.source, state: 'rejected', rejection });
         continue;
       }
-      const parsed = parseImport(await reading, { articleUrl });
+      const parsed = await parseImport(await reading, { articleUrl });
       checked.push(
         parsed.ok
           ? { source: item.source, imported: parsed.value }

@@ -33,8 +33,8 @@ export function buildBackup(library: Library, now: Date = new Date()): BackupFil
   };
 }
 
-export function parseBackup(input: string | Uint8Array): Result<BackupFile> {
-  const json = readJson(input, LIMITS.backupBytes);
+export async function parseBackup(input: string | Uint8Array): Promise<Result<BackupFile>> {
+  const json = await readJson(input, LIMITS.backupBytes);
   if (!json.ok) return json;
   const claimed = checkFormat(json.value, BACKUP_FORMAT, BACKUP_VERSION, {
     format: POSITIONS_FORMAT,
@@ -85,7 +85,7 @@ export interface RestoreReport {
 
 /** Restores a backup into this device's data; a rejected file changes nothing. */
 export async function restoreBackup(input: string | Uint8Array): Promise<Result<RestoreReport>> {
-  const backup = parseBackup(input);
+  const backup = await parseBackup(input);
   if (!backup.ok) return backup;
   const current = await loadLibrary();
   const merged = mergeBackup(current, backup.value);

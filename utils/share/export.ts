@@ -170,7 +170,8 @@ export function positionsToCsv(file: PositionsFile): string {
   return `\uFEFF${rows.join('\r\n')}\r\n`;
 }
 
-export function renderExport(file: PositionsFile, format: ExportFormat): string {
+/** The text of one format; async because a share code is deflated by the platform's streams. */
+export async function renderExport(file: PositionsFile, format: ExportFormat): Promise<string> {
   switch (format) {
     case 'json':
       return positionsToJson(file);

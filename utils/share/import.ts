@@ -1,5 +1,6 @@
 // Reading one imported file (JSON, or a pasted share code) for an article's group: every check
-// short of the group itself, each failure a precise reason. Pure: nothing is stored here.
+// short of the group itself, each failure a precise reason. Pure (async only to inflate share
+// codes): nothing is stored here.
 import {
   BACKUP_FORMAT,
   LIMITS,
@@ -24,8 +25,11 @@ export interface ImportedPositions {
   article: SharedArticle;
 }
 
-export function parseImport(input: string | Uint8Array, context: ImportContext): Result<ImportedPositions> {
-  const json = readJson(input, LIMITS.fileBytes);
+export async function parseImport(
+  input: string | Uint8Array,
+  context: ImportContext,
+): Promise<Result<ImportedPositions>> {
+  const json = await readJson(input, LIMITS.fileBytes);
   if (!json.ok) return json;
   const claimed = checkFormat(json.value, POSITIONS_FORMAT, POSITIONS_VERSION, {
     format: BACKUP_FORMAT,

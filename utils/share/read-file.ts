@@ -6,7 +6,7 @@ import { ok, type Result, rejected } from './result';
 import { decodeShareCode, SHARE_CODE_PREFIX } from './share-code';
 
 /** Size check, UTF-8 decoding, share-code inflation and JSON parsing, in that order. */
-export function readJson(input: string | Uint8Array, maxBytes: number): Result<unknown> {
+export async function readJson(input: string | Uint8Array, maxBytes: number): Promise<Result<unknown>> {
   const limitMb = Math.round(maxBytes / (1024 * 1024));
   let text: string;
   if (typeof input === 'string') {
@@ -26,7 +26,7 @@ export function readJson(input: string | Uint8Array, maxBytes: number): Result<u
   }
   text = text.replace(/^\uFEFF/, '').trim();
   if (text.startsWith(SHARE_CODE_PREFIX)) {
-    const decoded = decodeShareCode(text, maxBytes);
+    const decoded = await decodeShareCode(text, maxBytes);
     if (!decoded.ok)
       return rejected(
         decoded.reason === 'too-large' ? { reason: 'too-large', limitMb } : { reason: 'bad-share-code' },

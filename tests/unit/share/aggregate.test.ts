@@ -1,14 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregateGroup, agreementOf, emptyDistribution, sortQuestions } from '@/utils/share/aggregate';
 import type { Group, PositionsFile } from '@/utils/share/format';
 import { addMember, newGroup } from '@/utils/share/groups';
 import { parseImport } from '@/utils/share/import';
 import { memberFile, readerArticle, URL_A } from './fixtures';
 
-function groupOf(files: PositionsFile[]): Group {
+async function groupOf(files: PositionsFile[]): Promise<Group> {
   let group = newGroup('g1', 'Class', 0);
   for (const f of files) {
-    const parsed = parseImport(JSON.stringify(f), { articleUrl: URL_A });
+    const parsed = await parseImport(JSON.stringify(f), { articleUrl: URL_A });
     if (!parsed.ok) throw new Error(parsed.rejection.reason);
     const added = addMember(group, parsed.value, 'ask', 1);
     if (!added.ok) throw new Error(added.rejection.reason);
@@ -30,11 +30,14 @@ describe('agreement', () => {
 });
 
 describe('aggregateGroup', () => {
-  const group = groupOf([
-    memberFile('a', 'Ada', [5, 1, 1], ['Yes!', undefined, 'Mars']),
-    memberFile('b', 'Bob', [5, 5, 'undecided']),
-    memberFile('c', null, [4, 3, null], [undefined, 'Hmm']),
-  ]);
+  let group: Group;
+  beforeAll(async () => {
+    group = await groupOf([
+      memberFile('a', 'Ada', [5, 1, 1], ['Yes!', undefined, 'Mars']),
+      memberFile('b', 'Bob', [5, 5, 'undecided']),
+      memberFile('c', null, [4, 3, null], [undefined, 'Hmm']),
+    ]);
+  });
 
   it('counts, distributes, and places the reader', () => {
     const agg = aggregateGroup(group, readerArticle({ q1: 1 }));
@@ -66,14 +69,14 @@ describe('aggregateGroup', () => {
     expect(sortQuestions(agg.questions, 'page').map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
   });
 
-  it('marks questions only some members have, and the reader’s questions no member has', () => {
+  it('marks questions only some members have, and the reader’s questions no member has', async () => {
     const partialFile = memberFile('d', 'Dee', [1, 1, 1]);
     partialFile.articles[0]!.questions.push({
       ...partialFile.articles[0]!.questions[0]!,
       id: 'q9',
       text: 'Extra?',
     });
-    const g = groupOf([memberFile('a', 'Ada', [5, 1, 1]), partialFile]);
+    const g = await groupOf([memberFile('a', 'Ada', [5, 1, 1]), partialFile]);
     const reader = readerArticle({ q1: 5 });
     reader.questions.own1 = {
       ...reader.questions.q1!,

@@ -38,7 +38,9 @@ async function seed() {
     url: 'https://example.org/other',
     deleted: { v: true, at: '00000000a0000dev' },
   });
-  const p = parseImport(JSON.stringify(memberFile('a', 'Ada', [1, 2, 3], ['note a'])), { articleUrl: URL_A });
+  const p = await parseImport(JSON.stringify(memberFile('a', 'Ada', [1, 2, 3], ['note a'])), {
+    articleUrl: URL_A,
+  });
   if (!p.ok) throw new Error();
   await importIntoGroup(URL_A, p.value, { choice: 'ask' }, 1234);
 }
@@ -89,7 +91,7 @@ describe('backup', () => {
     ]) {
       expect((await restoreBackup(bad)).ok).toBe(false);
     }
-    expect(parseBackup(JSON.stringify(memberFile('a', null, [1]))).ok ? '' : 'is-positions').toBe(
+    expect((await parseBackup(JSON.stringify(memberFile('a', null, [1])))).ok ? '' : 'is-positions').toBe(
       'is-positions',
     );
     expect(await browser.storage.local.get(null)).toEqual(before);

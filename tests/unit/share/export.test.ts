@@ -31,9 +31,9 @@ describe('export', () => {
     ]);
   });
 
-  it('never lets a private note out, in any format', () => {
+  it('never lets a private note out, in any format', async () => {
     for (const format of ['json', 'markdown', 'csv', 'code'] as const) {
-      const text = renderExport(file(), format);
+      const text = await renderExport(file(), format);
       expect(text).not.toContain(PRIVATE_NOTE);
       if (format !== 'code')
         expect(text).toContain(format === 'markdown' ? 'Shared: the market decides' : SHARED_NOTE);
@@ -57,8 +57,8 @@ describe('export', () => {
     });
   });
 
-  it('JSON re-imports as the same positions', () => {
-    const r = parseImport(positionsToJson(file()), { articleUrl: URL_A });
+  it('JSON re-imports as the same positions', async () => {
+    const r = await parseImport(positionsToJson(file()), { articleUrl: URL_A });
     expect(r.ok && r.value.article.questions.map((q) => q.position)).toEqual([5, 2, null]);
   });
 

@@ -7,7 +7,7 @@ import { saveArticle } from '@/utils/positions/store';
 import { importIntoGroup } from '@/utils/share/group-store';
 import { parseImport } from '@/utils/share/import';
 import { rejectionMessage } from '@/utils/share/result';
-import { encodeShareCode } from '@/utils/share/share-code';
+import { encodeShareCode, SHARE_CODE_PREFIX } from '@/utils/share/share-code';
 import { memberFile, readerArticle, URL_A } from './fixtures';
 
 const RUNS = 10_000;
@@ -63,16 +63,34 @@ const mutatedFile = fc
   })
   .map(({ path, value, remove, pid }) => JSON.stringify(mutate(path, value, remove, pid)));
 
-const input = fc.oneof(
+/** An input, or a share code to make from a text (encoding is async, arbitraries are not). */
+type RawInput = string | Uint8Array | { code: string; corrupt?: { at: number; char: string } };
+
+async function asImportInput(raw: RawInput): Promise<string | Uint8Array> {
+  if (typeof raw === 'string' || !('code' in raw)) return raw;
+  const code = await encodeShareCode(raw.code);
+  if (!raw.corrupt) return code;
+  // One base64url character changed somewhere in the deflated body: corrupt, or (rarely) other text.
+  const at = SHARE_CODE_PREFIX.length + (raw.corrupt.at % (code.length - SHARE_CODE_PREFIX.length));
+  return code.slice(0, at) + raw.corrupt.char + code.slice(at + 1);
+}
+
+const input: fc.Arbitrary<RawInput> = fc.oneof(
   { weight: 4, arbitrary: mutatedFile },
-  { weight: 1, arbitrary: mutatedFile.map((json) => encodeShareCode(json)) },
+  { weight: 1, arbitrary: mutatedFile.map((json) => ({ code: json })) },
   { weight: 1, arbitrary: mutatedFile.chain((json) => fc.nat(json.length).map((n) => json.slice(0, n))) },
   { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
   { weight: 1, arbitrary: hostileString },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 512 }) },
   {
     weight: 1,
-    arbitrary: fc.uint8Array({ maxLength: 256 }).map((b) => encodeShareCode(String.fromCharCode(...b))),
+    arbitrary: fc.uint8Array({ maxLength: 256 }).map((b) => ({ code: String.fromCharCode(...b) })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ json: mutatedFile, at: fc.nat(), char: fc.constantFrom('A', '_', '-', 'z', '9', '/') })
+      .map(({ json, at, char }) => ({ code: json, corrupt: { at, char } })),
   },
   {
     weight: 1,
@@ -95,7 +113,7 @@ describe('importer fuzz', () => {
     await fc.assert(
       fc.asyncProperty(input, async (raw) => {
         const before = await browser.storage.local.get(null);
-        const parsed = parseImport(raw, { articleUrl: URL_A });
+        const parsed = await parseImport(await asImportInput(raw), { articleUrl: URL_A });
         let stored = false;
         if (parsed.ok) {
           const r = await importIntoGroup(URL_A, parsed.value, { choice: 'ask' });

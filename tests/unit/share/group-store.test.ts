@@ -14,8 +14,8 @@ import { addMember, newGroup } from '@/utils/share/groups';
 import { type ImportedPositions, parseImport } from '@/utils/share/import';
 import { memberFile, readerArticle, URL_A } from './fixtures';
 
-function imported(file: PositionsFile): ImportedPositions {
-  const r = parseImport(JSON.stringify(file), { articleUrl: URL_A });
+async function imported(file: PositionsFile): Promise<ImportedPositions> {
+  const r = await parseImport(JSON.stringify(file), { articleUrl: URL_A });
   if (!r.ok) throw new Error(r.rejection.reason);
   return r.value;
 }
@@ -28,7 +28,9 @@ describe('group store', () => {
   it('keeps imports apart from the reader’s own record and never changes it', async () => {
     const mine = readerArticle();
     await saveArticle(mine);
-    const r = await importIntoGroup(URL_A, imported(memberFile('a', 'Ada', [1, 1, 1])), { choice: 'ask' });
+    const r = await importIntoGroup(URL_A, await imported(memberFile('a', 'Ada', [1, 1, 1])), {
+      choice: 'ask',
+    });
     expect(r.ok).toBe(true);
     const all = await snapshot();
     expect(all[`article:${URL_A}`]).toEqual(mine);
@@ -40,15 +42,15 @@ describe('group store', () => {
   });
 
   it('turns a duplicate participant away without writing, then replaces or keeps both', async () => {
-    await importIntoGroup(URL_A, imported(memberFile('a', 'Ada', [1, 1, 1])), { choice: 'ask' });
+    await importIntoGroup(URL_A, await imported(memberFile('a', 'Ada', [1, 1, 1])), { choice: 'ask' });
     const before = await snapshot();
-    const again = imported(memberFile('a', 'Ada', [5, 5, 5]));
+    const again = await imported(memberFile('a', 'Ada', [5, 5, 5]));
     const dup = await importIntoGroup(URL_A, again, { choice: 'ask' });
     expect(dup.ok ? 'ok' : dup.rejection.reason).toBe('duplicate-participant');
     expect(await snapshot()).toEqual(before);
 
     // Same name from another device counts as a duplicate too.
-    const sameName = await importIntoGroup(URL_A, imported(memberFile('zz', 'ada', [2, 2, 2])), {
+    const sameName = await importIntoGroup(URL_A, await imported(memberFile('zz', 'ada', [2, 2, 2])), {
       choice: 'ask',
     });
     expect(sameName.ok).toBe(false);
@@ -57,7 +59,7 @@ describe('group store', () => {
     let members = (await loadGroups(URL_A)).groups[0]!.members;
     expect(members.map((m) => m.answers.q1?.position)).toEqual([5]);
 
-    await importIntoGroup(URL_A, imported(memberFile('a', 'Ada', [3, 3, 3])), { choice: 'keep-both' });
+    await importIntoGroup(URL_A, await imported(memberFile('a', 'Ada', [3, 3, 3])), { choice: 'keep-both' });
     members = (await loadGroups(URL_A)).groups[0]!.members;
     expect(members.map((m) => [m.key, m.answers.q1?.position])).toEqual([
       ['a', 5],
@@ -65,7 +67,7 @@ describe('group store', () => {
     ]);
   });
 
-  it('refuses the member beyond the bound, with nothing changed', () => {
+  it('refuses the member beyond the bound, with nothing changed', async () => {
     let group = newGroup('g', 'Hall', 0);
     group = {
       ...group,
@@ -78,23 +80,24 @@ describe('group store', () => {
         answers: {},
       })),
     };
-    const r = addMember(group, imported(memberFile('new', 'New', [1, 1, 1])), 'ask', 1);
+    const r = addMember(group, await imported(memberFile('new', 'New', [1, 1, 1])), 'ask', 1);
     expect(r.ok ? 'ok' : r.rejection.reason).toBe('too-many-participants');
   });
 
   it('serialises concurrent imports so no member is lost', async () => {
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        importIntoGroup(URL_A, imported(memberFile(`p${i}`, `P${i}`, [1, 2, 3])), { choice: 'ask' }),
-      ),
+    const files = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => imported(memberFile(`p${i}`, `P${i}`, [1, 2, 3]))),
     );
+    await Promise.all(files.map((f) => importIntoGroup(URL_A, f, { choice: 'ask' })));
     expect((await loadGroups(URL_A)).groups[0]?.members).toHaveLength(20);
   });
 
   it('renames and deletes a group; deleting the last removes the item', async () => {
-    const r = await importIntoGroup(URL_A, imported(memberFile('a', 'Ada', [1, 1, 1])), { choice: 'ask' });
+    const r = await importIntoGroup(URL_A, await imported(memberFile('a', 'Ada', [1, 1, 1])), {
+      choice: 'ask',
+    });
     if (!r.ok) throw new Error();
-    await importIntoGroup(URL_A, imported(memberFile('b', 'Bob', [1, 1, 1])), {
+    await importIntoGroup(URL_A, await imported(memberFile('b', 'Bob', [1, 1, 1])), {
       groupId: 'second',
       choice: 'ask',
     });

@@ -12,7 +12,7 @@ import { memberFile, readerArticle, URL_A } from './fixtures';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 async function importFile(file: PositionsFile) {
-  const p = parseImport(JSON.stringify(file), { articleUrl: URL_A });
+  const p = await parseImport(JSON.stringify(file), { articleUrl: URL_A });
   if (!p.ok) throw new Error(p.rejection.reason);
   const r = await importIntoGroup(URL_A, p.value, { choice: 'ask' });
   if (!r.ok) throw new Error(r.rejection.reason);

@@ -34,11 +34,11 @@ describe('ImportPanel and ExportDialog', () => {
 
   it('imports pasted share codes with a verdict each, and asks on a duplicate', async () => {
     await act(() => render(<ImportPanel articleUrl={URL_A} />, container));
-    const codes = [
+    const codes = await Promise.all([
       encodeShareCode(JSON.stringify(memberFile('a', 'Ada', [1, 2, 3]))),
       encodeShareCode(JSON.stringify(memberFile('a', 'Ada', [5, 5, 5]))),
       encodeShareCode('{"format":"stance-positions","version":9}'),
-    ];
+    ]);
     await act(() =>
       setText(container.querySelector('textarea')!, `Ada: ${codes[0]}\nAda again: ${codes[1]} ${codes[2]}`),
     );
@@ -62,9 +62,8 @@ describe('ImportPanel and ExportDialog', () => {
   it('imports into a new group when the reader picks one', async () => {
     await act(() => render(<ImportPanel articleUrl={URL_A} />, container));
     const paste = async (file: Parameters<typeof memberFile>) => {
-      await act(() =>
-        setText(container.querySelector('textarea')!, encodeShareCode(JSON.stringify(memberFile(...file)))),
-      );
+      const code = await encodeShareCode(JSON.stringify(memberFile(...file)));
+      await act(() => setText(container.querySelector('textarea')!, code));
       await act(() => button(container, 'Import the codes').click());
       await settle();
     };
@@ -87,6 +86,7 @@ describe('ImportPanel and ExportDialog', () => {
     await act(() => render(<ExportDialog articles={[readerArticle()]} />, container));
     await settle();
     await act(() => setText(container.querySelector('input[type=text]') as HTMLInputElement, 'Grace'));
+    await settle();
     const preview = () => container.querySelector('pre')!.textContent ?? '';
     expect(JSON.parse(preview())).toMatchObject({
       format: 'stance-positions',
@@ -97,6 +97,8 @@ describe('ImportPanel and ExportDialog', () => {
     expect(container.textContent).toContain('1 private notes stay on this device');
     for (const radio of container.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
       await act(() => radio.click());
+      await settle();
+      expect(preview()).not.toBe('');
       expect(container.textContent).not.toContain(PRIVATE_NOTE);
     }
     expect(preview()).toMatch(/^stance1\./);

@@ -6,13 +6,13 @@ import { groupSummaryMarkdown } from '@/utils/share/markdown-summary';
 import { memberFile, URL_A } from './fixtures';
 
 describe('group summary (Markdown)', () => {
-  it('lists questions most divided first, with counts, agreement and notes by position, escaped', () => {
+  it('lists questions most divided first, with counts, agreement and notes by position, escaped', async () => {
     let group = newGroup('g', 'Class <3B>', 0);
     for (const f of [
       memberFile('a', 'Ada', [5, 1, 1], ['Yes *really*']),
       memberFile('b', '<b>Bob</b>', [5, 5, 1], ['![img](http://x)']),
     ]) {
-      const p = parseImport(JSON.stringify(f), { articleUrl: URL_A });
+      const p = await parseImport(JSON.stringify(f), { articleUrl: URL_A });
       if (!p.ok) throw new Error();
       const r = addMember(group, p.value, 'ask', 0);
       if (!r.ok) throw new Error();

@@ -61,7 +61,7 @@ export function hallFiles(count: number): string[] {
 
 /** Imports every file in one batch and aggregates; returns how many were imported. */
 export async function importHall(files: string[]): Promise<number> {
-  const parsed = files.map((f) => parseImport(f, { articleUrl: HALL_URL }));
+  const parsed = await Promise.all(files.map((f) => parseImport(f, { articleUrl: HALL_URL })));
   const valid = parsed.flatMap((p) => (p.ok ? [p.value] : []));
   const verdicts = await importManyIntoGroup(HALL_URL, valid, { choice: 'ask' });
   const groups = await loadGroups(HALL_URL);
