@@ -5,6 +5,7 @@ import { storage } from 'wxt/utils/storage';
 import { type ClockState, newClock, newDeviceId, receive, type Stamp, tick } from './clock';
 import { type ArticleRecordV1, migrateArticleV1 } from './migrations';
 import type { ArticleRecord } from './model';
+import { type LibrarySummary, summarizeArticle } from './view';
 
 export const ARTICLE_PREFIX = 'article:';
 export const ARTICLE_VERSION = 2;
@@ -36,10 +37,61 @@ export async function loadArticle(url: string): Promise<ArticleRecord | null> {
   return articleItem(url).getValue();
 }
 
-/** Value and version meta in one `set()`, so no crash can leave one without the other. */
-export async function saveArticle(article: ArticleRecord): Promise<void> {
-  const key = `${ARTICLE_PREFIX}${article.url}`;
-  await browser.storage.local.set({ [key]: article, [`${key}$`]: { v: ARTICLE_VERSION } });
+/**
+ * Value, version meta and library summary in one `set()`, so no crash can leave one without the
+ * others. Saves in one context run one after another, so none overwrites another's summary.
+ */
+export function saveArticle(article: ArticleRecord): Promise<void> {
+  const write = saving.then(async () => {
+    const key = `${ARTICLE_PREFIX}${article.url}`;
+    const index = await readLibraryIndex();
+    await browser.storage.local.set({
+      [key]: article,
+      [`${key}$`]: { v: ARTICLE_VERSION },
+      [LIBRARY_INDEX_KEY]: { ...index, [article.url]: summarizeArticle(article) },
+    });
+  });
+  saving = write.catch(() => {});
+  return write;
+}
+let saving: Promise<void> = Promise.resolve();
+
+// --- The library index -------------------------------------------------------------------
+// My debates reads one small summary per article instead of every full record: reading all
+// records of a large library takes seconds in Chrome, the summaries a fraction of it.
+
+const LIBRARY_INDEX_KEY = 'libraryIndex';
+
+async function readLibraryIndex(): Promise<Record<string, LibrarySummary>> {
+  const stored = await browser.storage.local.get(LIBRARY_INDEX_KEY);
+  return (stored[LIBRARY_INDEX_KEY] as Record<string, LibrarySummary> | undefined) ?? {};
+}
+
+/** Every article's summary; built from the records the first time (an install from before the index). */
+export async function listSummaries(): Promise<LibrarySummary[]> {
+  const stored = await browser.storage.local.get(LIBRARY_INDEX_KEY);
+  const index = stored[LIBRARY_INDEX_KEY] as Record<string, LibrarySummary> | undefined;
+  return index ? Object.values(index) : reconcileLibraryIndex();
+}
+
+/**
+ * Rebuild the index from the records and store it if it differs: run when the library opens,
+ * after its first render, so a summary missed by two contexts saving at once is put right.
+ */
+export async function reconcileLibraryIndex(): Promise<LibrarySummary[]> {
+  const rebuilt: Record<string, LibrarySummary> = {};
+  for (const article of await listArticles()) rebuilt[article.url] = summarizeArticle(article);
+  const current = await readLibraryIndex();
+  if (JSON.stringify(sortedEntries(current)) !== JSON.stringify(sortedEntries(rebuilt))) {
+    await browser.storage.local.set({ [LIBRARY_INDEX_KEY]: rebuilt });
+  }
+  return Object.values(rebuilt);
+}
+
+function sortedEntries(index: Record<string, LibrarySummary>) {
+  return Object.keys(index)
+    .sort()
+    .map((url) => index[url]);
 }
 
 function isCurrentShape(stored: ArticleRecordV1 | ArticleRecord): stored is ArticleRecord {
@@ -63,6 +115,17 @@ export async function listArticles(): Promise<ArticleRecord[]> {
   // Older items migrate through their versioned item, then everything is read once more.
   await Promise.all(stale.map((url) => articleItem(url).getValue()));
   return listArticles();
+}
+
+/** Calls back when the library index changes (any article saved, by any context). */
+export function watchLibraryIndex(onChange: (summaries: LibrarySummary[]) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[LIBRARY_INDEX_KEY];
+    if (area === 'local' && change)
+      onChange(Object.values((change.newValue as Record<string, LibrarySummary>) ?? {}));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** Calls back with the URL of every article changed in this device's store, by any context. */

@@ -102,11 +102,22 @@ export function relativeTime(then: number, now: number, lang: string): string {
     ['hour', 3600],
     ['minute', 60],
   ];
-  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const format = relativeFormat(lang);
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
   return format.format(0, 'second');
+}
+
+// Building an Intl formatter costs far more than using one: a panel of 200 cards asks hundreds of times.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(lang: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(lang);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+    relativeFormats.set(lang, format);
+  }
+  return format;
 }
 
 export function stampAge(at: Stamp, now: number, lang: string): string {
@@ -115,20 +126,39 @@ export function stampAge(at: Stamp, now: number, lang: string): string {
 
 // --- My debates ---------------------------------------------------------------------------
 
-export interface LibraryEntry {
-  article: ArticleRecord;
+/** What My debates needs of an article: small, so 2,000 of them open at once. */
+export interface LibrarySummary {
+  url: string;
+  title: string;
+  siteName: string;
   lastActivity: Stamp;
   answered: number;
+  deleted: boolean;
+  /** Title, site and notes, folded for search and capped. */
+  searchText: string;
 }
 
-export function libraryEntries(articles: ArticleRecord[]): LibraryEntry[] {
-  return articles
-    .filter((a) => !isDeleted(a))
-    .map((article) => ({
-      article,
-      lastActivity: lastActivity(article),
-      answered: Object.values(article.questions).filter(isAnswered).length,
-    }))
+const SEARCH_TEXT_CAP = 2000;
+
+export function summarizeArticle(article: ArticleRecord): LibrarySummary {
+  const notes = [article.note?.v ?? '', ...Object.values(article.questions).map((q) => q.note?.v ?? '')];
+  return {
+    url: article.url,
+    title: article.meta.v.title,
+    siteName: article.meta.v.siteName,
+    lastActivity: lastActivity(article),
+    answered: Object.values(article.questions).filter(isAnswered).length,
+    deleted: isDeleted(article),
+    searchText: foldForSearch(
+      [article.meta.v.title, article.meta.v.siteName, ...notes].join(' ').replace(/\s+/g, ' '),
+    ).slice(0, SEARCH_TEXT_CAP),
+  };
+}
+
+/** Articles not deleted, most recent activity first. */
+export function libraryEntries(summaries: LibrarySummary[]): LibrarySummary[] {
+  return summaries
+    .filter((s) => !s.deleted)
     .sort((a, b) => (a.lastActivity < b.lastActivity ? 1 : a.lastActivity > b.lastActivity ? -1 : 0));
 }
 
@@ -137,18 +167,8 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-export function searchLibrary(entries: LibraryEntry[], query: string): LibraryEntry[] {
+export function searchLibrary(entries: LibrarySummary[], query: string): LibrarySummary[] {
   const terms = foldForSearch(query).split(/\s+/).filter(Boolean);
   if (terms.length === 0) return entries;
-  return entries.filter(({ article }) => {
-    const haystack = foldForSearch(
-      [
-        article.meta.v.title,
-        article.meta.v.siteName,
-        article.note?.v ?? '',
-        ...Object.values(article.questions).map((q) => `${q.note?.v ?? ''} ${q.q.v.text}`),
-      ].join(' '),
-    );
-    return terms.every((term) => haystack.includes(term));
-  });
+  return entries.filter((entry) => terms.every((term) => entry.searchText.includes(term)));
 }

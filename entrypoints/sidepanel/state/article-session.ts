@@ -45,6 +45,16 @@ let readGeneration = 0;
 /** Follow a tab: show what is saved for it at once, then read the page. */
 export async function openTab(target: TargetTab): Promise<void> {
   const generation = ++readGeneration;
+  try {
+    await readTab(target, generation);
+  } catch (error) {
+    // A record this version cannot read must not leave the panel stuck on "Reading…".
+    console.error('Stance could not open this tab', error);
+    if (generation === readGeneration) page.value = { status: 'failed', reason: 'failed' };
+  }
+}
+
+async function readTab(target: TargetTab, generation: number): Promise<void> {
   await flushSave();
   tab.value = target;
   page.value = { status: 'loading' };

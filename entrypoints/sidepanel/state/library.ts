@@ -1,32 +1,49 @@
-// My debates: every article with saved positions, kept current as any context changes the store.
+// My debates: a summary of every article with saved positions, kept current as any context saves.
 import { signal } from '@preact/signals';
 import { setDeleted } from '@/utils/positions/actions';
 import type { ArticleRecord } from '@/utils/positions/model';
-import { listArticles, nextStamp, saveArticle, watchArticles } from '@/utils/positions/store';
+import {
+  listSummaries,
+  loadArticle,
+  nextStamp,
+  reconcileLibraryIndex,
+  saveArticle,
+  watchLibraryIndex,
+} from '@/utils/positions/store';
+import type { LibrarySummary } from '@/utils/positions/view';
 
-export const articles = signal<ArticleRecord[] | null>(null);
+export const summaries = signal<LibrarySummary[] | null>(null);
 /** The article just deleted, offered for undo. */
-export const lastDeleted = signal<ArticleRecord | null>(null);
+export const lastDeleted = signal<LibrarySummary | null>(null);
 
 let stopWatching: (() => void) | null = null;
 
 export async function openLibrary(): Promise<void> {
-  articles.value = await listArticles();
-  stopWatching ??= watchArticles((url, stored) => {
-    const others = (articles.value ?? []).filter((a) => a.url !== url);
-    articles.value = stored ? [...others, stored] : others;
+  summaries.value = await listSummaries();
+  stopWatching ??= watchLibraryIndex((next) => {
+    summaries.value = next;
   });
+  // After the first render: put right any summary two contexts saving at once may have missed.
+  setTimeout(() => void reconcileLibraryIndex(), 1000);
+}
+
+/** Full records for the articles chosen to export. */
+export async function loadArticles(urls: string[]): Promise<ArticleRecord[]> {
+  const records = await Promise.all(urls.map((url) => loadArticle(url)));
+  return records.filter((r): r is ArticleRecord => r !== null);
 }
 
 /** Deleting leaves a tombstone, so the article does not come back from another device. */
-export async function deleteArticle(article: ArticleRecord): Promise<void> {
+export async function deleteArticle(summary: LibrarySummary): Promise<void> {
+  const article = await loadArticle(summary.url);
+  if (!article) return;
   await saveArticle(setDeleted(article, true, nextStamp()));
-  lastDeleted.value = article;
+  lastDeleted.value = summary;
 }
 
 export async function undoDelete(): Promise<void> {
-  const article = lastDeleted.value;
-  if (!article) return;
+  const summary = lastDeleted.value;
   lastDeleted.value = null;
-  await saveArticle(setDeleted(article, false, nextStamp()));
+  const article = summary && (await loadArticle(summary.url));
+  if (article) await saveArticle(setDeleted(article, false, nextStamp()));
 }

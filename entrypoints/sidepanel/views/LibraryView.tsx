@@ -1,7 +1,8 @@
 // My debates: search by title, site and notes; most recent activity first; open or delete (with undo).
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ExportDialog } from '@/components/groups';
 import { t, uiLanguage } from '@/utils/i18n';
+import type { ArticleRecord } from '@/utils/positions/model';
 import { libraryEntries, searchLibrary, stampAge } from '@/utils/positions/view';
 import * as library from '../state/library';
 
@@ -13,8 +14,12 @@ export function LibraryView() {
   const [shown, setShown] = useState(PAGE_SIZE);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [exporting, setExporting] = useState(false);
-  const articles = library.articles.value;
-  const entries = useMemo(() => libraryEntries(articles ?? []), [articles]);
+  const summaries = library.summaries.value;
+  const entries = useMemo(() => libraryEntries(summaries ?? []), [summaries]);
+  const [toExport, setToExport] = useState<ArticleRecord[]>([]);
+  useEffect(() => {
+    if (exporting) void library.loadArticles([...selected]).then(setToExport);
+  }, [exporting, selected]);
   const matches = useMemo(() => searchLibrary(entries, query), [entries, query]);
   const deleted = library.lastDeleted.value;
   const now = Date.now();
@@ -38,13 +43,13 @@ export function LibraryView() {
       />
       {deleted && (
         <p class="toast" role="status">
-          {t('libraryDeleted', deleted.meta.v.title)}{' '}
+          {t('libraryDeleted', deleted.title)}{' '}
           <button type="button" onClick={() => void library.undoDelete()}>
             {t('undo')}
           </button>
         </p>
       )}
-      {articles !== null && entries.length === 0 && <p class="state">{t('libraryEmpty')}</p>}
+      {summaries !== null && entries.length === 0 && <p class="state">{t('libraryEmpty')}</p>}
       {entries.length > 0 && matches.length === 0 && <p class="state">{t('libraryNoMatch', query)}</p>}
       {matches.length > 0 && <p class="quiet">{t('libraryCount', matches.length)}</p>}
       {selected.size > 0 && (
@@ -52,20 +57,17 @@ export function LibraryView() {
           {t('libraryExportSelected', selected.size)}
         </button>
       )}
-      {exporting && selected.size > 0 && (
-        <ExportDialog
-          articles={entries.filter((e) => selected.has(e.article.url)).map((e) => e.article)}
-          onClose={() => setExporting(false)}
-        />
+      {exporting && toExport.length > 0 && (
+        <ExportDialog articles={toExport} onClose={() => setExporting(false)} />
       )}
       <ul class="library-list">
-        {matches.slice(0, shown).map(({ article, lastActivity, answered }) => (
+        {matches.slice(0, shown).map((article) => (
           <li key={article.url} class="library-item">
             <input
               type="checkbox"
               class="library-select"
               checked={selected.has(article.url)}
-              aria-label={t('librarySelectLabel', article.meta.v.title || article.url)}
+              aria-label={t('librarySelectLabel', article.title || article.url)}
               onChange={(e) => {
                 const next = new Set(selected);
                 if (e.currentTarget.checked) next.add(article.url);
@@ -74,10 +76,13 @@ export function LibraryView() {
               }}
             />{' '}
             <a href={article.url} target="_blank" rel="noreferrer noopener" class="library-title">
-              {article.meta.v.title || article.url}
+              {article.title || article.url}
             </a>
             <p class="quiet">
-              {[article.meta.v.siteName, t('libraryAnswered', answered, stampAge(lastActivity, now, lang))]
+              {[
+                article.siteName,
+                t('libraryAnswered', article.answered, stampAge(article.lastActivity, now, lang)),
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             </p>
@@ -85,7 +90,7 @@ export function LibraryView() {
               type="button"
               class="link-button"
               onClick={() => void library.deleteArticle(article)}
-              aria-label={t('libraryDeleteLabel', article.meta.v.title)}
+              aria-label={t('libraryDeleteLabel', article.title)}
             >
               {t('libraryDelete')}
             </button>

@@ -2,7 +2,15 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as act from '@/utils/positions/actions';
 import type { ArticleRecordV1 } from '@/utils/positions/migrations';
-import { ARTICLE_VERSION, listArticles, loadArticle, saveArticle, startClock } from '@/utils/positions/store';
+import {
+  ARTICLE_VERSION,
+  listArticles,
+  listSummaries,
+  loadArticle,
+  reconcileLibraryIndex,
+  saveArticle,
+  startClock,
+} from '@/utils/positions/store';
 import { emptyArticle, SHOCK, testClock } from './fixtures';
 
 const V1_URL = 'https://blog.example.fr/ancien-article/';
@@ -77,5 +85,28 @@ describe('the versioned article store', () => {
       'https://b.example/2',
     ]);
     expect(await loadArticle('https://nowhere.example/')).toBeNull();
+  });
+
+  test('every save keeps the library index current, and an install without one rebuilds it', async () => {
+    await startClock();
+    const stamp = testClock();
+    const a = act.setArticleNote(
+      emptyArticle(stamp(), 'https://a.example/1'),
+      'Une note sur l’énergie',
+      stamp(),
+    );
+    await Promise.all([saveArticle(a), saveArticle(emptyArticle(stamp(), 'https://b.example/2'))]);
+    const summaries = await listSummaries();
+    expect(summaries.map((s) => s.url).sort()).toEqual(['https://a.example/1', 'https://b.example/2']);
+    expect(summaries.find((s) => s.url === 'https://a.example/1')?.searchText).toContain('energie');
+
+    // An index that lost an entry (two contexts saving at once) is put right from the records.
+    await fakeBrowser.storage.local.remove('libraryIndex');
+    await fakeBrowser.storage.local.set({ libraryIndex: { 'https://b.example/2': summaries[1] } });
+    expect((await reconcileLibraryIndex()).map((s) => s.url).sort()).toEqual([
+      'https://a.example/1',
+      'https://b.example/2',
+    ]);
+    expect((await listSummaries()).length).toBe(2);
   });
 });

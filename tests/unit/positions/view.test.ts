@@ -7,6 +7,7 @@ import {
   panelSections,
   relativeTime,
   searchLibrary,
+  summarizeArticle,
 } from '@/utils/positions/view';
 import { emptyArticle, MONOPOLY, SHOCK, testClock } from './fixtures';
 
@@ -90,17 +91,17 @@ describe('My debates', () => {
   const gone = act.setDeleted(emptyArticle(stamp(), 'https://c.example/'), true, stamp());
 
   test('lists by last activity, newest first, without deleted articles', () => {
-    expect(libraryEntries([older, gone, newer]).map((e) => e.article.url)).toEqual([
+    expect(libraryEntries([older, gone, newer].map(summarizeArticle)).map((e) => e.url)).toEqual([
       'https://b.example/',
       'https://a.example/',
     ]);
   });
 
   test('search folds case and accents and looks in titles, sites and notes', () => {
-    const entries = libraryEntries([older, newer]);
-    expect(searchLibrary(entries, 'etats').map((e) => e.article.url)).toEqual(['https://b.example/']);
-    expect(searchLibrary(entries, 'ÉNERGIE').map((e) => e.article.url)).toEqual(['https://a.example/']);
-    expect(searchLibrary(entries, 'le blog').map((e) => e.article.url)).toEqual(['https://b.example/']);
+    const entries = libraryEntries([older, newer].map(summarizeArticle));
+    expect(searchLibrary(entries, 'etats').map((e) => e.url)).toEqual(['https://b.example/']);
+    expect(searchLibrary(entries, 'ÉNERGIE').map((e) => e.url)).toEqual(['https://a.example/']);
+    expect(searchLibrary(entries, 'le blog').map((e) => e.url)).toEqual(['https://b.example/']);
     expect(searchLibrary(entries, '  ')).toHaveLength(2);
   });
 
