@@ -16,13 +16,17 @@ export const summaries = signal<LibrarySummary[] | null>(null);
 /** The article just deleted, offered for undo. */
 export const lastDeleted = signal<LibrarySummary | null>(null);
 
-let stopWatching: (() => void) | null = null;
+let watching = false;
 
 export async function openLibrary(): Promise<void> {
   summaries.value = await listSummaries();
-  stopWatching ??= watchLibraryIndex((next) => {
-    summaries.value = next;
-  });
+  if (!watching) {
+    // The panel lives as long as this page: the watch never needs removing.
+    watchLibraryIndex((next) => {
+      summaries.value = next;
+    });
+    watching = true;
+  }
   // After the first render: put right any summary two contexts saving at once may have missed.
   setTimeout(() => void reconcileLibraryIndex(), 1000);
 }
