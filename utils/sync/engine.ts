@@ -239,6 +239,9 @@ export class SyncEngine {
 
   /** Plan storage.sync from the local library and queue the difference with what it holds. */
   private async reconcile() {
+    // Fold what storage.sync holds into the library first: if another context overwrote a merged
+    // article with an older copy, the plan must not then write that older copy over the newer one.
+    await this.mergeFromMirror(new Set([...this.mirror.keys()].filter(isBucketKey).map(headKeyOf)));
     const library = await this.deps.library.list();
     let reservedBytes = 0;
     let reservedItems = 0;

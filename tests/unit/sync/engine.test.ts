@@ -172,5 +172,27 @@ describe('SyncEngine', () => {
     expect(status.bytesUsed).toBeLessThanOrEqual(102_400);
     expect(a.library.size).toBe(200);
     expect(status.lastError).toBeNull();
+  }, 60_000);
+});
+
+describe('SyncEngine against a stale local write', () => {
+  it('does not let an older local copy overwrite newer synced edits', async () => {
+    const env = simulatedDevices(2);
+    const [a, b] = env.devices as [
+      NonNullable<(typeof env.devices)[0]>,
+      NonNullable<(typeof env.devices)[1]>,
+    ];
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await a.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 2, at));
+    await settle(env);
+    const stale = structuredClone(b.library.get(URL_A)!);
+    await a.edit(URL_A, (x, at) => setArticleNote(x!, 'plus récent', at));
+    await settle(env);
+    // A panel on b saves the copy it loaded before the merge, with no edit of its own.
+    b.library.set(URL_A, stale);
+    await b.engine.localChanged();
+    await settle(env);
+    for (const d of [a, b]) expect(d.library.get(URL_A)?.note?.v).toBe('plus récent');
   });
 });
