@@ -273,12 +273,40 @@ describe('a reading group of three on the demo article', () => {
     // Pasted share codes, inflated in the browser: Cy's again asks before replacing; a bomb that
     // would inflate to 64 MB is turned away at the 5 MB bound.
     const bomb = `stance1.${Buffer.from(deflateSync(new Uint8Array(64 * 1024 * 1024), { level: 9 })).toString('base64url')}`;
+    // Chromium inflates each written chunk whole, so the decoder must feed small slices: count what
+    // the page's DecompressionStream hands out to prove the bound is checked while streaming.
+    await panel.evaluate(() => {
+      const Native = globalThis.DecompressionStream;
+      const page = globalThis as unknown as { inflatedBytes: number; DecompressionStream: unknown };
+      page.inflatedBytes = 0;
+      page.DecompressionStream = class {
+        readonly readable: ReadableStream<Uint8Array>;
+        readonly writable: WritableStream<BufferSource>;
+        constructor(format: CompressionFormat) {
+          const inner = new Native(format);
+          this.writable = inner.writable;
+          this.readable = inner.readable.pipeThrough(
+            new TransformStream<Uint8Array, Uint8Array>({
+              transform(chunk, controller) {
+                page.inflatedBytes += chunk.byteLength;
+                controller.enqueue(chunk);
+              },
+            }),
+          );
+        }
+      };
+    });
     await panel.locator('#group-import-codes').fill(`Cy: ${shareCodes.Cy}\nbomb: ${bomb}`);
     await panel.getByRole('button', { name: 'Import the codes' }).click();
     await expect.poll(() => verdicts.count()).toBe(5);
     const pasted = await verdicts.allTextContents();
     expect(pasted[0]).toContain('Cy is already in this group');
     expect(pasted[1]).toBe('Share code 2 not imported: the file is larger than 5 MB.');
+    const inflated = await panel.evaluate(
+      () => (globalThis as unknown as { inflatedBytes: number }).inflatedBytes,
+    );
+    expect(inflated).toBeGreaterThan(5 * 1024 * 1024);
+    expect(inflated).toBeLessThan(8 * 1024 * 1024);
     expect(await panel.locator('.group-header').textContent()).toContain('2 members');
   });
 });
