@@ -141,6 +141,25 @@ export function watchArticles(onChange: (url: string, article: ArticleRecord | n
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+// --- Page addresses ----------------------------------------------------------------------
+// A page's address often differs from its canonical URL (mirrors, AMP, shares). Remembering
+// which article an address showed lets the panel show saved positions before reading the page.
+
+const aliasItem = storage.defineItem<Record<string, string>>('local:articleAliases', { fallback: {} });
+/** Oldest aliases go first past this count: the map is a cache, never the truth. */
+const MAX_ALIASES = 2000;
+
+export async function articleUrlForPage(pageUrl: string): Promise<string> {
+  return (await aliasItem.getValue())[pageUrl] ?? pageUrl;
+}
+
+export async function rememberPageUrl(pageUrl: string, articleUrl: string): Promise<void> {
+  const aliases = await aliasItem.getValue();
+  if (pageUrl === articleUrl || aliases[pageUrl] === articleUrl) return;
+  const entries = Object.entries({ ...aliases, [pageUrl]: articleUrl });
+  await aliasItem.setValue(Object.fromEntries(entries.slice(-MAX_ALIASES)));
+}
+
 // --- The device's clock -------------------------------------------------------------------
 
 const deviceItem = storage.defineItem<string>('local:device', { init: () => newDeviceId() });

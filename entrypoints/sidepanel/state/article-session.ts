@@ -10,7 +10,14 @@ import * as act from '@/utils/positions/actions';
 import type { Stamp } from '@/utils/positions/clock';
 import { mergeArticle } from '@/utils/positions/merge';
 import type { ArticleMeta, ArticleRecord, QuestionSnapshot } from '@/utils/positions/model';
-import { loadArticle, nextStamp, saveArticle, watchArticles } from '@/utils/positions/store';
+import {
+  articleUrlForPage,
+  loadArticle,
+  nextStamp,
+  rememberPageUrl,
+  saveArticle,
+  watchArticles,
+} from '@/utils/positions/store';
 import { panelSections } from '@/utils/positions/view';
 
 export type PageState =
@@ -58,7 +65,8 @@ async function readTab(target: TargetTab, generation: number): Promise<void> {
   await flushSave();
   tab.value = target;
   page.value = { status: 'loading' };
-  const guessed = target.url ? guessUrl(target.url) : null;
+  const pageUrl = target.url ? guessUrl(target.url) : null;
+  const guessed = pageUrl ? await articleUrlForPage(pageUrl) : null;
   record.value = guessed ? await loadArticle(guessed) : null;
   const read = await extractFromTab(target);
   if (generation !== readGeneration) return; // the reader moved on meanwhile
@@ -71,6 +79,7 @@ async function readTab(target: TargetTab, generation: number): Promise<void> {
     return;
   }
   const canonical = read.extraction.article.url;
+  if (pageUrl) void rememberPageUrl(pageUrl, canonical);
   if (canonical !== record.value?.url) {
     const saved = await loadArticle(canonical);
     if (generation !== readGeneration) return;

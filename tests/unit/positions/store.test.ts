@@ -4,10 +4,12 @@ import * as act from '@/utils/positions/actions';
 import type { ArticleRecordV1 } from '@/utils/positions/migrations';
 import {
   ARTICLE_VERSION,
+  articleUrlForPage,
   listArticles,
   listSummaries,
   loadArticle,
   reconcileLibraryIndex,
+  rememberPageUrl,
   saveArticle,
   startClock,
 } from '@/utils/positions/store';
@@ -108,5 +110,15 @@ describe('the versioned article store', () => {
       'https://b.example/2',
     ]);
     expect((await listSummaries()).length).toBe(2);
+  });
+
+  test('remembers which article a page address showed, so a revisit finds it before reading the page', async () => {
+    expect(await articleUrlForPage('http://127.0.0.1:8080/demo.html')).toBe(
+      'http://127.0.0.1:8080/demo.html',
+    );
+    await rememberPageUrl('http://127.0.0.1:8080/demo.html', 'https://blog.example.fr/spacex/');
+    expect(await articleUrlForPage('http://127.0.0.1:8080/demo.html')).toBe(
+      'https://blog.example.fr/spacex/',
+    );
   });
 });
