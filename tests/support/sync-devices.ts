@@ -2,7 +2,7 @@
 // its own clock, a FakeSyncArea on a shared SyncNetwork and a SyncEngine with a manual timer.
 import { type ClockState, newClock, receive, type Stamp, tick } from '@/utils/positions/clock';
 import type { ArticleRecord } from '@/utils/positions/model';
-import { SyncEngine, type SyncPersistence } from '@/utils/sync/engine';
+import { type ForeignMarker, SyncEngine, type SyncPersistence } from '@/utils/sync/engine';
 import type { SyncBrowser } from '@/utils/sync/limits';
 import type { Outbox } from '@/utils/sync/outbox';
 import type { SyncStatus } from '@/utils/sync/status';
@@ -13,7 +13,11 @@ export class SimulatedDevice {
   clock: ClockState;
   engine: SyncEngine;
   /** What survives a restart of this device (its storage.local besides articles). */
-  readonly saved: { outbox: Outbox | null; status: SyncStatus | null } = { outbox: null, status: null };
+  readonly saved: { outbox: Outbox | null; status: SyncStatus | null; markers: ForeignMarker[] | null } = {
+    outbox: null,
+    status: null,
+    markers: null,
+  };
   timerDue: number | null = null;
 
   constructor(
@@ -55,6 +59,10 @@ export class SimulatedDevice {
         this.saved.outbox = structuredClone(o);
       },
       loadStatus: async () => this.saved.status,
+      loadForeignMarkers: async () => this.saved.markers,
+      saveForeignMarkers: async (m) => {
+        this.saved.markers = structuredClone(m);
+      },
       saveStatus: async (s) => {
         this.saved.status = structuredClone(s);
       },

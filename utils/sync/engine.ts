@@ -48,7 +48,12 @@ export interface SyncPersistence {
   saveOutbox(outbox: Outbox): Promise<void>;
   loadStatus(): Promise<SyncStatus | null>;
   saveStatus(status: SyncStatus): Promise<void>;
+  /** "This device only" markers for articles this device does not have (yet): what it learnt. */
+  loadForeignMarkers(): Promise<ForeignMarker[] | null>;
+  saveForeignMarkers(markers: ForeignMarker[]): Promise<void>;
 }
+
+export type ForeignMarker = Extract<SyncEntry, { kind: 'localOnly' }>;
 
 export interface SyncEngineDeps {
   area: SyncArea;
@@ -74,7 +79,7 @@ export class SyncEngine {
   /** Bucket keys whose items cannot be read, with why; left alone. */
   private undecodable = new Map<string, string>();
   /** "This device only" markers for articles this device does not have, by article key. */
-  private foreignMarkers = new Map<string, Extract<SyncEntry, { kind: 'localOnly' }>>();
+  private foreignMarkers = new Map<string, ForeignMarker>();
   private outbox: Outbox = EMPTY_OUTBOX;
   /** The library or the sync area changed since the last plan. */
   private dirty = false;
@@ -155,6 +160,8 @@ export class SyncEngine {
     const previous = await this.deps.persistence.loadStatus();
     this.current = { ...(previous ?? INITIAL_SYNC_STATUS), enabled: true };
     this.outbox = (await this.deps.persistence.loadOutbox()) ?? EMPTY_OUTBOX;
+    const markers = (await this.deps.persistence.loadForeignMarkers()) ?? [];
+    this.foreignMarkers = new Map(markers.map((m) => [m.key, m]));
     // Listen before reading, so no change falls between the read and the subscription.
     this.unwatch = this.deps.area.watch((changes) => {
       this.serial(() => this.applyRemote(changes));
@@ -218,13 +225,24 @@ export class SyncEngine {
           local = byUrl.get(entry.article.url);
           merged = local ? mergeArticle(local, entry.article) : entry.article;
           this.deps.library.observe(lastActivity(entry.article));
+          // A marker seen before the article (deliveries come in any order) applies to it now.
+          const key = articleKey(merged.url);
+          const marker = this.foreignMarkers.get(key);
+          if (marker) {
+            merged = { ...merged, localOnly: mergeRegister(merged.localOnly, marker.localOnly)! };
+            this.foreignMarkers.delete(key);
+            await this.saveForeignMarkers();
+          }
         } else {
           // A "this device only" marker names no URL: it applies to the article we hold under its key.
           this.deps.library.observe(entry.localOnly.at);
           local = byKey.get(entry.key);
           if (!local) {
             const known = this.foreignMarkers.get(entry.key);
-            if (!known || entry.localOnly.at > known.localOnly.at) this.foreignMarkers.set(entry.key, entry);
+            if (!known || entry.localOnly.at > known.localOnly.at) {
+              this.foreignMarkers.set(entry.key, entry);
+              await this.saveForeignMarkers();
+            }
             continue;
           }
           merged = { ...local, localOnly: mergeRegister(local.localOnly, entry.localOnly)! };
@@ -270,6 +288,10 @@ export class SyncEngine {
     if (isOutboxEmpty(this.outbox)) this.outbox = EMPTY_OUTBOX;
     await this.deps.persistence.saveOutbox(this.outbox);
     await this.publish(this.statusFrom(plan));
+  }
+
+  private async saveForeignMarkers() {
+    await this.deps.persistence.saveForeignMarkers([...this.foreignMarkers.values()]);
   }
 
   private async flush() {

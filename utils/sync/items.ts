@@ -1,6 +1,7 @@
 // The storage.local items sync keeps besides the articles: the reader's on/off choice (written by
 // the panel, read by the background), the status the background publishes, and the outbox.
 import { storage } from 'wxt/utils/storage';
+import type { ForeignMarker } from './engine';
 import { EMPTY_OUTBOX, type Outbox } from './outbox';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './status';
 
@@ -18,3 +19,8 @@ export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus',
 });
 
 export const syncOutboxItem = storage.defineItem<Outbox>('local:syncOutbox', { fallback: EMPTY_OUTBOX });
+
+/** Other devices' "this device only" markers for articles this browser does not hold. */
+export const syncForeignMarkersItem = storage.defineItem<ForeignMarker[]>('local:syncForeignMarkers', {
+  fallback: [],
+});

@@ -3,7 +3,7 @@
 // engine needs is in storage.local, so a restart reconnects and writes whatever was waiting.
 import { listArticles, observeStamp, saveArticle, startClock, watchArticles } from '@/utils/positions/store';
 import { type SyncArea, type SyncChange, SyncEngine } from './engine';
-import { syncOutboxItem, syncSettingsItem, syncStatusItem } from './items';
+import { syncForeignMarkersItem, syncOutboxItem, syncSettingsItem, syncStatusItem } from './items';
 
 function browserSyncArea(): SyncArea {
   return {
@@ -31,6 +31,8 @@ export async function startSyncService(): Promise<SyncEngine> {
       saveOutbox: (outbox) => syncOutboxItem.setValue(outbox),
       loadStatus: () => syncStatusItem.getValue(),
       saveStatus: (status) => syncStatusItem.setValue(status),
+      loadForeignMarkers: () => syncForeignMarkersItem.getValue(),
+      saveForeignMarkers: (markers) => syncForeignMarkersItem.setValue(markers),
     },
   });
   // A failure to reach storage.sync (disabled by policy, a browser without it) must not break the

@@ -258,6 +258,27 @@ async function runSchedule(devices: number, skews: number[], commands: Command[]
 }
 
 describe('sync convergence (property)', () => {
+  it('applies a "this device only" marker that arrived before a stale copy of its article', async () => {
+    // Found by the property below: the marker was held in memory, then the late copy hid it.
+    const position: Command = { t: 'edit', device: 1, url: 0, op: { k: 'position', q: 'qa', p: 1 } };
+    const localOnly: Command = { t: 'edit', device: 1, url: 0, op: { k: 'localOnly', on: true } };
+    for (const pick of [0, 1]) {
+      await runSchedule(
+        2,
+        [0, 0, 0],
+        [
+          position,
+          { t: 'flush', device: 1 },
+          localOnly,
+          { t: 'advance', ms: 5000 },
+          { t: 'flush', device: 1 },
+          { t: 'deliver', pick, duplicate: false },
+          { t: 'restart', device: 0 },
+        ],
+      );
+    }
+  });
+
   it('ends every random schedule with all devices equal and no unsuperseded write lost', async () => {
     let schedules = 0;
     await fc.assert(
