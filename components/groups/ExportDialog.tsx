@@ -12,7 +12,7 @@ import {
   previewExport,
   renderExport,
 } from '@/utils/share/export';
-import { LIMITS } from '@/utils/share/format';
+import { LIMITS, type PositionsFile } from '@/utils/share/format';
 import { shareIdentity } from '@/utils/share/group-store';
 import { copyText, downloadText } from './download';
 
@@ -46,18 +46,18 @@ export function ExportDialog({ articles, onClose }: ExportDialogProps) {
     () => (identity ? buildPositionsFile(articles, identity) : null),
     [articles, identity],
   );
-  // The rendering is async (a share code is deflated by the platform); '' until it is ready, and an
-  // older rendering that finishes late never replaces a newer one.
-  const [text, setText] = useState('');
+  // The rendering is async (a share code is deflated by the platform). It is kept with what it
+  // renders, so the preview, the download and the copy never show an older file or format: '' until ready.
+  const [rendered, setRendered] = useState<{ file: PositionsFile; format: ExportFormat; text: string }>();
   useEffect(() => {
     if (!file) return;
     let live = true;
-    setText('');
-    renderExport(file, format).then((rendered) => live && setText(rendered));
+    renderExport(file, format).then((text) => live && setRendered({ file, format, text }));
     return () => {
       live = false;
     };
   }, [file, format]);
+  const text = rendered?.file === file && rendered.format === format ? rendered.text : '';
   if (!identity || !file) return <p class="quiet">{t('stateLoading')}</p>;
   const summary = previewExport(articles, file);
 

@@ -12,6 +12,14 @@ async function settle() {
   for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
 }
 
+/** Settles until `ready()` holds: share codes inflate through streams, which take a varying number of turns. */
+async function settleUntil(ready: () => boolean) {
+  for (let i = 0; i < 200 && !ready(); i++) await settle();
+  expect(ready()).toBe(true);
+}
+
+const verdictCount = (root: HTMLElement) => root.querySelectorAll('.group-verdicts li').length;
+
 function setText(el: HTMLTextAreaElement | HTMLInputElement, value: string) {
   el.value = value;
   el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -43,7 +51,7 @@ describe('ImportPanel and ExportDialog', () => {
       setText(container.querySelector('textarea')!, `Ada: ${codes[0]}\nAda again: ${codes[1]} ${codes[2]}`),
     );
     await act(() => button(container, 'Import the codes').click());
-    await settle();
+    await settleUntil(() => verdictCount(container) === 3);
     const verdicts = [...container.querySelectorAll('.group-verdicts li')].map((li) => li.textContent);
     expect(verdicts[0]).toContain('imported: Ada');
     expect(verdicts[1]).toContain('Ada is already in this group');
@@ -64,8 +72,9 @@ describe('ImportPanel and ExportDialog', () => {
     const paste = async (file: Parameters<typeof memberFile>) => {
       const code = await encodeShareCode(JSON.stringify(memberFile(...file)));
       await act(() => setText(container.querySelector('textarea')!, code));
+      const before = verdictCount(container);
       await act(() => button(container, 'Import the codes').click());
-      await settle();
+      await settleUntil(() => verdictCount(container) > before);
     };
     await paste(['a', 'Ada', [1, 2, 3]]);
     const select = container.querySelector('select')!;
@@ -86,8 +95,8 @@ describe('ImportPanel and ExportDialog', () => {
     await act(() => render(<ExportDialog articles={[readerArticle()]} />, container));
     await settle();
     await act(() => setText(container.querySelector('input[type=text]') as HTMLInputElement, 'Grace'));
-    await settle();
     const preview = () => container.querySelector('pre')!.textContent ?? '';
+    await settleUntil(() => preview().includes('Grace'));
     expect(JSON.parse(preview())).toMatchObject({
       format: 'stance-positions',
       participant: { name: 'Grace' },
@@ -97,11 +106,10 @@ describe('ImportPanel and ExportDialog', () => {
     expect(container.textContent).toContain('1 private notes stay on this device');
     for (const radio of container.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
       await act(() => radio.click());
-      await settle();
-      expect(preview()).not.toBe('');
+      await settleUntil(() => preview() !== '');
       expect(container.textContent).not.toContain(PRIVATE_NOTE);
     }
-    expect(preview()).toMatch(/^stance1\./);
+    await settleUntil(() => preview().startsWith('stance1.'));
     const results = await axe.run(container, { rules: { region: { enabled: false } } });
     expect(results.violations.map((v) => v.id)).toEqual([]);
   });
