@@ -1,7 +1,10 @@
 // The group around the current article: export the reader's positions, import the group's files,
 // and see where the group agrees and where it splits.
 import { ExportDialog, GroupView, ImportPanel } from '@/components/groups';
+import type { Extraction } from '@/utils/extract/types';
 import { t } from '@/utils/i18n';
+import { snapshotOf } from '@/utils/positions/actions';
+import type { ArticleRecord } from '@/utils/positions/model';
 import * as session from '../state/article-session';
 
 export function GroupPage() {
@@ -9,12 +12,25 @@ export function GroupPage() {
   const record = session.record.value;
   const page = session.page.value;
   if (!url) return <p class="state">{t('stateNoTab')}</p>;
-  const title = page.status === 'ready' ? page.extraction.article?.title : record?.meta.v.title;
+  const extraction = page.status === 'ready' ? page.extraction : null;
+  const title = extraction?.article?.title ?? record?.meta.v.title;
   return (
     <div class="group-page">
       <GroupView articleUrl={url} reader={record} articleTitle={title} />
       <ImportPanel articleUrl={url} />
-      {record && <ExportDialog articles={[record]} />}
+      {record && <ExportDialog articles={[withPageQuestions(record, extraction)]} />}
     </div>
   );
+}
+
+/**
+ * The export lists every question of the page, answered or not, so that a group can tell "did
+ * not answer" from "did not have this question". Only for the export: nothing is saved.
+ */
+function withPageQuestions(record: ArticleRecord, extraction: Extraction | null): ArticleRecord {
+  const questions = { ...record.questions };
+  extraction?.questions.forEach((q, order) => {
+    questions[q.id] ??= { q: { v: snapshotOf(q, order), at: record.meta.at }, history: {} };
+  });
+  return { ...record, questions };
 }
