@@ -85,7 +85,8 @@ describe('Chromium: demo article to panel to storage', () => {
     const [panel] = session.context.pages().filter((p) => p.url().includes('sidepanel.html'));
     const shock = panel!.locator('section[aria-labelledby="section-debate"] article').nth(4);
     await shock.locator('input[type=radio][value="4"]').check();
-    await panel!.waitForFunction(hasSavedPosition, 4);
+    // playwright's waitForFunction does not await a promise: poll the storage instead.
+    await expect.poll(() => panel!.evaluate(hasSavedPosition, 4), { timeout: 10_000 }).toBe(true);
     await panel!.close();
     await session.context.close();
 

@@ -85,8 +85,13 @@ describe('a reader’s session on the demo article', () => {
     await panel.getByRole('button', { name: 'Débattre du passage sélectionné dans la page' }).click();
     await panel.waitForSelector(`section[aria-labelledby="section-claims"] article:has-text("${PASSAGE}")`);
 
-    await panel.waitForFunction(storedContains, 'Un ami investisseur m’a convaincu.');
-    await panel.waitForFunction(storedContains, 'Je préfère des États lents à un seul maître.');
+    // playwright's waitForFunction does not await a promise: poll the storage instead.
+    for (const text of [
+      'Un ami investisseur m’a convaincu.',
+      'Je préfère des États lents à un seul maître.',
+    ]) {
+      await expect.poll(() => panel.evaluate(storedContains, text), { timeout: 10_000 }).toBe(true);
+    }
     expect(await runAxe(panel)).toEqual([]);
     await panel.close();
     await session.context.close();

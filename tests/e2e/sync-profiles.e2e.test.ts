@@ -1,0 +1,275 @@
+// Sync in real Chromium, with the test standing in for the browser's sync service: two profiles'
+// storage.sync items are copied across, and edits on both merge; a profile pushed past the real
+// quota keeps every note locally and says how many articles stay on this device.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { questionId } from '../../utils/extract/ids';
+import { encodeStamp } from '../../utils/positions/clock';
+import {
+  type ChromiumSession,
+  DEMO_PATH,
+  launchChromium,
+  launchFirefox,
+  openFirefoxPageWithPanel,
+  openPageWithPanel,
+  prepareE2eBuild,
+  serveFixtures,
+} from './harness';
+
+type Items = Record<string, unknown>;
+// The extension pages' own `chrome` global, used inside page callbacks only (they run in the page).
+// biome-ignore lint/suspicious/noExplicitAny: untyped here; the test only calls storage.
+declare const chrome: any;
+// biome-ignore lint/suspicious/noExplicitAny: Firefox's `browser` global, likewise.
+declare const browser: any;
+
+const card = (panel: Page, index: number) =>
+  panel.locator('section[aria-labelledby="section-debate"] article').nth(index);
+
+interface StatusSnapshot {
+  pending: boolean;
+  lastSyncedAt: number | null;
+  localByBudget: number;
+}
+const readStatus = (panel: Page) =>
+  panel.evaluate(() =>
+    chrome.storage.local.get('syncStatus').then((r: { syncStatus?: StatusSnapshot }) => r.syncStatus ?? null),
+  );
+
+/** Waits until the background has written everything it had pending to storage.sync. */
+async function syncSettled(panel: Page, atLeast = 0) {
+  // playwright's waitForFunction does not await a promise: poll from the test instead.
+  await expect
+    .poll(
+      async () => {
+        const status = await readStatus(panel);
+        return status !== null && !status.pending && (status.lastSyncedAt ?? 0) > atLeast;
+      },
+      { timeout: 30_000, intervals: [250] },
+    )
+    .toBe(true);
+}
+
+const syncItems = (panel: Page) => panel.evaluate(() => chrome.storage.sync.get(null) as Promise<Items>);
+
+/** What the browser's sync would do: deliver one device's items to another. */
+async function deliver(from: Page, to: Page) {
+  const items = await syncItems(from);
+  expect(Object.keys(items).length).toBeGreaterThan(0);
+  await to.evaluate((all) => chrome.storage.sync.set(all), items);
+}
+
+/** Positions stored for the demo article's first three debate questions, in page order. */
+async function storedPositions(panel: Page): Promise<unknown[]> {
+  const ids = await panel
+    .locator('section[aria-labelledby="section-debate"] article')
+    .evaluateAll((cards) => cards.slice(0, 3).map((c) => c.getAttribute('data-question-id')));
+  return panel.evaluate(
+    (wanted) =>
+      chrome.storage.local
+        .get(null)
+        .then((all: Record<string, { questions?: Record<string, { position?: { v: unknown } }> }>) => {
+          const article = Object.entries(all).find(
+            ([key]) => key.startsWith('article:') && !key.endsWith('$'),
+          )?.[1];
+          return wanted.map((id: string | null) => article?.questions?.[id ?? '']?.position?.v ?? null);
+        }),
+    ids,
+  );
+}
+
+const positions = (panel: Page) =>
+  panel
+    .locator('section[aria-labelledby="section-debate"] article')
+    .evaluateAll((cards) =>
+      cards.map((c) => (c.querySelector('input:checked') as HTMLInputElement | null)?.value ?? null),
+    );
+
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+let extensionDir: string;
+const dirs: string[] = [];
+const sessions: ChromiumSession[] = [];
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  extensionDir = prepareE2eBuild('chrome-mv3', 'sync-profiles');
+});
+afterAll(async () => {
+  for (const s of sessions) await s.context.close().catch(() => {});
+  await server?.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function launch(): Promise<ChromiumSession> {
+  const dir = mkdtempSync(join(tmpdir(), 'stance-sync-'));
+  dirs.push(dir);
+  const session = await launchChromium(dir, { extensionDir });
+  sessions.push(session);
+  return session;
+}
+
+describe('two browsers of one reader', () => {
+  test('edits made on both merge: different questions, stance and note of one question, the later of two edits', async () => {
+    const [laptop, phone] = [await launch(), await launch()];
+    const a = (await openPageWithPanel(laptop, server.url + DEMO_PATH)).panel;
+    const b = (await openPageWithPanel(phone, server.url + DEMO_PATH)).panel;
+    for (const panel of [a, b])
+      await panel.waitForSelector('section[aria-labelledby="section-debate"] article');
+
+    await card(a, 0).locator('input[value="5"]').check(); // laptop: the stance on question 0
+    await card(a, 2).locator('input[value="1"]').check(); // both edit question 2: the phone's is later
+    const laptopEdited = Date.now();
+    await card(b, 0).getByRole('button', { name: 'Add your argument' }).click();
+    await card(b, 0).locator('textarea').fill('Écrit sur le téléphone.'); // phone: the note on question 0
+    await card(b, 1).locator('input[value="2"]').check(); // phone: another question
+    await card(b, 2).locator('input[value="4"]').check();
+    const phoneEdited = Date.now();
+    await syncSettled(a, laptopEdited);
+    await syncSettled(b, phoneEdited);
+
+    // The phone receives the laptop's items, merges them into its own data, and writes the merge.
+    const firstDelivery = Date.now();
+    await deliver(a, b);
+    await expect.poll(() => storedPositions(b), { timeout: 20_000 }).toEqual([5, 2, 4]);
+    await syncSettled(b, firstDelivery);
+    // The laptop receives the phone's merged items.
+    await deliver(b, a);
+    await expect.poll(() => storedPositions(a), { timeout: 20_000 }).toEqual([5, 2, 4]);
+
+    for (const panel of [a, b]) {
+      await panel.reload();
+      await panel.waitForSelector('section[aria-labelledby="section-debate"] article input:checked');
+      await expect.poll(() => positions(panel)).toEqual(['5', '2', '4', null, null]);
+      expect(await card(panel, 0).locator('textarea').inputValue()).toBe('Écrit sur le téléphone.');
+    }
+  });
+});
+
+describe('past the real storage.sync quota', () => {
+  test('every note stays on the device, the most recent articles sync, and the status says how many stay', async () => {
+    const session = await launch();
+    const { panel } = await openPageWithPanel(session, server.url + DEMO_PATH);
+    await panel.waitForSelector('section[aria-labelledby="section-debate"] article');
+    const articles = manyArticles(500);
+    await panel.evaluate((items) => chrome.storage.local.set(items), articles);
+
+    await expect
+      .poll(
+        async () => {
+          const status = await readStatus(panel);
+          return status !== null && !status.pending && status.localByBudget > 0;
+        },
+        { timeout: 60_000, intervals: [500] },
+      )
+      .toBe(true);
+    const { status, used, local } = await panel.evaluate(async () => {
+      const api = chrome;
+      const all: Items = await api.storage.local.get(null);
+      return {
+        status: all.syncStatus as { localByBudget: number },
+        used: (await api.storage.sync.getBytesInUse(null)) as number,
+        local: Object.keys(all).filter(
+          (k) => k.startsWith('article:https://news.example/') && !k.endsWith('$'),
+        ).length,
+      };
+    });
+    expect(local).toBe(500);
+    expect(used).toBeLessThanOrEqual(102_400);
+    expect(status.localByBudget).toBeGreaterThan(0);
+    expect(status.localByBudget).toBeLessThan(500);
+
+    await panel.getByRole('button', { name: 'Settings' }).click();
+    await expect
+      .poll(() => panel.locator('.sync-status').textContent())
+      .toContain(`Articles on this device only: ${status.localByBudget}`);
+  });
+});
+
+describe('past the real storage.sync quota, in Firefox', () => {
+  test('every note stays on the device and the status says how many stay', async () => {
+    const firefox = await launchFirefox({
+      extensionDir: prepareE2eBuild('firefox-mv2', 'sync-profiles-firefox'),
+    });
+    try {
+      const { panel } = await openFirefoxPageWithPanel(firefox, server.url + DEMO_PATH);
+      await panel.waitForSelector('section[aria-labelledby="section-debate"] article');
+      await panel.evaluate((items) => browser.storage.local.set(items), manyArticles(500));
+      // puppeteer, unlike playwright, awaits a promise returned to waitForFunction.
+      await panel.waitForFunction(
+        () =>
+          browser.storage.local
+            .get('syncStatus')
+            .then(
+              ({ syncStatus }: { syncStatus?: StatusSnapshot }) =>
+                syncStatus !== undefined && !syncStatus.pending && syncStatus.localByBudget > 0,
+            ),
+        { timeout: 60_000, polling: 500 },
+      );
+      const { status, used, local } = await panel.evaluate(async () => {
+        const all: Items = await browser.storage.local.get(null);
+        return {
+          status: all.syncStatus as StatusSnapshot,
+          used: (await browser.storage.sync.getBytesInUse(null)) as number,
+          local: Object.keys(all).filter(
+            (k) => k.startsWith('article:https://news.example/') && !k.endsWith('$'),
+          ).length,
+        };
+      });
+      expect(local).toBe(500);
+      expect(used).toBeLessThanOrEqual(102_400);
+      expect(status.localByBudget).toBeGreaterThan(0);
+      expect(status.localByBudget).toBeLessThan(500);
+      const settings = await panel.$$('nav button');
+      await settings[3]!.click();
+      await panel.waitForFunction(
+        (n) =>
+          document.querySelector('.sync-status')?.textContent?.includes(`Articles on this device only: ${n}`),
+        { timeout: 10_000 },
+        status.localByBudget,
+      );
+    } finally {
+      await firefox.browser.close();
+    }
+  });
+});
+
+/** `count` articles as Stance stores them, with notes of varied text that compresses like real prose. */
+function manyArticles(count: number): Items {
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const vocabulary =
+    'le la les un une des débat question article énergie état pouvoir monde the of and to in that is was for on are with as his they be at one have this from or had by word but what some we can out other were all there when up use your how said an each she which do their time if will way about many then them write would like so these her long make thing see him two has look more day could go come did number sound no most people my over know water than call first who may down side been now find'.split(
+      ' ',
+    );
+  const words = (n: number) =>
+    Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
+  const items: Items = {};
+  for (let i = 0; i < count; i++) {
+    const at = encodeStamp(1_760_000_000_000 + i * 60_000, 0, 'seed01');
+    const url = `https://news.example/${i}`;
+    const questions: Items = {};
+    for (let k = 0; k < 5; k++) {
+      const text = `${words(12)} ?`;
+      const position = (k % 5) + 1;
+      questions[questionId(text)] = {
+        q: { v: { kind: 'debate', label: '', text, form: { type: 'yes-no' }, order: k }, at },
+        position: { v: position, at },
+        history: { [at]: { from: null, to: position } },
+        ...(k < 2 ? { note: { v: words(35), at } } : {}),
+      };
+    }
+    items[`article:${url}`] = {
+      url,
+      meta: { v: { title: words(8), siteName: 'News', lang: 'en', readingMinutes: 4 }, at },
+      questions,
+    };
+    items[`article:${url}$`] = { v: 2 };
+  }
+  return items;
+}
