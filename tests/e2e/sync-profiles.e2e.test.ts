@@ -48,7 +48,7 @@ async function syncSettled(panel: Page, atLeast = 0) {
         const status = await readStatus(panel);
         return status !== null && !status.pending && (status.lastSyncedAt ?? 0) > atLeast;
       },
-      { timeout: 30_000, intervals: [250] },
+      { timeout: 30_000, interval: 250 },
     )
     .toBe(true);
 }
@@ -162,7 +162,7 @@ describe('past the real storage.sync quota', () => {
           const status = await readStatus(panel);
           return status !== null && !status.pending && status.localByBudget > 0;
         },
-        { timeout: 60_000, intervals: [500] },
+        { timeout: 60_000, interval: 500 },
       )
       .toBe(true);
     const { status, used, local } = await panel.evaluate(async () => {
