@@ -403,7 +403,18 @@ export async function run({ chromiumPath, root }) {
 
     // --- My debates with 2,000 articles (plus the three above).
     const items = library(LIBRARY_SIZE);
-    await seed(items);
+    // As Stance keeps it: every save also writes the article's summary for My debates.
+    const { summarizeArticle } = await tsImport(
+      pathToFileURL(join(root, 'utils/positions/view.ts')).href,
+      import.meta.url,
+    );
+    const index = await seeder.evaluate(() =>
+      chrome.storage.local.get('libraryIndex').then((r) => r.libraryIndex ?? {}),
+    );
+    for (const [key, value] of Object.entries(items)) {
+      if (!key.endsWith('$')) index[value.url] = summarizeArticle(value);
+    }
+    await seed({ ...items, libraryIndex: index });
     figures['panel.library_2000_stored_kb'] = Math.round(
       (await seeder.evaluate(() => chrome.storage.local.getBytesInUse(null))) / 1024,
     );
