@@ -8,7 +8,11 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return browser.i18n.getMessage(key, substitutions.map(String)) || key;
 }
 
-/** The interface language ('en', 'fr', …), for dates, numbers and the document's `lang`. */
+/**
+ * The interface language ('en', 'fr', …), for dates, numbers and the document's `lang`: the
+ * locale the messages come from (`@@ui_locale`), which getUILanguage() can contradict — headless
+ * Chromium started with --lang=fr serves French messages yet reports 'en-US'.
+ */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return browser.i18n.getMessage('@@ui_locale').replace('_', '-') || browser.i18n.getUILanguage();
 }
