@@ -1,6 +1,7 @@
 // Sync capacity: how many typical articles (5 questions with positions, ~200-character notes on a
-// third of them, French and English text) fit in storage.sync with Stance's encoding and budget,
-// against the same articles stored as plain JSON, one item each. Prints nothing; returns figures.
+// third of them, French and English text) have their reader data in storage.sync with Stance's
+// encoding and budget (in full or in the compact tier), how many in full, against the same articles
+// stored as plain JSON, one item each. Prints nothing; returns figures.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -17,7 +18,9 @@ export async function run() {
   const started = performance.now();
   const plan = planSync(library);
   const planMs = performance.now() - started;
+  // Articles whose reader data is synced, in either tier; the full tier alone besides.
   const capacity = library.length - plan.localByBudget.length;
+  const fullCapacity = capacity - plan.compact.length;
 
   // Plain JSON: one item per article as storage.local holds it, until the quota refuses.
   let jsonBytes = 0;
@@ -32,6 +35,7 @@ export async function run() {
 
   return {
     'sync.capacity_articles': capacity,
+    'sync.capacity_full_articles': fullCapacity,
     'sync.capacity_ratio_vs_json': Math.round((capacity / jsonCapacity) * 100) / 100,
     'sync.json_capacity_articles': jsonCapacity,
     'sync.bytes_per_article': Math.round(plan.bytes / capacity),

@@ -24,6 +24,7 @@ export class SimulatedDevice {
     readonly id: string,
     readonly area: FakeSyncArea,
     readonly now: () => number,
+    readonly quotaBytes?: number,
   ) {
     this.clock = newClock(id);
     this.engine = this.newEngine();
@@ -78,6 +79,7 @@ export class SimulatedDevice {
       },
       persistence,
       now: this.now,
+      quotaBytes: this.quotaBytes,
       setTimer: (_run, ms) => {
         this.timerDue = this.now() + ms;
         return () => {
@@ -89,13 +91,19 @@ export class SimulatedDevice {
 }
 
 /** Devices on one network with a shared, test-controlled clock. */
-export function simulatedDevices(count: number, mode: SyncBrowser = 'chrome', skewsMs: number[] = []) {
+export function simulatedDevices(
+  count: number,
+  mode: SyncBrowser = 'chrome',
+  skewsMs: number[] = [],
+  /** A smaller quota for the engines' plans (the area still enforces the real one). */
+  quotaBytes?: number,
+) {
   const time = { now: Date.UTC(2026, 5, 1) };
   const now = () => time.now;
   const network = new SyncNetwork(count, { mode, now });
   // Each device's wall clock may be off by its skew: the HLC must order edits all the same.
   const devices = network.areas.map(
-    (area, i) => new SimulatedDevice(`dev${i}x`, area, () => time.now + (skewsMs[i] ?? 0)),
+    (area, i) => new SimulatedDevice(`dev${i}x`, area, () => time.now + (skewsMs[i] ?? 0), quotaBytes),
   );
   return { network, devices, time };
 }

@@ -51,7 +51,9 @@ export function panelSections(extraction: Extraction | null, record: ArticleReco
       .push({ id: q.id, snapshot: snapshotOf(q, order), record: saved, onPage: true });
   });
   const savedOnly = Object.entries(record?.questions ?? {})
-    .filter(([id, q]) => !seen.has(id) && q.removed?.v !== true)
+    // A page question synced without its wording (sync's compact tier) waits for the page to
+    // give its text back: no empty card meanwhile, and its data is kept.
+    .filter(([id, q]) => !seen.has(id) && q.removed?.v !== true && !isUnworded(q.q.v))
     .sort(([, a], [, b]) => a.q.v.order - b.q.v.order);
   for (const [id, q] of savedOnly) {
     // Own questions and passages the reader picked are theirs, not the page's: they never "leave".
@@ -68,6 +70,10 @@ export function panelSections(extraction: Extraction | null, record: ArticleReco
     sections.get(section)!.push({ id, snapshot: q.q.v, record: q, onPage });
   }
   return [...sections].filter(([, qs]) => qs.length > 0).map(([name, questions]) => ({ name, questions }));
+}
+
+function isUnworded(s: QuestionSnapshot): boolean {
+  return s.text === '' && s.kind !== 'own' && s.anchor === undefined;
 }
 
 export function answeredCount(sections: PanelSection[]): { answered: number; total: number } {

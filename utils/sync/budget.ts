@@ -1,10 +1,17 @@
 // Which articles go to storage.sync when not all fit: tombstones and "this device only" markers
 // always (tiny, and they stop deleted or private articles coming back), then the most recently
-// active articles, as many as fit. The rest stay on this device, reported, never dropped.
-import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
+// active articles, as many as fit: in full, or, when not all fit in full, the older ones in the
+// compact tier (every piece of the reader's data, without the page questions' wording, which the
+// page gives back). The rest stay on this device, reported, never dropped.
+import {
+  type ArticleRecord,
+  lastActivity,
+  type QuestionSnapshot,
+  type Stamped,
+} from '@/utils/positions/model';
 import { articleKey, bucketKey, bucketOfArticleKey, splitIntoItems } from './chunks';
-import { packEntries, type SyncEntry, tombstoneOf } from './codec';
-import { itemBytes, SYNC_MAX_ITEMS, usableTotalBytes } from './limits';
+import { compactArticle, hasPageSnapshots, packEntries, type SyncEntry, tombstoneOf } from './codec';
+import { itemBytes, SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, usableTotalBytes } from './limits';
 
 export interface SyncPlan {
   /** Every item Stance wants in storage.sync, by key. */
@@ -15,6 +22,8 @@ export interface SyncPlan {
   localByChoice: string[];
   /** URLs that did not fit in the quota (or whose bucket is unreadable), most recent first. */
   localByBudget: string[];
+  /** URLs synced in the compact tier (without their page questions' wording), most recent first. */
+  compact: string[];
 }
 
 export interface BudgetOptions {
@@ -29,6 +38,10 @@ export interface BudgetOptions {
   foreignMarkers?: Extract<SyncEntry, { kind: 'localOnly' }>[];
   /** Packs a bucket's entries; the engine passes a memoised one. */
   pack?: (entries: SyncEntry[]) => string;
+  /** The total quota planned against (tests pass a smaller one to exercise the compact tier). */
+  quotaBytes?: number;
+  /** The placeholder storage.sync holds for a page question, if any (see compactArticle). */
+  syncedPlaceholder?: (url: string, id: string) => Stamped<QuestionSnapshot> | undefined;
 }
 
 /**
@@ -47,7 +60,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     return a.url < b.url ? -1 : 1;
   });
   const always: { bucket: string; id: string; entry: SyncEntry }[] = [];
-  const full: { bucket: string; id: string; entry: SyncEntry; url: string }[] = [];
+  const full: { bucket: string; id: string; entry: SyncEntry; compact: SyncEntry | null; url: string }[] = [];
   const mine = new Set<string>();
   for (const article of byRecency) {
     const bucket = bucketKey(article.url);
@@ -60,7 +73,19 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     } else if (blocked.has(bucket)) localByBudget.push(article.url);
     else if (article.deleted?.v)
       always.push({ bucket, id, entry: { kind: 'article', article: tombstoneOf(article) } });
-    else full.push({ bucket, id, entry: { kind: 'article', article }, url: article.url });
+    else
+      full.push({
+        bucket,
+        id,
+        entry: { kind: 'article', article },
+        compact: hasPageSnapshots(article)
+          ? {
+              kind: 'article',
+              article: compactArticle(article, (qid) => options.syncedPlaceholder?.(article.url, qid)),
+            }
+          : null,
+        url: article.url,
+      });
   }
   for (const marker of options.foreignMarkers ?? []) {
     // Kept in this device's plan too, so it does not rewrite their bucket without them.
@@ -68,9 +93,13 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     if (!mine.has(marker.key) && !blocked.has(bucket)) always.push({ bucket, id: marker.key, entry: marker });
   }
 
-  const build = (count: number) => {
-    const buckets = new Map<string, { id: string; entry: SyncEntry }[]>();
-    for (const e of [...always, ...full.slice(0, count)]) {
+  // The first `fullCount` articles by recency in full, the next ones up to `count` compact.
+  const build = (count: number, fullCount: number) => {
+    const buckets = new Map<string, { bucket: string; id: string; entry: SyncEntry }[]>();
+    const chosen = full
+      .slice(0, count)
+      .map((e, i) => (i < fullCount || !e.compact ? e : { ...e, entry: e.compact }));
+    for (const e of [...always, ...chosen]) {
       let list = buckets.get(e.bucket);
       if (!list) {
         list = [];
@@ -90,35 +119,58 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
       }
     }
     const itemCount = Object.keys(items).length + (options.reservedItems ?? 0);
-    const fits =
-      itemCount <= SYNC_MAX_ITEMS &&
-      bytes <= usableTotalBytes(itemCount, 'firefox') - (options.marginBytes ?? 256);
+    const quota =
+      usableTotalBytes(itemCount, 'firefox') - SYNC_QUOTA_BYTES + (options.quotaBytes ?? SYNC_QUOTA_BYTES);
+    const fits = itemCount <= SYNC_MAX_ITEMS && bytes <= quota - (options.marginBytes ?? 256);
     return { items, bytes: bytes - (options.reservedBytes ?? 0), fits };
   };
 
-  // The largest prefix by recency that fits (more articles never take less room): double the
-  // count until it does not fit, then halve the gap. Each try packs only the articles it holds.
-  let best = build(0);
-  let low = 0;
-  let high = full.length;
-  for (let step = 16; low < high; step *= 2) {
-    const count = Math.min(high, low + step);
-    const attempt = build(count);
-    if (!attempt.fits) {
-      high = count - 1;
-      break;
-    }
-    best = attempt;
-    low = count;
-  }
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    const attempt = build(mid);
-    if (attempt.fits) {
+  // The largest count that fits (more articles never take less room), from `low` that does:
+  // double the step until it does not fit, then halve the gap. Each try packs only what it holds.
+  const largest = (
+    from: { count: number; best: ReturnType<typeof build> },
+    limit: number,
+    attemptOf: (n: number) => ReturnType<typeof build>,
+  ) => {
+    let { count: low, best } = from;
+    let high = limit;
+    for (let step = 16; low < high; step *= 2) {
+      const count = Math.min(high, low + step);
+      const attempt = attemptOf(count);
+      if (!attempt.fits) {
+        high = count - 1;
+        break;
+      }
       best = attempt;
-      low = mid;
-    } else high = mid - 1;
+      low = count;
+    }
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      const attempt = attemptOf(mid);
+      if (attempt.fits) {
+        best = attempt;
+        low = mid;
+      } else high = mid - 1;
+    }
+    return { count: low, best };
+  };
+  // The most recent articles in full, as many as fit. If not all do: as many articles as fit with
+  // the older ones compact (the reader's data of more articles first), then as many of those in
+  // full as still fit.
+  const inFullOnly = largest({ count: 0, best: build(0, 0) }, full.length, (n) => build(n, n));
+  let synced = inFullOnly.count;
+  let inFull = inFullOnly.count;
+  let best = inFullOnly.best;
+  if (synced < full.length) {
+    synced = largest(inFullOnly, full.length, (n) => build(n, 0)).count;
+    const most = largest({ count: 0, best: build(synced, 0) }, synced, (n) => build(synced, n));
+    inFull = most.count;
+    best = most.best;
   }
-  for (const e of full.slice(low)) localByBudget.push(e.url);
-  return { items: best.items, bytes: best.bytes, localByChoice, localByBudget };
+  const compact = full
+    .slice(inFull, synced)
+    .filter((e) => e.compact)
+    .map((e) => e.url);
+  for (const e of full.slice(synced)) localByBudget.push(e.url);
+  return { items: best.items, bytes: best.bytes, localByChoice, localByBudget, compact };
 }

@@ -21,6 +21,12 @@ import { DEFLATE_DICTIONARY } from './dictionary';
 
 /** Format 2: base85(deflate(JSON array of entries, DEFLATE_DICTIONARY)). */
 const FORMAT_ENTRIES = '2';
+/**
+ * Format 3: format 2 whose questions may also be page questions without their snapshot (the
+ * compact tier). Written only when a payload holds one, so older versions keep reading the rest;
+ * they report format 3 as unknown and leave it alone.
+ */
+const FORMAT_COMPACT = '3';
 
 /** What one sync item holds: articles (or their tombstones) and "this device only" markers. */
 export type SyncEntry =
@@ -43,12 +49,76 @@ export function tombstoneOf(article: ArticleRecord): ArticleRecord {
   return { url: article.url, meta: EMPTY_META, questions: {}, deleted: article.deleted! };
 }
 
+// --- Compact tier ---------------------------------------------------------------------------
+// A page question's wording is on the page (and its id is the hash of it); the reader's data is
+// not. Older articles travel without the snapshots of their page questions: each is replaced by a
+// placeholder stamped '' (before every real stamp, so a merge always keeps a real snapshot).
+
+const FORM_TYPES = ['yes-no', 'agree-disagree', 'alternatives'] as const;
+
+/** Whether a question's snapshot is the page's (derivable), not the reader's own words. */
+export function isPageQuestion(s: QuestionSnapshot): boolean {
+  return s.kind !== 'own' && s.anchor === undefined;
+}
+
+/**
+ * What stands for a page question's snapshot in the compact tier: its kind, form type and order,
+ * no text, label, attribution or poles (an alternatives form keeps its type, with empty poles).
+ */
+export function placeholderSnapshot(s: QuestionSnapshot): Stamped<QuestionSnapshot> {
+  const form: AnswerForm =
+    s.form.type === 'alternatives' ? { type: 'alternatives', poles: ['', ''] } : { type: s.form.type };
+  return { v: { kind: s.kind, label: '', text: '', form, order: s.order }, at: '' };
+}
+
+/** A question register that is a placeholder (it packs short, and decodes back the same). */
+export function isPlaceholder(q: Stamped<QuestionSnapshot>): boolean {
+  if (q.at !== '' || !isPageQuestion(q.v)) return false;
+  return JSON.stringify(placeholderSnapshot(q.v).v) === JSON.stringify(q.v);
+}
+
+/**
+ * The article with its page questions' snapshots left out; every piece of reader data kept.
+ * `synced` gives the placeholder storage.sync holds for a question, if any: the larger of it and
+ * this device's (compared as a merge does) is packed, so devices whose real snapshots differ (they
+ * do not travel in this tier) still write the same placeholder and settle.
+ */
+export function compactArticle(
+  article: ArticleRecord,
+  synced?: (id: string) => Stamped<QuestionSnapshot> | undefined,
+): ArticleRecord {
+  let changed = false;
+  const questions: Record<string, QuestionRecord> = {};
+  for (const [id, q] of Object.entries(article.questions)) {
+    if (!isPageQuestion(q.q.v)) {
+      questions[id] = q;
+      continue;
+    }
+    let placeholder = isPlaceholder(q.q) ? q.q : placeholderSnapshot(q.q.v);
+    const other = synced?.(id);
+    if (other && isPlaceholder(other) && JSON.stringify(other.v) > JSON.stringify(placeholder.v))
+      placeholder = other;
+    if (placeholder !== q.q) changed = true;
+    questions[id] = placeholder === q.q ? q : { ...q, q: placeholder };
+  }
+  return changed ? { ...article, questions } : article;
+}
+
+/** Whether the compact form of an article is smaller than it (it has page snapshots to leave out). */
+export function hasPageSnapshots(article: ArticleRecord): boolean {
+  return Object.values(article.questions).some((q) => isPageQuestion(q.q.v) && !isPlaceholder(q.q));
+}
+
 export function packEntries(entries: SyncEntry[]): string {
-  const layout = entries.map((e) =>
-    e.kind === 'article' ? toLayout(e.article) : [0, e.key, e.localOnly.at],
-  );
+  let compact = false;
+  const layout = entries.map((e) => {
+    if (e.kind !== 'article') return [0, e.key, e.localOnly.at];
+    if (Object.values(e.article.questions).some((q) => isPlaceholder(q.q))) compact = true;
+    return toLayout(e.article);
+  });
   const bytes = new TextEncoder().encode(JSON.stringify(layout));
-  return FORMAT_ENTRIES + encodeBase85(deflateSync(bytes, { level: 9, dictionary: DEFLATE_DICTIONARY }));
+  const format = compact ? FORMAT_COMPACT : FORMAT_ENTRIES;
+  return format + encodeBase85(deflateSync(bytes, { level: 9, dictionary: DEFLATE_DICTIONARY }));
 }
 
 /** One article alone (tests and benchmarks measure with it). */
@@ -58,7 +128,9 @@ export function packArticle(article: ArticleRecord): string {
 
 export function unpackItem(payload: unknown): DecodedItem {
   if (typeof payload !== 'string' || payload.length === 0) return { ok: false, reason: 'corrupt' };
-  if (payload[0] !== FORMAT_ENTRIES) return { ok: false, reason: 'unknown-format' };
+  if (payload[0] !== FORMAT_ENTRIES && payload[0] !== FORMAT_COMPACT)
+    return { ok: false, reason: 'unknown-format' };
+  const compact = payload[0] === FORMAT_COMPACT;
   try {
     const bytes = decodeBase85(payload.slice(1));
     if (!bytes) return { ok: false, reason: 'corrupt' };
@@ -67,7 +139,7 @@ export function unpackItem(payload: unknown): DecodedItem {
     );
     const entries = list(JSON.parse(json)).map((e): SyncEntry => {
       const [first, key, at] = list(e);
-      if (first !== 0) return { kind: 'article', article: fromLayout(e) };
+      if (first !== 0) return { kind: 'article', article: fromLayout(e, compact) };
       if (!decodeStamp(text(at))) fail('bad stamp');
       return { kind: 'localOnly', key: text(key), localOnly: { v: true, at: text(at) } };
     });
@@ -79,6 +151,9 @@ export function unpackItem(payload: unknown): DecodedItem {
 
 // --- Layout ---------------------------------------------------------------------------------
 // [url, stamps, meta, note, localOnly, deleted, questions]; a register is [stampIndex, value] or 0.
+// A question is [id or 0, stamp, kind, label, text, form, order, attribution, anchor, ...data], or
+// (format 3) a placeholder [id, kind, form type, order, ...data]; data is
+// [position, note, shared, removed, history].
 
 type Json = unknown;
 const KINDS: SavedQuestionKind[] = ['debate', 'raised', 'claim', 'own'];
@@ -128,7 +203,7 @@ function allStamps(a: ArticleRecord): Stamp[] {
   const out = [a.meta.at];
   for (const r of [a.note, a.localOnly, a.deleted]) if (r) out.push(r.at);
   for (const q of Object.values(a.questions)) {
-    out.push(q.q.at);
+    if (!isPlaceholder(q.q)) out.push(q.q.at);
     for (const r of [q.position, q.note, q.shared, q.removed]) if (r) out.push(r.at);
     for (const [at, h] of Object.entries(q.history)) {
       out.push(at);
@@ -164,6 +239,15 @@ function toLayout(a: ArticleRecord): Json[] {
           const h = q.history[at]!;
           return [stamps.at(at), positionCode(h.from), positionCode(h.to), reg(h.reason)];
         });
+      const data = [
+        reg(q.position, positionCode),
+        reg(q.note),
+        reg(q.shared, flag),
+        reg(q.removed, flag),
+        history,
+      ];
+      if (isPlaceholder(q.q))
+        return [id, KINDS.indexOf(s.kind), FORM_TYPES.indexOf(s.form.type), s.order, ...data];
       return [
         // Page questions' ids are hashes of their text: stored as 0 and recomputed on decode.
         id === questionId(s.text) ? 0 : id,
@@ -175,11 +259,7 @@ function toLayout(a: ArticleRecord): Json[] {
         s.order,
         s.attribution ?? 0,
         s.anchor ?? 0,
-        reg(q.position, positionCode),
-        reg(q.note),
-        reg(q.shared, flag),
-        reg(q.removed, flag),
-        history,
+        ...data,
       ];
     });
   return [
@@ -193,7 +273,7 @@ function toLayout(a: ArticleRecord): Json[] {
   ];
 }
 
-function fromLayout(layout: Json): ArticleRecord {
+function fromLayout(layout: Json, compact: boolean): ArticleRecord {
   const [url, stampLayout, meta, note, localOnly, deleted, questions] = list(layout);
   const stamps = readStamps(stampLayout);
   const stamp = (i: Json) => {
@@ -225,32 +305,41 @@ function fromLayout(layout: Json): ArticleRecord {
     questions: {},
   };
   for (const qLayout of list(questions)) {
-    const [
-      id,
-      qAt,
-      kind,
-      label,
-      qText,
-      form,
-      order,
-      attribution,
-      anchor,
-      position,
-      qNote,
-      shared,
-      removed,
-      history,
-    ] = list(qLayout);
-    const snapshot: QuestionSnapshot = {
-      kind: KINDS[int(kind)] ?? fail('bad kind'),
-      label: text(label),
-      text: text(qText),
-      form: formOf(form),
-      order: num(order),
-    };
-    if (attribution !== 0) snapshot.attribution = text(attribution);
-    if (anchor !== 0) snapshot.anchor = text(anchor);
-    const record: QuestionRecord = { q: { v: snapshot, at: stamp(qAt) }, history: {} };
+    const fields = list(qLayout);
+    let id: Json;
+    let q: Stamped<QuestionSnapshot>;
+    let data: Json[];
+    if (compact && fields.length === 9) {
+      // A page question without its snapshot: the placeholder it stood for, stamped ''.
+      const [qId, kind, formType, order, ...rest] = fields;
+      const type = FORM_TYPES[int(formType)] ?? fail('bad form type');
+      q = placeholderSnapshot({
+        kind: KINDS[int(kind)] ?? fail('bad kind'),
+        label: '',
+        text: '',
+        form: type === 'alternatives' ? { type, poles: ['', ''] } : { type },
+        order: num(order),
+      });
+      if (!isPageQuestion(q.v)) fail('own question without text');
+      id = text(qId);
+      data = rest;
+    } else {
+      const [qId, qAt, kind, label, qText, form, order, attribution, anchor, ...rest] = fields;
+      const snapshot: QuestionSnapshot = {
+        kind: KINDS[int(kind)] ?? fail('bad kind'),
+        label: text(label),
+        text: text(qText),
+        form: formOf(form),
+        order: num(order),
+      };
+      if (attribution !== 0) snapshot.attribution = text(attribution);
+      if (anchor !== 0) snapshot.anchor = text(anchor);
+      q = { v: snapshot, at: stamp(qAt) };
+      id = qId === 0 ? questionId(snapshot.text) : text(qId);
+      data = rest;
+    }
+    const [position, qNote, shared, removed, history] = data;
+    const record: QuestionRecord = { q, history: {} };
     setIf(record, 'position', reg(position, positionOf));
     setIf(record, 'note', reg(qNote, text));
     setIf(record, 'shared', reg(shared, bool));
@@ -261,7 +350,7 @@ function fromLayout(layout: Json): ArticleRecord {
       setIf(entry, 'reason', reg(reason, text));
       record.history[stamp(at)] = entry;
     }
-    article.questions[id === 0 ? questionId(snapshot.text) : text(id)] = record;
+    article.questions[id as string] = record;
   }
   setIf(article, 'note', reg(note, text));
   setIf(article, 'localOnly', reg(localOnly, bool));

@@ -4,10 +4,15 @@
 // so the same engine runs against the test double and the real browser.storage.sync.
 import type { Stamp } from '@/utils/positions/clock';
 import { mergeArticle, mergeRegister } from '@/utils/positions/merge';
-import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
+import {
+  type ArticleRecord,
+  lastActivity,
+  type QuestionSnapshot,
+  type Stamped,
+} from '@/utils/positions/model';
 import { planSync, type SyncPlan } from './budget';
-import { articleKey, assembleItems, headKeyOf, isBucketKey } from './chunks';
-import { packEntries, type SyncEntry, unpackItem } from './codec';
+import { articleKey, assembleItems, bucketKey, headKeyOf, isBucketKey } from './chunks';
+import { isPlaceholder, packEntries, type SyncEntry, unpackItem } from './codec';
 import { itemBytes } from './limits';
 import {
   afterFailure,
@@ -62,6 +67,8 @@ export interface SyncEngineDeps {
   now?: () => number;
   /** Runs `run` after `ms`; returns a cancel. Tests pass a manual timer. */
   setTimer?: (run: () => void, ms: number) => () => void;
+  /** The total quota to plan against; tests pass a smaller one to exercise the compact tier. */
+  quotaBytes?: number;
 }
 
 const QUOTA_MARGIN_STEP = 4_096;
@@ -87,6 +94,8 @@ export class SyncEngine {
   /** Grows after each quota refusal: our count and the browser's disagreed, so plan smaller. */
   private extraMargin = 0;
   private packed = new Map<string, string>();
+  /** Placeholders of page questions storage.sync holds (compact tier), by bucket, then URL and id. */
+  private syncedPlaceholders = new Map<string, Map<string, Stamped<QuestionSnapshot>>>();
   private current: SyncStatus = INITIAL_SYNC_STATUS;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
 
@@ -207,6 +216,7 @@ export class SyncEngine {
     const byUrl = new Map(library.map((a) => [a.url, a]));
     const byKey = new Map(library.map((a) => [articleKey(a.url), a]));
     for (const head of heads) {
+      this.syncedPlaceholders.delete(head);
       if (!this.mirror.has(head)) {
         this.undecodable.delete(head);
         continue;
@@ -218,6 +228,12 @@ export class SyncEngine {
         continue;
       }
       this.undecodable.delete(head);
+      const placeholders = new Map<string, Stamped<QuestionSnapshot>>();
+      for (const entry of decoded.entries)
+        if (entry.kind === 'article')
+          for (const [id, q] of Object.entries(entry.article.questions))
+            if (isPlaceholder(q.q)) placeholders.set(`${entry.article.url}\n${id}`, q.q);
+      this.syncedPlaceholders.set(head, placeholders);
       for (const entry of decoded.entries) {
         let local: ArticleRecord | undefined;
         let merged: ArticleRecord;
@@ -275,6 +291,8 @@ export class SyncEngine {
       blockedKeys: new Set(this.undecodable.keys()),
       foreignMarkers: [...this.foreignMarkers.values()],
       pack: (entries) => this.pack(entries),
+      quotaBytes: this.deps.quotaBytes,
+      syncedPlaceholder: (url, id) => this.syncedPlaceholders.get(bucketKey(url))?.get(`${url}\n${id}`),
     });
     const set: Record<string, string> = {};
     for (const [key, value] of Object.entries(plan.items))

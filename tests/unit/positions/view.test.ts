@@ -111,3 +111,36 @@ describe('My debates', () => {
     expect(relativeTime(now - 3 * 86_400_000, now, 'fr')).toBe('il y a 3 jours');
   });
 });
+
+describe('a page question synced without its wording (compact tier)', () => {
+  test('is not shown as an empty card until the page gives its text back; its data is kept and counted', () => {
+    const stamp = testClock();
+    let saved = act.setPosition(
+      act.ensureQuestion(emptyArticle(stamp()), act.snapshotOf(SHOCK, 1), SHOCK.id, stamp()),
+      SHOCK.id,
+      4,
+      stamp(),
+    );
+    // What a device that only received the compact form holds: the position, a placeholder snapshot.
+    saved = {
+      ...saved,
+      questions: {
+        ...saved.questions,
+        [MONOPOLY.id]: {
+          q: { v: { kind: 'debate', label: '', text: '', form: { type: 'yes-no' }, order: 0 }, at: '' },
+          position: { v: 2, at: stamp() },
+          history: {},
+        },
+      },
+    };
+    for (const extraction of [null, { article: null, questions: [SHOCK] }]) {
+      const ids = panelSections(extraction, saved).flatMap((s) => s.questions.map((q) => q.id));
+      expect(ids).toEqual([SHOCK.id]);
+    }
+    const read = panelSections(page, saved);
+    const monopoly = read.flatMap((s) => s.questions).find((q) => q.id === MONOPOLY.id)!;
+    expect(monopoly.snapshot.text).toBe(MONOPOLY.text);
+    expect(monopoly.record?.position?.v).toBe(2);
+    expect(summarizeArticle(saved).answered).toBe(2);
+  });
+});

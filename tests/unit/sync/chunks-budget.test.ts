@@ -8,7 +8,8 @@ import {
   bucketOfArticleKey,
   splitIntoItems,
 } from '@/utils/sync/chunks';
-import { packArticle, unpackItem } from '@/utils/sync/codec';
+import { compactArticle, packArticle, unpackItem } from '@/utils/sync/codec';
+import { canonicalJson } from '@/utils/sync/engine';
 import { itemBytes, SYNC_QUOTA_BYTES_PER_ITEM } from '@/utils/sync/limits';
 import { FakeSyncArea } from '../../support/fake-sync-area';
 import { seededRandom, typicalArticle, typicalLibrary } from '../../support/sync-fixtures';
@@ -90,5 +91,42 @@ describe('budget', () => {
     const plan = planSync(library, { blockedKeys: new Set([blocked]) });
     expect(plan.items[blocked]).toBeUndefined();
     expect(plan.localByBudget).toContain(library[0]!.url);
+  });
+
+  it('syncs older articles compact when not all fit in full: newest in full, then compact, then local', async () => {
+    const library = typicalLibrary(400);
+    const plan = planSync(library);
+    const local = new Set(plan.localByBudget);
+    const compact = new Set(plan.compact);
+    const synced = library.filter((a) => !local.has(a.url));
+    expect(compact.size).toBeGreaterThan(0);
+    // More articles than the full tier alone held (169 of these before the compact tier).
+    expect(synced.length).toBeGreaterThan(200);
+    const byRecency = [...library].sort((a, b) => (lastActivity(a) > lastActivity(b) ? -1 : 1));
+    const tier = (url: string) => (local.has(url) ? 2 : compact.has(url) ? 1 : 0);
+    const tiers = byRecency.map((a) => tier(a.url));
+    expect(tiers).toEqual([...tiers].sort());
+    for (const mode of ['chrome', 'firefox'] as const) {
+      const area = new FakeSyncArea({ mode });
+      await expect(area.set(plan.items)).resolves.toBeUndefined();
+    }
+    // What is synced decodes to the article (full) or its compact form: every piece of reader data.
+    const decoded = new Map<string, string>();
+    for (const key of Object.keys(plan.items).filter((k) => !k.includes('.'))) {
+      const assembled = assembleItems(key, (k) => plan.items[k]);
+      const d = assembled.ok ? unpackItem(assembled.payload) : null;
+      for (const e of d?.ok ? d.entries : [])
+        if (e.kind === 'article') decoded.set(e.article.url, canonicalJson(e.article));
+    }
+    expect(decoded.size).toBe(synced.length);
+    for (const a of synced)
+      expect(decoded.get(a.url)).toBe(canonicalJson(compact.has(a.url) ? compactArticle(a) : a));
+  });
+
+  it('plans against a smaller quota when asked (tests exercise the compact tier with it)', () => {
+    const library = typicalLibrary(6);
+    const plan = planSync(library, { quotaBytes: 3_000 });
+    expect(plan.compact.length).toBeGreaterThan(0);
+    expect(plan.bytes).toBeLessThanOrEqual(3_000);
   });
 });

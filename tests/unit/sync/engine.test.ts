@@ -161,7 +161,7 @@ describe('SyncEngine', () => {
   it('syncs the most recent articles when not all fit, keeping the rest on the device', async () => {
     const env = simulatedDevices(1, 'firefox');
     const [a] = env.devices as [NonNullable<(typeof env.devices)[0]>];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 300; i++) {
       const article = typicalArticle(i);
       a.library.set(article.url, article);
     }
@@ -170,7 +170,7 @@ describe('SyncEngine', () => {
     const status = a.engine.status;
     expect(status.localByBudget).toBeGreaterThan(0);
     expect(status.bytesUsed).toBeLessThanOrEqual(102_400);
-    expect(a.library.size).toBe(200);
+    expect(a.library.size).toBe(300);
     expect(status.lastError).toBeNull();
   }, 60_000);
 });
@@ -194,5 +194,46 @@ describe('SyncEngine against a stale local write', () => {
     await b.engine.localChanged();
     await settle(env);
     for (const d of [a, b]) expect(d.library.get(URL_A)?.note?.v).toBe('plus récent');
+  });
+});
+
+describe('SyncEngine and the compact tier', () => {
+  it('never writes a placeholder over a real snapshot; a device with only the compact form re-packs it', async () => {
+    // A small quota: most of these articles travel compact, without their page questions' wording.
+    const env = simulatedDevices(2, 'chrome', [], 4_500);
+    const [a, b] = env.devices as [
+      NonNullable<(typeof env.devices)[0]>,
+      NonNullable<(typeof env.devices)[1]>,
+    ];
+    const originals = Array.from({ length: 6 }, (_, i) => typicalArticle(i));
+    for (const article of originals) a.library.set(article.url, structuredClone(article));
+    await a.engine.setEnabled(true);
+    await b.engine.setEnabled(true);
+    await settle(env);
+    expect(b.library.size).toBe(6);
+    const placeholders = (library: Map<string, ArticleRecord>) =>
+      [...library.values()].flatMap((x) => Object.values(x.questions)).filter((q) => q.q.at === '').length;
+    expect(placeholders(b.library)).toBeGreaterThan(0);
+    // b edits what it only has compact; b restarts and re-packs it; a keeps every real snapshot.
+    const compactUrl = [...b.library.values()].find((x) =>
+      Object.values(x.questions).some((q) => q.q.at === ''),
+    )!.url;
+    await b.edit(compactUrl, (x, at) => setArticleNote(x!, 'Écrit sur b', at));
+    b.restart();
+    await b.engine.setEnabled(true);
+    await settle(env);
+    expect(a.library.get(compactUrl)?.note?.v).toBe('Écrit sur b');
+    expect(placeholders(a.library)).toBe(0);
+    for (const original of originals) {
+      const mine = a.library.get(original.url)!;
+      for (const [id, q] of Object.entries(original.questions)) {
+        expect(mine.questions[id]!.q).toEqual(q.q);
+        // b holds every piece of the reader's data, whatever the tier.
+        const theirs = b.library.get(original.url)!.questions[id]!;
+        expect({ ...theirs, q: null }).toEqual({ ...q, q: null });
+      }
+    }
+    expect(a.engine.status.localByBudget + b.engine.status.localByBudget).toBe(0);
+    expect(b.engine.status.lastError).toBeNull();
   });
 });
