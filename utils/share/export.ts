@@ -30,6 +30,9 @@ function sharedQuestions(article: ArticleRecord): SharedQuestion[] {
   for (const [id, q] of Object.entries(article.questions)) {
     if (q.removed?.v === true) continue;
     const snap = q.q.v;
+    // A question known here only by sync's compact copy has no wording yet (it returns when the
+    // page is read): a group could not tell what its position answers, so it does not leave.
+    if (!snap.text) continue;
     const question: SharedQuestion = {
       id,
       kind: snap.kind,
