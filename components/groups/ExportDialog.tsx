@@ -100,11 +100,16 @@ export function ExportDialog({ articles, onClose }: ExportDialogProps) {
         <p class="quiet">{t('sharePrivateNotesKept', summary.privateNotesKept)}</p>
       )}
       <h3>{t('sharePreviewTitle')}</h3>
-      <pre class="share-preview">{text}</pre>
+      {/* Scrollable, so reachable by keyboard and named after its heading. */}
+      <pre class="share-preview" tabIndex={0} aria-label={t('sharePreviewTitle')}>
+        {text}
+      </pre>
       {format === 'code' && (
         <details>
           <summary>{t('shareCodeContents')}</summary>
-          <pre class="share-preview">{positionsToJson(file)}</pre>
+          <pre class="share-preview" tabIndex={0} aria-label={t('shareCodeContents')}>
+            {positionsToJson(file)}
+          </pre>
         </details>
       )}
       <div class="share-actions">
