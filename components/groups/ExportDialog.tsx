@@ -100,16 +100,11 @@ export function ExportDialog({ articles, onClose }: ExportDialogProps) {
         <p class="quiet">{t('sharePrivateNotesKept', summary.privateNotesKept)}</p>
       )}
       <h3>{t('sharePreviewTitle')}</h3>
-      {/* Scrollable, so reachable by keyboard and named after its heading. */}
-      <pre class="share-preview" tabIndex={0} aria-label={t('sharePreviewTitle')}>
-        {text}
-      </pre>
+      <pre class="share-preview">{text}</pre>
       {format === 'code' && (
         <details>
           <summary>{t('shareCodeContents')}</summary>
-          <pre class="share-preview" tabIndex={0} aria-label={t('shareCodeContents')}>
-            {positionsToJson(file)}
-          </pre>
+          <pre class="share-preview">{positionsToJson(file)}</pre>
         </details>
       )}
       <div class="share-actions">
