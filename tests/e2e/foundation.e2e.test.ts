@@ -12,6 +12,7 @@ import {
   launchFirefox,
   openFirefoxPageWithPanel,
   openPageWithPanel,
+  PAGE_READ,
   prepareE2eBuild,
   ROOT,
   serveFixtures,
@@ -92,7 +93,7 @@ describe('Chromium: demo article to panel to storage', () => {
 
     session = await launchChromium(profileDir, { extensionDir });
     const { panel: again } = await openPageWithPanel(session, server.url + DEMO_PATH);
-    await again.waitForSelector('section[aria-labelledby="section-debate"] article input:checked');
+    await again.waitForSelector(PAGE_READ);
     const cards = await again.evaluate(readDebateCards);
     expect(cards.map((c) => c.checked)).toEqual([null, null, null, null, '4']);
   });
@@ -116,7 +117,7 @@ describe('Firefox: the same path on the Firefox build', () => {
     await panel.waitForFunction(hasSavedPosition, { timeout: 10_000 }, 2);
     await panel.close();
     const { panel: again } = await openFirefoxPageWithPanel(session, page.url());
-    await again.waitForSelector('section[aria-labelledby="section-debate"] article input:checked');
+    await again.waitForSelector(PAGE_READ);
     expect((await again.evaluate(readDebateCards)).map((c) => c.checked)).toEqual([
       '2',
       null,

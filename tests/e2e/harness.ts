@@ -14,6 +14,12 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES_DIR = join(ROOT, 'tests', 'fixtures');
 /** Path of the demo article under the fixture server. */
 export const DEMO_PATH = '/demo/spacex-ipo.html';
+
+/**
+ * On the demo page: saved positions show before the page is read again; the raised questions only
+ * come from reading it, so their section tells the panel shows the page and the saved record together.
+ */
+export const PAGE_READ = 'section[aria-labelledby="section-raised"]';
 /** Fixed moz-extension:// UUID of Stance in Firefox tests, so panel URLs are known in advance. */
 export const FIREFOX_UUID = '6c1b7b0e-5a3d-4f7e-9d51-2f4e1a8c9b3d';
 

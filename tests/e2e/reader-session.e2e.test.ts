@@ -11,6 +11,7 @@ import {
   DEMO_PATH,
   launchChromium,
   openPageWithPanel,
+  PAGE_READ,
   prepareE2eBuild,
   runAxe,
   serveFixtures,
@@ -100,7 +101,7 @@ describe('a reader’s session on the demo article', () => {
   test('reopened in English: everything is in the article and in My debates', async () => {
     session = await launchChromium(profileDir, { extensionDir, locale: 'en' });
     const { panel } = await openPageWithPanel(session, server.url + DEMO_PATH);
-    await panel.waitForSelector('section[aria-labelledby="section-debate"] article input:checked');
+    await panel.waitForSelector(PAGE_READ);
     expect(await panel.textContent('#section-debate')).toBe('The author asks you');
 
     const checked = await panel

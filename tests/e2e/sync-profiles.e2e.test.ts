@@ -15,6 +15,7 @@ import {
   launchFirefox,
   openFirefoxPageWithPanel,
   openPageWithPanel,
+  PAGE_READ,
   prepareE2eBuild,
   serveFixtures,
 } from './harness';
@@ -141,7 +142,7 @@ describe('two browsers of one reader', () => {
 
     for (const panel of [a, b]) {
       await panel.reload();
-      await panel.waitForSelector('section[aria-labelledby="section-debate"] article input:checked');
+      await panel.waitForSelector(PAGE_READ);
       await expect.poll(() => positions(panel)).toEqual(['5', '2', '4', null, null]);
       expect(await card(panel, 0).locator('textarea').inputValue()).toBe('Écrit sur le téléphone.');
     }
@@ -165,21 +166,9 @@ describe('past the real storage.sync quota', () => {
         { timeout: 60_000, interval: 500 },
       )
       .toBe(true);
-    const { status, used, local } = await panel.evaluate(async () => {
-      const api = chrome;
-      const all: Items = await api.storage.local.get(null);
-      return {
-        status: all.syncStatus as { localByBudget: number },
-        used: (await api.storage.sync.getBytesInUse(null)) as number,
-        local: Object.keys(all).filter(
-          (k) => k.startsWith('article:https://news.example/') && !k.endsWith('$'),
-        ).length,
-      };
-    });
-    expect(local).toBe(500);
-    expect(used).toBeLessThanOrEqual(102_400);
-    expect(status.localByBudget).toBeGreaterThan(0);
-    expect(status.localByBudget).toBeLessThan(500);
+    const outcome = await panel.evaluate(quotaOutcome);
+    expectEveryNoteKept(outcome);
+    const { status } = outcome;
 
     await panel.getByRole('button', { name: 'Settings' }).click();
     await expect
@@ -208,20 +197,9 @@ describe('past the real storage.sync quota, in Firefox', () => {
             ),
         { timeout: 60_000, polling: 500 },
       );
-      const { status, used, local } = await panel.evaluate(async () => {
-        const all: Items = await browser.storage.local.get(null);
-        return {
-          status: all.syncStatus as StatusSnapshot,
-          used: (await browser.storage.sync.getBytesInUse(null)) as number,
-          local: Object.keys(all).filter(
-            (k) => k.startsWith('article:https://news.example/') && !k.endsWith('$'),
-          ).length,
-        };
-      });
-      expect(local).toBe(500);
-      expect(used).toBeLessThanOrEqual(102_400);
-      expect(status.localByBudget).toBeGreaterThan(0);
-      expect(status.localByBudget).toBeLessThan(500);
+      const outcome = await panel.evaluate(quotaOutcome);
+      expectEveryNoteKept(outcome);
+      const { status } = outcome;
       const settings = await panel.$$('nav button');
       await settings[3]!.click();
       await panel.waitForFunction(
@@ -235,6 +213,27 @@ describe('past the real storage.sync quota, in Firefox', () => {
     }
   });
 });
+
+/** Runs in the panel page (either browser): what storage holds after the quota was passed. */
+async function quotaOutcome() {
+  // biome-ignore lint/suspicious/noExplicitAny: the page's own extension global, untyped here.
+  const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+  const all: Items = await api.storage.local.get(null);
+  return {
+    status: all.syncStatus as StatusSnapshot,
+    used: (await api.storage.sync.getBytesInUse(null)) as number,
+    local: Object.keys(all).filter((k) => k.startsWith('article:https://news.example/') && !k.endsWith('$'))
+      .length,
+  };
+}
+
+/** All 500 articles stay on the device, sync stays within the real quota, and some stay local. */
+function expectEveryNoteKept({ status, used, local }: Awaited<ReturnType<typeof quotaOutcome>>) {
+  expect(local).toBe(500);
+  expect(used).toBeLessThanOrEqual(102_400);
+  expect(status.localByBudget).toBeGreaterThan(0);
+  expect(status.localByBudget).toBeLessThan(500);
+}
 
 /** `count` articles as Stance stores them, with notes of varied text that compresses like real prose. */
 function manyArticles(count: number): Items {
