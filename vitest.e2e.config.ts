@@ -7,6 +7,9 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.test.ts'],
     // One browser at a time: two cores, and every file launches its own browsers.
     fileParallelism: false,
+    // Real browsers on a loaded two-core machine occasionally drop a protocol call (Firefox BiDi
+    // mid-navigation). One retry absorbs that; a behaviour that fails twice still fails the run.
+    retry: 1,
     testTimeout: 90_000,
     hookTimeout: 90_000,
     teardownTimeout: 30_000,

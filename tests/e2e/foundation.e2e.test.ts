@@ -16,6 +16,7 @@ import {
   prepareE2eBuild,
   ROOT,
   serveFixtures,
+  waitInFirefox,
 } from './harness';
 
 const LABELS = [
@@ -114,7 +115,7 @@ describe('Firefox: the same path on the Firefox build', () => {
     const cards = await panel.evaluate(readDebateCards);
     expect(cards.map((c) => c.label)).toEqual(LABELS);
     await panel.click('section[aria-labelledby="section-debate"] article:nth-of-type(1) input[value="2"]');
-    await panel.waitForFunction(hasSavedPosition, { timeout: 10_000 }, 2);
+    await waitInFirefox(panel, hasSavedPosition, 2);
     await panel.close();
     const { panel: again } = await openFirefoxPageWithPanel(session, page.url());
     await again.waitForSelector(PAGE_READ);

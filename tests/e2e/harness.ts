@@ -199,10 +199,42 @@ export async function launchFirefox({
  */
 export async function gotoExtensionPage(page: FirefoxPage, url: string): Promise<void> {
   page.goto(url).catch(() => {});
-  await page.waitForFunction(
+  await waitInFirefox(
+    page,
     (expected) => location.href === expected && document.readyState === 'complete',
-    { timeout: 15_000 },
     url,
+    15_000,
+  );
+}
+
+/**
+ * Polls `check` in a Firefox page until it returns true. Unlike puppeteer's waitForFunction it
+ * survives the protocol errors Firefox's BiDi raises while a page is between two documents
+ * ("right-hand side of 'in' should be an object, got null"), which made waits flaky.
+ */
+export async function waitInFirefox<A>(
+  page: FirefoxPage,
+  check: (arg: A) => boolean | Promise<boolean>,
+  arg: A,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      // puppeteer's EvaluateFunc types its argument loosely; the check is serialised as it is.
+      if (
+        (await page.evaluate(check as (arg: unknown) => boolean | Promise<boolean>, arg as unknown)) === true
+      )
+        return;
+      lastError = null;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(
+    `Timed out after ${timeoutMs} ms waiting in Firefox${lastError ? `: ${String(lastError)}` : ''}`,
   );
 }
 

@@ -18,6 +18,7 @@ import {
   PAGE_READ,
   prepareE2eBuild,
   serveFixtures,
+  waitInFirefox,
 } from './harness';
 
 type Items = Record<string, unknown>;
@@ -186,8 +187,8 @@ describe('past the real storage.sync quota, in Firefox', () => {
       const { panel } = await openFirefoxPageWithPanel(firefox, server.url + DEMO_PATH);
       await panel.waitForSelector('section[aria-labelledby="section-debate"] article');
       await panel.evaluate((items) => browser.storage.local.set(items), manyArticles(500));
-      // puppeteer, unlike playwright, awaits a promise returned to waitForFunction.
-      await panel.waitForFunction(
+      await waitInFirefox(
+        panel,
         () =>
           browser.storage.local
             .get('syncStatus')
@@ -195,17 +196,20 @@ describe('past the real storage.sync quota, in Firefox', () => {
               ({ syncStatus }: { syncStatus?: StatusSnapshot }) =>
                 syncStatus !== undefined && !syncStatus.pending && syncStatus.localByBudget > 0,
             ),
-        { timeout: 60_000, polling: 500 },
+        undefined,
+        60_000,
       );
       const outcome = await panel.evaluate(quotaOutcome);
       expectEveryNoteKept(outcome);
       const { status } = outcome;
       const settings = await panel.$$('nav button');
       await settings[3]!.click();
-      await panel.waitForFunction(
+      await waitInFirefox(
+        panel,
         (n) =>
-          document.querySelector('.sync-status')?.textContent?.includes(`Articles on this device only: ${n}`),
-        { timeout: 10_000 },
+          document
+            .querySelector('.sync-status')
+            ?.textContent?.includes(`Articles on this device only: ${n}`) === true,
         status.localByBudget,
       );
     } finally {
