@@ -22,13 +22,20 @@ const VIEWS: [View, MessageKey][] = [
 /** Host access to every page, asked for only on the reader's click, to follow them across tabs. */
 const FOLLOW_TABS = { origins: ['<all_urls>'] };
 
-export function App() {
+export interface AppProps {
+  /** The tab was opened before the first render (main.tsx), so its saved positions paint at once. */
+  tabOpened: boolean;
+}
+
+export function App({ tabOpened }: AppProps) {
   const [view, setView] = useState<View>('article');
 
   useEffect(() => {
-    void resolveTargetTab().then((target) => {
-      if (target) void session.openTab(target);
-    });
+    if (!tabOpened) {
+      void resolveTargetTab().then((target) => {
+        if (target) void session.openTab(target);
+      });
+    }
     const stopStore = session.followStoreChanges();
     const stopTabs = followTabs();
     const stopPassages = pendingPassageItem.watch(() => void takePendingPassage());
@@ -44,7 +51,7 @@ export function App() {
       document.removeEventListener('visibilitychange', flushOnHide);
       window.removeEventListener('pagehide', flushOnHide);
     };
-  }, []);
+  }, [tabOpened]);
 
   // A passage picked before the page was read waits until the article is known.
   const status = session.page.value.status;

@@ -49,11 +49,14 @@ function guessUrl(pageUrl: string): string | null {
 
 let readGeneration = 0;
 
-/** Follow a tab: show what is saved for it at once, then read the page. */
-export async function openTab(target: TargetTab): Promise<void> {
+/**
+ * Follow a tab: show what is saved for it at once (`onSavedShown` is called then), then read the
+ * page. Resolves once the page is read or has failed.
+ */
+export async function openTab(target: TargetTab, onSavedShown?: () => void): Promise<void> {
   const generation = ++readGeneration;
   try {
-    await readTab(target, generation);
+    await readTab(target, generation, onSavedShown);
   } catch (error) {
     // A record this version cannot read must not leave the panel stuck on "Reading…".
     console.error('Stance could not open this tab', error);
@@ -61,13 +64,14 @@ export async function openTab(target: TargetTab): Promise<void> {
   }
 }
 
-async function readTab(target: TargetTab, generation: number): Promise<void> {
+async function readTab(target: TargetTab, generation: number, onSavedShown?: () => void): Promise<void> {
   await flushSave();
   tab.value = target;
   page.value = { status: 'loading' };
   const pageUrl = target.url ? guessUrl(target.url) : null;
   const guessed = pageUrl ? await articleUrlForPage(pageUrl) : null;
   record.value = guessed ? await loadArticle(guessed) : null;
+  onSavedShown?.();
   const read = await extractFromTab(target);
   if (generation !== readGeneration) return; // the reader moved on meanwhile
   if (!read.ok) {
