@@ -5,18 +5,12 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { ArticleRecord } from '@/utils/positions/model';
 import { aggregateGroup, type QuestionOrder, sortQuestions } from '@/utils/share/aggregate';
-import type { ArticleGroups } from '@/utils/share/format';
-import {
-  deleteGroupIn,
-  loadGroups,
-  renameGroupIn,
-  revealGroupAlways,
-  watchGroups,
-} from '@/utils/share/group-store';
+import { deleteGroupIn, renameGroupIn, revealGroupAlways } from '@/utils/share/group-store';
 import { groupSummaryMarkdown } from '@/utils/share/markdown-summary';
 import { copyText, downloadText } from './download';
 import { GroupHeader } from './GroupHeader';
 import { GroupQuestionCard } from './GroupQuestionCard';
+import { useGroups } from './use-groups';
 
 export interface GroupViewProps {
   /** The article whose groups are shown. */
@@ -30,22 +24,12 @@ export interface GroupViewProps {
 }
 
 export function GroupView({ articleUrl, reader, articleTitle, initialOrder = 'division' }: GroupViewProps) {
-  const [groups, setGroups] = useState<ArticleGroups | null>(null);
+  const groups = useGroups(articleUrl);
   const [selected, setSelected] = useState<string | null>(null);
   const [order, setOrder] = useState<QuestionOrder>(initialOrder);
   const [revealAlways, setRevealAlways] = useState(false);
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    loadGroups(articleUrl).then((g) => live && setGroups(g));
-    const unwatch = watchGroups(articleUrl, setGroups);
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, [articleUrl]);
 
   useEffect(() => {
     revealGroupAlways.getValue().then(setRevealAlways);

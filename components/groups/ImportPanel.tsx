@@ -1,14 +1,15 @@
 // Importing group members' files for one article: a file picker (several at once), a drop zone,
 // or pasted share codes. Each file gets its own verdict; a duplicate participant waits for the
 // reader's choice (replace or keep both); a rejected file changes nothing.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { type ArticleGroups, LIMITS } from '@/utils/share/format';
-import { importIntoGroup, importManyIntoGroup, loadGroups, watchGroups } from '@/utils/share/group-store';
+import { importIntoGroup, importManyIntoGroup } from '@/utils/share/group-store';
 import type { DuplicateChoice } from '@/utils/share/groups';
 import { type ImportedPositions, parseImport } from '@/utils/share/import';
 import { type Rejection, type Result, rejectionMessage } from '@/utils/share/result';
 import { findShareCodes } from '@/utils/share/share-code';
+import { useGroups } from './use-groups';
 
 export interface ImportPanelProps {
   /** The article whose group receives the files. */
@@ -24,23 +25,15 @@ type Verdict =
   | { source: string; state: 'rejected'; rejection: Rejection }
   | { source: string; state: 'duplicate'; rejection: Rejection; imported: ImportedPositions };
 
+const NO_GROUPS: ArticleGroups = { groups: [] };
+
 export function ImportPanel({ articleUrl, groupId, onImported }: ImportPanelProps) {
   const [verdicts, setVerdicts] = useState<Verdict[]>([]);
   const [codes, setCodes] = useState('');
   const [dragging, setDragging] = useState(false);
-  const [groups, setGroups] = useState<ArticleGroups>({ groups: [] });
+  const groups = useGroups(articleUrl) ?? NO_GROUPS;
   // A group id, or '' for "a new group" (ids are never empty).
   const [into, setInto] = useState<string | undefined>(groupId);
-
-  useEffect(() => {
-    let live = true;
-    loadGroups(articleUrl).then((g) => live && setGroups(g));
-    const unwatch = watchGroups(articleUrl, setGroups);
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, [articleUrl]);
 
   const target = (choice: DuplicateChoice) => ({ groupId: into || undefined, newGroup: into === '', choice });
 
