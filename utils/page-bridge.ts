@@ -43,8 +43,7 @@ export async function extractFromTab(tab: TargetTab): Promise<PageRead> {
     const result = injection?.result as ExtractionResult | undefined;
     return result && typeof result === 'object' && 'ok' in result ? result : { ok: false, reason: 'failed' };
   } catch (error) {
-    const reason = classifyInjectionError(error);
-    return reason === 'needs-access' ? { ok: false, reason } : { ok: false, reason };
+    return { ok: false, reason: classifyInjectionError(error) };
   }
 }
 
