@@ -1,9 +1,10 @@
 // Typical articles for sync tests and the capacity benchmark: five questions with positions,
 // notes of about 200 characters on a third of them, French and English text. The text is real
-// sentences picked at random from large corpora (TypeScript's 2,000+ diagnostics in French and in
-// English, plus two op-ed paragraphs), so articles do not repeat each other or themselves, as a
-// small corpus would and flatter any compressor.
-import { readFileSync } from 'node:fs';
+// sentences (TypeScript's 2,000+ diagnostics in French and in English, the MDN descriptions in its
+// lib files, two op-ed paragraphs), shuffled once and dealt in order, never twice: a library of
+// 400 articles repeats no sentence, so a compressor that remembers earlier articles (as Stance's
+// does) gains only what real, different notes would give it.
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { questionId } from '@/utils/extract/ids';
 import { encodeStamp, type Stamp } from '@/utils/positions/clock';
@@ -45,22 +46,73 @@ function sentences(lang: 'fr' | 'en'): string[] {
             /diag\(\d+, \d+(?: \/\*[^*]*\*\/)?, "[^"]+", "((?:[^"\\]|\\.)+)"/g,
           ),
         ].map((m) => m[1]!.replace(/\\"/g, '"'));
+  // English also gets the MDN descriptions in the lib files' doc comments (prose, no code).
+  if (lang === 'en')
+    for (const file of readdirSync(`${tsDir}lib`).filter((f) => /^lib\..*\.d\.ts$/.test(f)))
+      for (const line of readFileSync(`${tsDir}lib/${file}`, 'utf8').split('\n')) {
+        const m = /^\s*(?:\/\*\*|\*) (.*?)(?:\*\/)?$/.exec(line);
+        const prose = m?.[1]
+          ?.replace(/\[MDN Reference\]\([^)]*\)/g, '')
+          .replace(/[`*]/g, '')
+          .trim();
+        if (prose && !/^@|[{}]|=>|https?:/.test(prose) && prose.split(/\s+/).length >= 8)
+          diagnostics.push(prose);
+      }
+  // French also gets axe-core's French rule descriptions (placeholders and markup left out).
+  if (lang === 'fr') {
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') {
+        const prose = v
+          .replace(/\$\{[^}]*\}|\{\{[^}]*\}\}|<[^>]*>/g, '')
+          .replace(/\s+/g, ' ')
+          .trim();
+        if (prose.split(' ').length >= 5) diagnostics.push(prose);
+      } else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+    };
+    walk(JSON.parse(readFileSync(require.resolve('axe-core/locales/fr.json'), 'utf8')));
+  }
   const prose = lang === 'fr' ? FRENCH : ENGLISH;
   const words = prose.split(/\s+/);
   let w = 0;
-  list = [...prose.split(/(?<=[.?!])\s+/), ...diagnostics].map((sentence) =>
+  const unique = [...new Set([...prose.split(/(?<=[.?!])\s+/), ...diagnostics])].map((sentence) =>
     sentence.replace(/\{\d+\}/g, () => words[w++ % words.length]!),
   );
+  // Shuffled once (Fisher–Yates, fixed seed), then dealt as one stream of text.
+  const random = seededRandom(lang === 'fr' ? 33 : 44);
+  for (let i = unique.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [unique[i], unique[j]] = [unique[j]!, unique[i]!];
+  }
+  list = unique;
   corpora.set(lang, list);
   return list;
 }
 
-function excerpt(lang: 'fr' | 'en', chars: number, random: () => number): string {
-  const list = sentences(lang);
-  let text = '';
-  while (text.length < chars) text += `${list[Math.floor(random() * list.length)]!} `;
-  const cut = text.lastIndexOf(' ', chars);
-  return text.slice(0, cut > chars / 2 ? cut : chars).trim();
+const streams = new Map<'fr' | 'en', { text: string; at: number; wrapped: number }>();
+
+/** Where each language's stream is (tests check a library repeats no text). */
+export function textUsed(lang: 'fr' | 'en'): { at: number; length: number; wrapped: number } | undefined {
+  const s = streams.get(lang);
+  return s && { at: s.at, length: s.text.length, wrapped: s.wrapped };
+}
+
+/** The next `chars` characters (cut at a word) of the language's stream of shuffled sentences. */
+function excerpt(lang: 'fr' | 'en', chars: number): string {
+  let stream = streams.get(lang);
+  if (!stream) {
+    stream = { text: sentences(lang).join(' '), at: 0, wrapped: 0 };
+    streams.set(lang, stream);
+  }
+  // Past the end (more text than a 400-article library needs) it starts again.
+  if (stream.at + chars * 2 > stream.text.length) {
+    stream.at = 0;
+    stream.wrapped++;
+  }
+  const slice = stream.text.slice(stream.at, stream.at + chars);
+  const cut = slice.lastIndexOf(' ');
+  const text = cut > chars / 2 ? slice.slice(0, cut) : slice;
+  stream.at += text.length + 1;
+  return text.trim();
 }
 
 const SITES = [
@@ -73,12 +125,24 @@ const SITES = [
 const DEVICES = ['k3v9qa', 'p0x7mz'];
 const DAY = 86_400_000;
 
-/** One typical article, `index` making it unique; stamps spread over the past year. */
-export function typicalArticle(index: number, random: () => number = seededRandom(index + 1)): ArticleRecord {
+const generated: ArticleRecord[] = [];
+
+/**
+ * One typical article, `index` making it unique; stamps spread over the past year. Articles are
+ * made in order (each takes the next text of its language's stream), so the same index always
+ * gives the same article.
+ */
+export function typicalArticle(index: number): ArticleRecord {
+  while (generated.length <= index) generated.push(makeArticle(generated.length));
+  return structuredClone(generated[index]!);
+}
+
+function makeArticle(index: number): ArticleRecord {
+  const random = seededRandom(index + 1);
   const french = index % 2 === 0;
   const corpus = french ? 'fr' : 'en';
   const [host, tld, siteName] = SITES[index % SITES.length]!;
-  const title = excerpt(corpus, 60 + Math.floor(random() * 30), random);
+  const title = excerpt(corpus, 60 + Math.floor(random() * 30));
   const slug = title
     .toLowerCase()
     .normalize('NFD')
@@ -101,7 +165,7 @@ export function typicalArticle(index: number, random: () => number = seededRando
     questions: {},
   };
   for (let j = 0; j < 5; j++) {
-    const text = `${excerpt(corpus, 50 + Math.floor(random() * 60), random)} ?`;
+    const text = `${excerpt(corpus, 50 + Math.floor(random() * 60))} ?`;
     const kind = (['debate', 'raised', 'claim', 'debate', 'own'] as const)[j]!;
     const form =
       j === 1
@@ -109,7 +173,7 @@ export function typicalArticle(index: number, random: () => number = seededRando
         : j === 3
           ? {
               type: 'alternatives' as const,
-              poles: [excerpt(corpus, 8, random), excerpt(corpus, 8, random)] as [string, string],
+              poles: [excerpt(corpus, 8), excerpt(corpus, 8)] as [string, string],
             }
           : { type: 'yes-no' as const };
     const q: QuestionRecord = {
@@ -130,7 +194,7 @@ export function typicalArticle(index: number, random: () => number = seededRando
     const at = stamp();
     q.position = { v: first, at };
     q.history[at] = { from: null, to: first };
-    if ((index * 5 + j) % 3 === 0) q.note = { v: excerpt(corpus, 200, random), at: stamp() };
+    if ((index * 5 + j) % 3 === 0) q.note = { v: excerpt(corpus, 200), at: stamp() };
     article.questions[questionId(text)] = q;
   }
   return article;

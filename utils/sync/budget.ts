@@ -3,15 +3,26 @@
 // active articles, as many as fit: in full, or, when not all fit in full, the older ones in the
 // compact tier (every piece of the reader's data, without the page questions' wording, which the
 // page gives back). The rest stay on this device, reported, never dropped.
+import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
+import { articleKey, bucketKey, bucketOfArticleKey, itemsFootprint, splitIntoItems } from './chunks';
 import {
-  type ArticleRecord,
-  lastActivity,
-  type QuestionSnapshot,
-  type Stamped,
-} from '@/utils/positions/model';
-import { articleKey, bucketKey, bucketOfArticleKey, splitIntoItems } from './chunks';
-import { compactArticle, hasPageSnapshots, packEntries, type SyncEntry, tombstoneOf } from './codec';
+  compactArticle,
+  EntryStream,
+  entryLine,
+  hasPageSnapshots,
+  isStaleInFull,
+  lacksNewestWording,
+  newestSnapshots,
+  pageWordings,
+  type StreamMark,
+  type SyncEntry,
+  type SyncedPlaceholder,
+  tombstoneOf,
+} from './codec';
 import { itemBytes, SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, usableTotalBytes } from './limits';
+
+/** When not all articles fit in full, the most recent ones that fit in this share of the quota do. */
+export const FULL_TIER_SHARE = 1 / 8;
 
 export interface SyncPlan {
   /** Every item Stance wants in storage.sync, by key. */
@@ -36,12 +47,14 @@ export interface BudgetOptions {
   blockedKeys?: ReadonlySet<string>;
   /** "This device only" markers from other devices for articles this device does not have. */
   foreignMarkers?: Extract<SyncEntry, { kind: 'localOnly' }>[];
-  /** Packs a bucket's entries; the engine passes a memoised one. */
-  pack?: (entries: SyncEntry[]) => string;
+  /** Plans made before, by their inputs: re-planning an unchanged library codes nothing. */
+  memo?: Map<string, SyncPlan>;
   /** The total quota planned against (tests pass a smaller one to exercise the compact tier). */
   quotaBytes?: number;
-  /** The placeholder storage.sync holds for a page question, if any (see compactArticle). */
-  syncedPlaceholder?: (url: string, id: string) => Stamped<QuestionSnapshot> | undefined;
+  /** The page wordings (see pageWordings) of the article storage.sync holds in full, if it does. */
+  syncedInFull?: (url: string) => string | undefined;
+  /** What storage.sync holds for a page question packed compact, if any (see compactArticle). */
+  syncedPlaceholder?: (url: string, id: string) => SyncedPlaceholder | undefined;
 }
 
 /**
@@ -49,7 +62,6 @@ export interface BudgetOptions {
  * larger count) against Firefox's total (which also charges 4 bytes an item), so one plan fits both.
  */
 export function planSync(articles: ArticleRecord[], options: BudgetOptions = {}): SyncPlan {
-  const pack = options.pack ?? packEntries;
   const blocked = options.blockedKeys ?? new Set<string>();
   const localByChoice: string[] = [];
   const localByBudget: string[] = [];
@@ -62,6 +74,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
   const always: { bucket: string; id: string; entry: SyncEntry }[] = [];
   const full: { bucket: string; id: string; entry: SyncEntry; compact: SyncEntry | null; url: string }[] = [];
   const mine = new Set<string>();
+  let lacksWording = false;
   for (const article of byRecency) {
     const bucket = bucketKey(article.url);
     const id = articleKey(article.url);
@@ -73,19 +86,19 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     } else if (blocked.has(bucket)) localByBudget.push(article.url);
     else if (article.deleted?.v)
       always.push({ bucket, id, entry: { kind: 'article', article: tombstoneOf(article) } });
-    else
-      full.push({
-        bucket,
-        id,
-        entry: { kind: 'article', article },
-        compact: hasPageSnapshots(article)
-          ? {
-              kind: 'article',
-              article: compactArticle(article, (qid) => options.syncedPlaceholder?.(article.url, qid)),
-            }
-          : null,
-        url: article.url,
-      });
+    else {
+      const synced = (qid: string) => options.syncedPlaceholder?.(article.url, qid);
+      const newest = newestSnapshots(article, synced);
+      if (lacksNewestWording(article, newest)) lacksWording = true;
+      const compact: SyncEntry | null = hasPageSnapshots(article)
+        ? { kind: 'article', article: compactArticle(article, (qid) => synced(qid)?.placeholder), newest }
+        : null;
+      // A page snapshot older than another device's goes compact: written in full it would be
+      // overwritten by that device's compact copy, and back, for ever.
+      const entry: SyncEntry =
+        compact && isStaleInFull(article, newest) ? compact : { kind: 'article', article, newest };
+      full.push({ bucket, id, entry, compact: compact === entry ? null : compact, url: article.url });
+    }
   }
   for (const marker of options.foreignMarkers ?? []) {
     // Kept in this device's plan too, so it does not rewrite their bucket without them.
@@ -93,84 +106,136 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     if (!mine.has(marker.key) && !blocked.has(bucket)) always.push({ bucket, id: marker.key, entry: marker });
   }
 
-  // The first `fullCount` articles by recency in full, the next ones up to `count` compact.
-  const build = (count: number, fullCount: number) => {
-    const buckets = new Map<string, { bucket: string; id: string; entry: SyncEntry }[]>();
-    const chosen = full
-      .slice(0, count)
-      .map((e, i) => (i < fullCount || !e.compact ? e : { ...e, entry: e.compact }));
-    for (const e of [...always, ...chosen]) {
-      let list = buckets.get(e.bucket);
-      if (!list) {
-        list = [];
-        buckets.set(e.bucket, list);
-      }
-      list.push(e);
+  const quotaBytes = options.quotaBytes ?? SYNC_QUOTA_BYTES;
+  const reservedBytes = options.reservedBytes ?? 0;
+  const reservedItems = options.reservedItems ?? 0;
+  const margin = options.marginBytes ?? 256;
+  const fits = (bytes: number, items: number) =>
+    items <= SYNC_MAX_ITEMS &&
+    bytes <= usableTotalBytes(items, 'firefox') - SYNC_QUOTA_BYTES + quotaBytes - margin;
+
+  // Every entry as the line the stream codes; sorted so every device writes the same bytes.
+  always.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const lines = new Map<SyncEntry, string>();
+  const lineOf = (entry: SyncEntry) => {
+    let line = lines.get(entry);
+    if (line === undefined) {
+      line = new TextDecoder().decode(entryLine(entry));
+      lines.set(entry, line);
     }
-    const items: Record<string, string> = {};
-    let bytes = options.reservedBytes ?? 0;
-    for (const [key, list] of [...buckets].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      // Sorted by article key, so every device packs the same bucket into the same bytes.
-      list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const split = splitIntoItems(key, pack(list.map((e) => e.entry)), 'chrome');
-      for (const [k, v] of Object.entries(split)) {
-        items[k] = v;
-        bytes += itemBytes(k, v, 'chrome');
+    return line;
+  };
+  const memoKey = options.memo
+    ? JSON.stringify([
+        reservedBytes,
+        reservedItems,
+        margin,
+        quotaBytes,
+        always.map((e) => [e.bucket, lineOf(e.entry)]),
+        full.map((e) => [e.bucket, lineOf(e.entry), e.compact ? lineOf(e.compact) : 0]),
+        lacksWording && full.map((e) => options.syncedInFull?.(e.url) ?? null),
+        // Articles kept here by choice or by an unreadable bucket: they are in the plan's counts.
+        localByChoice,
+        localByBudget,
+      ])
+    : '';
+  const remembered = options.memo?.get(memoKey);
+  if (remembered) return structuredClone(remembered);
+
+  // Adds entries in order to one stream per bucket while the whole still fits, and stops at the
+  // first that does not (or once the candidates take `share` bytes): the most recent come first.
+  const encoder = new TextEncoder();
+  const run = (inFull: (i: number) => boolean, share = Number.POSITIVE_INFINITY) => {
+    const entryOf = (i: number) => (!inFull(i) && full[i]!.compact) || full[i]!.entry;
+    const expected = new Map<string, number>();
+    for (const e of always) expected.set(e.bucket, (expected.get(e.bucket) ?? 0) + lineOf(e.entry).length);
+    for (const [i, e] of full.entries())
+      expected.set(e.bucket, (expected.get(e.bucket) ?? 0) + lineOf(entryOf(i)).length);
+    type Open = { stream: EntryStream; good: StreamMark; bytes: number; items: number };
+    const streams = new Map<string, Open>();
+    let bytes = reservedBytes;
+    let items = reservedItems;
+    const write = (bucket: string, entry: SyncEntry) => {
+      let open = streams.get(bucket);
+      if (!open) {
+        const stream = new EntryStream(expected.get(bucket) ?? 0);
+        open = { stream, good: stream.mark(), bytes: 0, items: 0 };
+        streams.set(bucket, open);
       }
+      open.stream.write(encoder.encode(lineOf(entry)));
+      const mark = open.stream.mark();
+      const cost = itemsFootprint(bucket, open.stream.payloadLength(mark));
+      const total = { bytes: bytes - open.bytes + cost.bytes, items: items - open.items + cost.items };
+      const keep = () => {
+        open.good = mark;
+        bytes = total.bytes;
+        items = total.items;
+        open.bytes = cost.bytes;
+        open.items = cost.items;
+      };
+      return { total, keep };
+    };
+    // Tombstones and markers always go (they are tiny, and stop articles coming back).
+    for (const e of always) write(e.bucket, e.entry).keep();
+    const start = bytes;
+    const used = [bytes];
+    let count = 0;
+    for (let i = 0; i < full.length; i++) {
+      const { total, keep } = write(full[i]!.bucket, entryOf(i));
+      if (!fits(total.bytes, total.items) || total.bytes - start > share) break;
+      keep();
+      count++;
+      used.push(bytes);
     }
-    const itemCount = Object.keys(items).length + (options.reservedItems ?? 0);
-    const quota =
-      usableTotalBytes(itemCount, 'firefox') - SYNC_QUOTA_BYTES + (options.quotaBytes ?? SYNC_QUOTA_BYTES);
-    const fits = itemCount <= SYNC_MAX_ITEMS && bytes <= quota - (options.marginBytes ?? 256);
-    return { items, bytes: bytes - (options.reservedBytes ?? 0), fits };
+    return { count, streams, used, inFull };
   };
 
-  // The largest count that fits (more articles never take less room), from `low` that does:
-  // double the step until it does not fit, then halve the gap. Each try packs only what it holds.
-  const largest = (
-    from: { count: number; best: ReturnType<typeof build> },
-    limit: number,
-    attemptOf: (n: number) => ReturnType<typeof build>,
-  ) => {
-    let { count: low, best } = from;
-    let high = limit;
-    for (let step = 16; low < high; step *= 2) {
-      const count = Math.min(high, low + step);
-      const attempt = attemptOf(count);
-      if (!attempt.fits) {
-        high = count - 1;
-        break;
-      }
-      best = attempt;
-      low = count;
+  // A device that lacks a page question's newest wording (another device has it, the hints say)
+  // cannot know what fits in full: it keeps each article in the tier storage.sync holds it in, as
+  // written by a device that has every wording, so the two write the same plan, not each other's.
+  let chosen: ReturnType<typeof run>;
+  if (lacksWording) {
+    // In full only where that adds no wording to what storage.sync holds: more would not fit there.
+    const asSynced = full.map((e) => {
+      const synced = options.syncedInFull?.(e.url);
+      return synced !== undefined && e.entry.kind === 'article' && synced === pageWordings(e.entry.article);
+    });
+    chosen = run((i) => asSynced[i]!);
+  } else {
+    // Everything in full if it fits. A library whose layout is over 6× the quota cannot (the full
+    // tier codes to about a fourth of its layout): then only
+    // as far as the full tier's share. Otherwise the most recent articles that fit in that share
+    // go in full and every other one compact, as many as fit.
+    const fullShare = quotaBytes * FULL_TIER_SHARE;
+    const layoutBytes = full.reduce((sum, e) => sum + lineOf(e.entry).length, 0);
+    chosen = run(() => true, layoutBytes > 6 * quotaBytes ? fullShare : Number.POSITIVE_INFINITY);
+    if (chosen.count < full.length) {
+      let inFull = 0;
+      while (inFull < chosen.count && chosen.used[inFull + 1]! - chosen.used[0]! <= fullShare) inFull++;
+      const mixed = run((i) => i < inFull);
+      if (mixed.count > chosen.count) chosen = mixed;
     }
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      const attempt = attemptOf(mid);
-      if (attempt.fits) {
-        best = attempt;
-        low = mid;
-      } else high = mid - 1;
+  }
+
+  const items: Record<string, string> = {};
+  let bytes = 0;
+  for (const [bucket, open] of [...chosen.streams].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (open.good.entries === 0) continue;
+    for (const [k, v] of Object.entries(splitIntoItems(bucket, open.stream.payloadAt(open.good), 'chrome'))) {
+      items[k] = v;
+      bytes += itemBytes(k, v, 'chrome');
     }
-    return { count: low, best };
-  };
-  // The most recent articles in full, as many as fit. If not all do: as many articles as fit with
-  // the older ones compact (the reader's data of more articles first), then as many of those in
-  // full as still fit.
-  const inFullOnly = largest({ count: 0, best: build(0, 0) }, full.length, (n) => build(n, n));
-  let synced = inFullOnly.count;
-  let inFull = inFullOnly.count;
-  let best = inFullOnly.best;
-  if (synced < full.length) {
-    synced = largest(inFullOnly, full.length, (n) => build(n, 0)).count;
-    const most = largest({ count: 0, best: build(synced, 0) }, synced, (n) => build(synced, n));
-    inFull = most.count;
-    best = most.best;
   }
   const compact = full
-    .slice(inFull, synced)
-    .filter((e) => e.compact)
+    .slice(0, chosen.count)
+    .filter((e, i) => e.compact && !chosen.inFull(i))
     .map((e) => e.url);
-  for (const e of full.slice(synced)) localByBudget.push(e.url);
-  return { items: best.items, bytes: best.bytes, localByChoice, localByBudget, compact };
+  for (const e of full.slice(chosen.count)) localByBudget.push(e.url);
+  const plan: SyncPlan = { items, bytes, localByChoice, localByBudget, compact };
+  if (options.memo) {
+    options.memo.set(memoKey, structuredClone(plan));
+    // The last few plans are enough: a re-plan after a write or a remote echo has the same inputs.
+    for (const key of options.memo.keys()) if (options.memo.size > 4) options.memo.delete(key);
+  }
+  return plan;
 }

@@ -1,15 +1,17 @@
-// Where articles live in storage.sync: SYNC_BUCKETS buckets chosen by a hash of the URL (articles
-// deflated together share their words; an edit rewrites one bucket), each split into parts when
-// it would pass 8,192 bytes.
+// Where articles live in storage.sync: SYNC_BUCKETS buckets chosen by a hash of the URL, each one
+// payload split into parts when it would pass 8,192 bytes.
 import { itemBytes, SYNC_QUOTA_BYTES_PER_ITEM, type SyncBrowser } from './limits';
 
 /** Every key Stance writes to storage.sync starts with this; anything else is left alone. */
 export const BUCKET_KEY_PREFIX = 'b';
 /**
- * Part of the wire format. 8 buckets of ~20 articles compress 1.4× better than one article per
- * item; each is 1–2 items, so an edit rewrites about 13 KB in a single set().
+ * One bucket: every article coded in one stream compresses best (each article teaches the coder
+ * the next: 220 bytes a typical article in one stream of 300, 280 in 8 streams of ~38), so 300+
+ * articles fit. An edit rewrites the whole area (up to 13 items, ~100 KB) in one set() call: write
+ * operations, not bytes, are what storage.sync rations. Versions before format 4 used 8 buckets
+ * (b0–b7); their items are still read, merged and then replaced.
  */
-export const SYNC_BUCKETS = 8;
+export const SYNC_BUCKETS = 1;
 const PART_SEPARATOR = '.';
 /** Head of a split article: `*<parts>.<checksum>|` then the first slice. */
 const SPLIT_MARK = '*';
@@ -60,6 +62,21 @@ export function splitIntoItems(key: string, payload: string, browser: SyncBrowse
   };
   for (let i = 1; i < slices.length; i++) items[`${key}${PART_SEPARATOR}${i}`] = slices[i]!;
   return items;
+}
+
+/**
+ * What a payload of `length` ASCII characters stored under `key` costs (bytes as Chrome counts
+ * them, and items), as `splitIntoItems` would store it; the checksum counted at its longest, so
+ * this is never below the real figure.
+ */
+export function itemsFootprint(key: string, length: number): { bytes: number; items: number } {
+  const whole = key.length + length + 2;
+  if (whole <= SYNC_QUOTA_BYTES_PER_ITEM) return { bytes: whole, items: 1 };
+  const room = SYNC_QUOTA_BYTES_PER_ITEM - itemBytes(`${key}${PART_SEPARATOR}999`, '') - 32;
+  const parts = Math.ceil(length / room);
+  let bytes = key.length + 2 + `${SPLIT_MARK}${parts}${PART_SEPARATOR}`.length + 11 + 1 + length;
+  for (let i = 1; i < parts; i++) bytes += `${key}${PART_SEPARATOR}${i}`.length + 2;
+  return { bytes, items: parts };
 }
 
 export type Assembled = { ok: true; payload: unknown } | { ok: false; reason: 'incomplete' };

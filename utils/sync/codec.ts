@@ -1,6 +1,7 @@
 // Articles as compact strings for storage.sync: positional arrays, stamps split into a shared
-// table (device ids once, times as deltas), several articles deflated together with a preset
-// dictionary (they share words), written in base85. The first character names the format: an
+// table (device ids once, times as deltas), every article of the sync area coded in one stream by
+// a context-mixing coder primed with French and English (they share words, and each article
+// teaches the coder the next), written in base85. The first character names the format: an
 // unknown one is reported and skipped, never guessed.
 import { deflateSync, inflateSync } from 'fflate';
 import { questionId } from '@/utils/extract/ids';
@@ -17,6 +18,7 @@ import type {
   Stamped,
 } from '@/utils/positions/model';
 import { decodeBase85, encodeBase85 } from './base85';
+import { ContextEncoder, decompress, type Mark, tableBitsFor } from './context-coder';
 import { DEFLATE_DICTIONARY } from './dictionary';
 
 /** Format 2: base85(deflate(JSON array of entries, DEFLATE_DICTIONARY)). */
@@ -27,10 +29,26 @@ const FORMAT_ENTRIES = '2';
  * they report format 3 as unknown and leave it alone.
  */
 const FORMAT_COMPACT = '3';
+/**
+ * Format 4: base85(ContextEncoder stream primed with DEFLATE_DICTIONARY) of one line per entry (its
+ * JSON layout, then a newline); questions may be placeholders. Read by this version and later.
+ */
+const FORMAT_STREAM = '4';
+/** A sync area holds ~100 KB coded, ~500 KB of layout; more than this is not a stream of ours. */
+const MAX_STREAM_BYTES = 1 << 21;
 
 /** What one sync item holds: articles (or their tombstones) and "this device only" markers. */
 export type SyncEntry =
-  | { kind: 'article'; article: ArticleRecord }
+  | {
+      kind: 'article';
+      article: ArticleRecord;
+      /**
+       * For page questions packed as placeholders: the stamp of the newest real snapshot any device
+       * has had (format 4). A device holding an older one then does not write it in full, which
+       * the device with the newer one would only overwrite again (see `isStaleInFull`).
+       */
+      newest?: Record<string, Stamp>;
+    }
   /** An article kept on one device only: its key (a hash of its URL) and stamp, no URL or content. */
   | { kind: 'localOnly'; key: string; localOnly: Stamped<boolean> };
 
@@ -104,17 +122,130 @@ export function compactArticle(
   return changed ? { ...article, questions } : article;
 }
 
+/** What storage.sync holds for a page question packed compact: the placeholder and its hint. */
+export interface SyncedPlaceholder {
+  placeholder: Stamped<QuestionSnapshot>;
+  newest?: Stamp;
+}
+
+/**
+ * The newest real snapshot stamp known for each page question: this device's, or the one storage.sync
+ * reports; the larger, so every device writes the same hint and settles.
+ */
+export function newestSnapshots(
+  article: ArticleRecord,
+  synced?: (id: string) => SyncedPlaceholder | undefined,
+): Record<string, Stamp> {
+  const newest: Record<string, Stamp> = {};
+  for (const [id, q] of Object.entries(article.questions)) {
+    if (!isPageQuestion(q.q.v)) continue;
+    const own = isPlaceholder(q.q) ? '' : q.q.at;
+    const other = synced?.(id)?.newest ?? '';
+    // Stamps compare as strings (code units), so not Math.max.
+    const at = [own, other].sort().pop()!;
+    if (at) newest[id] = at;
+  }
+  return newest;
+}
+
+/** Whether another device has a newer wording of some page question than this one (or any, if none). */
+export function lacksNewestWording(article: ArticleRecord, newest: Record<string, Stamp>): boolean {
+  return Object.entries(article.questions).some(
+    ([id, q]) => isPageQuestion(q.q.v) && (newest[id] ?? '') > (isPlaceholder(q.q) ? '' : q.q.at),
+  );
+}
+
+/** Which page wordings an article holds (question ids and stamps): equal means the same wording. */
+export function pageWordings(article: ArticleRecord): string {
+  return Object.entries(article.questions)
+    .filter(([, q]) => isPageQuestion(q.q.v) && !isPlaceholder(q.q))
+    .map(([id, q]) => `${id}@${q.q.at}`)
+    .sort()
+    .join(' ');
+}
+
+/** Whether some page snapshot of the article is older than one another device has (see SyncEntry). */
+export function isStaleInFull(article: ArticleRecord, newest: Record<string, Stamp>): boolean {
+  return Object.entries(article.questions).some(
+    ([id, q]) => isPageQuestion(q.q.v) && !isPlaceholder(q.q) && (newest[id] ?? '') > q.q.at,
+  );
+}
+
 /** Whether the compact form of an article is smaller than it (it has page snapshots to leave out). */
 export function hasPageSnapshots(article: ArticleRecord): boolean {
   return Object.values(article.questions).some((q) => isPageQuestion(q.q.v) && !isPlaceholder(q.q));
 }
 
+/** An entry as format 4 codes it: its JSON layout and a newline (JSON never holds a raw one). */
+export function entryLine(entry: SyncEntry): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(layoutOf(entry))}\n`);
+}
+
+/** `legacy`: as format 2/3 wrote it (placeholders without their hint). */
+function layoutOf(entry: SyncEntry, legacy = false): Json {
+  if (entry.kind !== 'article') return [0, entry.key, entry.localOnly.at];
+  return toLayout(entry.article, legacy ? null : (entry.newest ?? {}));
+}
+
+/** Where an EntryStream was: the coder's mark and how many entries it held. */
+export interface StreamMark {
+  readonly coder: Mark;
+  readonly entries: number;
+}
+
+/**
+ * A format-4 payload written entry by entry: the payload of every prefix can be measured and taken
+ * without coding again, so the budget adds articles until the quota is reached and keeps the last
+ * prefix that fits.
+ */
+export class EntryStream {
+  private readonly encoder: ContextEncoder;
+  private count = 0;
+
+  /** `expectedBytes`: about how many bytes of lines will be written (sizes the coder's tables). */
+  constructor(expectedBytes: number) {
+    this.encoder = new ContextEncoder(tableBitsFor(expectedBytes), DEFLATE_DICTIONARY);
+  }
+
+  write(line: Uint8Array): void {
+    this.encoder.write(line);
+    this.count++;
+  }
+
+  mark(): StreamMark {
+    return { coder: this.encoder.mark(), entries: this.count };
+  }
+
+  /** The length of `payloadAt(mark)`, without building it. */
+  payloadLength(mark: StreamMark): number {
+    return FORMAT_STREAM.length + base85Length(this.encoder.sizeAt(mark.coder));
+  }
+
+  payloadAt(mark: StreamMark): string {
+    return FORMAT_STREAM + encodeBase85(this.encoder.finishAt(mark.coder));
+  }
+}
+
+function base85Length(bytes: number): number {
+  const rest = bytes % 4;
+  return Math.floor(bytes / 4) * 5 + (rest ? rest + 1 : 0);
+}
+
+/** Entries as one format-4 payload. */
 export function packEntries(entries: SyncEntry[]): string {
+  const lines = entries.map(entryLine);
+  const stream = new EntryStream(lines.reduce((sum, l) => sum + l.length, 0));
+  for (const line of lines) stream.write(line);
+  return stream.payloadAt(stream.mark());
+}
+
+/** Entries as the previous version wrote them (format 2, or 3 with placeholders); tests use it. */
+export function packEntriesDeflated(entries: SyncEntry[]): string {
   let compact = false;
   const layout = entries.map((e) => {
-    if (e.kind !== 'article') return [0, e.key, e.localOnly.at];
-    if (Object.values(e.article.questions).some((q) => isPlaceholder(q.q))) compact = true;
-    return toLayout(e.article);
+    if (e.kind === 'article' && Object.values(e.article.questions).some((q) => isPlaceholder(q.q)))
+      compact = true;
+    return layoutOf(e, true);
   });
   const bytes = new TextEncoder().encode(JSON.stringify(layout));
   const format = compact ? FORMAT_COMPACT : FORMAT_ENTRIES;
@@ -128,18 +259,28 @@ export function packArticle(article: ArticleRecord): string {
 
 export function unpackItem(payload: unknown): DecodedItem {
   if (typeof payload !== 'string' || payload.length === 0) return { ok: false, reason: 'corrupt' };
-  if (payload[0] !== FORMAT_ENTRIES && payload[0] !== FORMAT_COMPACT)
+  const format = payload[0];
+  if (format !== FORMAT_ENTRIES && format !== FORMAT_COMPACT && format !== FORMAT_STREAM)
     return { ok: false, reason: 'unknown-format' };
-  const compact = payload[0] === FORMAT_COMPACT;
   try {
     const bytes = decodeBase85(payload.slice(1));
     if (!bytes) return { ok: false, reason: 'corrupt' };
-    const json = new TextDecoder('utf-8', { fatal: true }).decode(
-      inflateSync(bytes, { dictionary: DEFLATE_DICTIONARY }),
-    );
-    const entries = list(JSON.parse(json)).map((e): SyncEntry => {
+    let layouts: Json[];
+    if (format === FORMAT_STREAM) {
+      const raw = decompress(bytes, DEFLATE_DICTIONARY, MAX_STREAM_BYTES);
+      if (!raw) return { ok: false, reason: 'corrupt' };
+      const lines = new TextDecoder('utf-8', { fatal: true }).decode(raw).split('\n');
+      if (lines.pop() !== '') return { ok: false, reason: 'corrupt' };
+      layouts = lines.map((line) => JSON.parse(line));
+    } else {
+      const json = new TextDecoder('utf-8', { fatal: true }).decode(
+        inflateSync(bytes, { dictionary: DEFLATE_DICTIONARY }),
+      );
+      layouts = list(JSON.parse(json));
+    }
+    const entries = layouts.map((e): SyncEntry => {
       const [first, key, at] = list(e);
-      if (first !== 0) return { kind: 'article', article: fromLayout(e, compact) };
+      if (first !== 0) return fromLayout(e, format);
       if (!decodeStamp(text(at))) fail('bad stamp');
       return { kind: 'localOnly', key: text(key), localOnly: { v: true, at: text(at) } };
     });
@@ -221,8 +362,16 @@ function positionOf(code: Json): Position | null {
   throw new Error('bad position');
 }
 
-function toLayout(a: ArticleRecord): Json[] {
-  const stamps = new StampTable(allStamps(a));
+/** `newest`: placeholder hints (format 4), or null for the format 2/3 layout without them. */
+function toLayout(a: ArticleRecord, newest: Record<string, Stamp> | null): Json[] {
+  const hint = (id: string) => newest?.[id];
+  const stamps = new StampTable([
+    ...allStamps(a),
+    ...Object.entries(a.questions).flatMap(([id, q]) => {
+      const at = isPlaceholder(q.q) ? hint(id) : undefined;
+      return at ? [at] : [];
+    }),
+  ]);
   const reg = <T>(r: Stamped<T> | undefined, value: (v: T) => Json = (v) => v): Json =>
     r ? [stamps.at(r.at), value(r.v)] : 0;
   const flag = (v: boolean) => (v ? 1 : 0);
@@ -246,8 +395,12 @@ function toLayout(a: ArticleRecord): Json[] {
         reg(q.removed, flag),
         history,
       ];
-      if (isPlaceholder(q.q))
-        return [id, KINDS.indexOf(s.kind), FORM_TYPES.indexOf(s.form.type), s.order, ...data];
+      if (isPlaceholder(q.q)) {
+        const placeholder = [id, KINDS.indexOf(s.kind), FORM_TYPES.indexOf(s.form.type), s.order];
+        if (newest === null) return [...placeholder, ...data];
+        const at = hint(id);
+        return [...placeholder, at ? stamps.at(at) : -1, ...data];
+      }
       return [
         // Page questions' ids are hashes of their text: stored as 0 and recomputed on decode.
         id === questionId(s.text) ? 0 : id,
@@ -273,7 +426,10 @@ function toLayout(a: ArticleRecord): Json[] {
   ];
 }
 
-function fromLayout(layout: Json, compact: boolean): ArticleRecord {
+function fromLayout(layout: Json, format: string): Extract<SyncEntry, { kind: 'article' }> {
+  // Placeholders: none in format 2, [id, kind, form type, order, ...data] in 3, a hint after the order in 4.
+  const placeholderLength = format === FORMAT_COMPACT ? 9 : format === FORMAT_STREAM ? 10 : -1;
+  const newest: Record<string, Stamp> = {};
   const [url, stampLayout, meta, note, localOnly, deleted, questions] = list(layout);
   const stamps = readStamps(stampLayout);
   const stamp = (i: Json) => {
@@ -309,9 +465,12 @@ function fromLayout(layout: Json, compact: boolean): ArticleRecord {
     let id: Json;
     let q: Stamped<QuestionSnapshot>;
     let data: Json[];
-    if (compact && fields.length === 9) {
+    if (fields.length === placeholderLength) {
       // A page question without its snapshot: the placeholder it stood for, stamped ''.
-      const [qId, kind, formType, order, ...rest] = fields;
+      const [qId, kind, formType, order, ...afterOrder] = fields;
+      const rest = format === FORMAT_STREAM ? afterOrder.slice(1) : afterOrder;
+      const hint = format === FORMAT_STREAM ? afterOrder[0] : -1;
+      if (hint !== -1) newest[text(qId)] = stamp(hint);
       const type = FORM_TYPES[int(formType)] ?? fail('bad form type');
       q = placeholderSnapshot({
         kind: KINDS[int(kind)] ?? fail('bad kind'),
@@ -355,7 +514,7 @@ function fromLayout(layout: Json, compact: boolean): ArticleRecord {
   setIf(article, 'note', reg(note, text));
   setIf(article, 'localOnly', reg(localOnly, bool));
   setIf(article, 'deleted', reg(deleted, bool));
-  return article;
+  return Object.keys(newest).length > 0 ? { kind: 'article', article, newest } : { kind: 'article', article };
 }
 
 function formOf(form: Json): AnswerForm {

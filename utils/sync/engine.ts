@@ -4,15 +4,17 @@
 // so the same engine runs against the test double and the real browser.storage.sync.
 import type { Stamp } from '@/utils/positions/clock';
 import { mergeArticle, mergeRegister } from '@/utils/positions/merge';
-import {
-  type ArticleRecord,
-  lastActivity,
-  type QuestionSnapshot,
-  type Stamped,
-} from '@/utils/positions/model';
+import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
 import { planSync, type SyncPlan } from './budget';
 import { articleKey, assembleItems, bucketKey, headKeyOf, isBucketKey } from './chunks';
-import { isPlaceholder, packEntries, type SyncEntry, unpackItem } from './codec';
+import {
+  type DecodedItem,
+  isPlaceholder,
+  pageWordings,
+  type SyncEntry,
+  type SyncedPlaceholder,
+  unpackItem,
+} from './codec';
 import { itemBytes } from './limits';
 import {
   afterFailure,
@@ -93,9 +95,13 @@ export class SyncEngine {
   private lastFlushAt = 0;
   /** Grows after each quota refusal: our count and the browser's disagreed, so plan smaller. */
   private extraMargin = 0;
-  private packed = new Map<string, string>();
+  /** Recent plans by their inputs: the re-plan after each write codes nothing new. */
+  private readonly plans = new Map<string, SyncPlan>();
+  private readonly decoded = new Map<string, DecodedItem>();
   /** Placeholders of page questions storage.sync holds (compact tier), by bucket, then URL and id. */
-  private syncedPlaceholders = new Map<string, Map<string, Stamped<QuestionSnapshot>>>();
+  private syncedPlaceholders = new Map<string, Map<string, SyncedPlaceholder>>();
+  /** Articles storage.sync holds in full (no placeholder), with their page wordings, by bucket. */
+  private syncedInFull = new Map<string, Map<string, string>>();
   private current: SyncStatus = INITIAL_SYNC_STATUS;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
 
@@ -132,7 +138,7 @@ export class SyncEngine {
   localChanged(): Promise<void> {
     return this.serial(async () => {
       if (!this.enabled) return;
-      // Re-planning packs buckets (a few hundred ms for hundreds of articles): once per burst.
+      // Re-planning codes the library (a second or two for hundreds of articles): once per burst.
       this.dirty = true;
       if (!this.current.pending) await this.publish({ ...this.current, pending: true });
       this.scheduleFlush(DEBOUNCE_MS);
@@ -217,23 +223,38 @@ export class SyncEngine {
     const byKey = new Map(library.map((a) => [articleKey(a.url), a]));
     for (const head of heads) {
       this.syncedPlaceholders.delete(head);
+      this.syncedInFull.delete(head);
       if (!this.mirror.has(head)) {
         this.undecodable.delete(head);
         continue;
       }
       const assembled = assembleItems(head, (key) => this.mirror.get(key));
-      const decoded = assembled.ok ? unpackItem(assembled.payload) : assembled;
+      const decoded = assembled.ok ? this.decode(assembled.payload) : assembled;
       if (!decoded.ok) {
         this.undecodable.set(head, decoded.reason);
         continue;
       }
       this.undecodable.delete(head);
-      const placeholders = new Map<string, Stamped<QuestionSnapshot>>();
+      const placeholders = new Map<string, SyncedPlaceholder>();
       for (const entry of decoded.entries)
         if (entry.kind === 'article')
           for (const [id, q] of Object.entries(entry.article.questions))
-            if (isPlaceholder(q.q)) placeholders.set(`${entry.article.url}\n${id}`, q.q);
+            if (isPlaceholder(q.q))
+              placeholders.set(`${entry.article.url}\n${id}`, {
+                placeholder: q.q,
+                newest: entry.newest?.[id],
+              });
       this.syncedPlaceholders.set(head, placeholders);
+      this.syncedInFull.set(
+        head,
+        new Map(
+          decoded.entries.flatMap((e) =>
+            e.kind === 'article' && !Object.values(e.article.questions).some((q) => isPlaceholder(q.q))
+              ? [[e.article.url, pageWordings(e.article)] as const]
+              : [],
+          ),
+        ),
+      );
       for (const entry of decoded.entries) {
         let local: ArticleRecord | undefined;
         let merged: ArticleRecord;
@@ -290,8 +311,9 @@ export class SyncEngine {
       marginBytes: 256 + this.extraMargin,
       blockedKeys: new Set(this.undecodable.keys()),
       foreignMarkers: [...this.foreignMarkers.values()],
-      pack: (entries) => this.pack(entries),
+      memo: this.plans,
       quotaBytes: this.deps.quotaBytes,
+      syncedInFull: (url) => this.syncedInFull.get(bucketKey(url))?.get(url),
       syncedPlaceholder: (url, id) => this.syncedPlaceholders.get(bucketKey(url))?.get(`${url}\n${id}`),
     });
     const set: Record<string, string> = {};
@@ -362,16 +384,20 @@ export class SyncEngine {
     }, wait);
   }
 
-  private pack(entries: SyncEntry[]): string {
-    const json = JSON.stringify(entries);
-    let packed = this.packed.get(json);
-    if (packed === undefined) packed = packEntries(entries);
-    else this.packed.delete(json);
-    // Least recently used first out: the plan's search packs the same buckets on every re-plan,
-    // and after an edit all but one of them are unchanged.
-    this.packed.set(json, packed);
-    if (this.packed.size > 512) this.packed.delete(this.packed.keys().next().value!);
-    return packed;
+  /**
+   * unpackItem, remembered for the last payloads: every reconcile folds storage.sync in again, and
+   * decoding a full area takes as long as coding it.
+   */
+  private decode(payload: unknown): DecodedItem {
+    if (typeof payload !== 'string') return unpackItem(payload);
+    let decoded = this.decoded.get(payload);
+    if (!decoded) {
+      decoded = unpackItem(payload);
+      this.decoded.set(payload, decoded);
+      for (const key of this.decoded.keys()) if (this.decoded.size > 16) this.decoded.delete(key);
+    }
+    // A copy: what is merged and saved must not be the remembered object.
+    return structuredClone(decoded);
   }
 
   private statusFrom(plan: SyncPlan): SyncStatus {

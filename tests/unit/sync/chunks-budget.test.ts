@@ -67,7 +67,7 @@ describe('budget', () => {
     for (const url of plan.localByBudget) {
       expect(lastActivity(library.find((a) => a.url === url)!) <= oldestSynced).toBe(true);
     }
-  });
+  }, 60_000);
 
   it('always keeps tombstones and local-only markers, never the content of a local-only article', () => {
     const library = typicalLibrary(3);
@@ -100,8 +100,8 @@ describe('budget', () => {
     const compact = new Set(plan.compact);
     const synced = library.filter((a) => !local.has(a.url));
     expect(compact.size).toBeGreaterThan(0);
-    // More articles than the full tier alone held (169 of these before the compact tier).
-    expect(synced.length).toBeGreaterThan(200);
+    // More articles than the full tier alone holds (about 90 of these), at least 300 in all.
+    expect(synced.length).toBeGreaterThanOrEqual(300);
     const byRecency = [...library].sort((a, b) => (lastActivity(a) > lastActivity(b) ? -1 : 1));
     const tier = (url: string) => (local.has(url) ? 2 : compact.has(url) ? 1 : 0);
     const tiers = byRecency.map((a) => tier(a.url));
@@ -121,7 +121,7 @@ describe('budget', () => {
     expect(decoded.size).toBe(synced.length);
     for (const a of synced)
       expect(decoded.get(a.url)).toBe(canonicalJson(compact.has(a.url) ? compactArticle(a) : a));
-  });
+  }, 60_000);
 
   it('plans against a smaller quota when asked (tests exercise the compact tier with it)', () => {
     const library = typicalLibrary(6);

@@ -1,18 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeStamp, encodeStamp } from '@/utils/positions/clock';
 import { mergeArticle } from '@/utils/positions/merge';
 import { decodeBase85, encodeBase85 } from '@/utils/sync/base85';
 import {
   compactArticle,
   hasPageSnapshots,
+  isPageQuestion,
   isPlaceholder,
+  isStaleInFull,
+  lacksNewestWording,
+  newestSnapshots,
   packArticle,
   packEntries,
+  packEntriesDeflated,
+  placeholderSnapshot,
+  type SyncEntry,
   tombstoneOf,
   unpackItem,
 } from '@/utils/sync/codec';
 import { canonicalJson } from '@/utils/sync/engine';
 import { itemBytes } from '@/utils/sync/limits';
+import format2Item from '../../fixtures/sync/format-2-item.json';
 import { typicalArticle } from '../../support/sync-fixtures';
 
 describe('base85', () => {
@@ -113,22 +122,21 @@ describe('codec', () => {
   });
 });
 
-/** typicalArticle(7) and a local-only marker, as the previous version (format 2) packed them. */
-const FORMAT_2_ITEM =
-  '2E~}CTmv/RI3$](#[eI+3v+|eU#ILL2#n{b5tZp+C1rX/+Vbu~gI)Ht|E$oN!ZG~WGf3,0~FGUIaoZy,GXz$$EVgFNx/T3,Hd|GAs02|[pYt8x{ca-5/FEe.L.Tp*mG,N+2ZjFp|]nuchg$.Vl0sYL.VgNI$:dcXKG~~__F?zX;+qm8s?a1Ij/NutO4f:/XKFHCDbOy5zX_qsd+9$M]/IdVNIG?Q35Yx]eLF$0i1j23tXO4zyKd#X;mt00c24OfFk8.{MnDr4q223#1IP(?OP(mmQEKtfq:;n/l{b/MS_m[NTn?;Ir48){DG8~Gh-c]v8lBL4gsW8_+R3m/n]+.sduOy[Xmo$!|w,zqU6LAaRQC[62Blu4gEP5OVpfITwZd#IQsOC(T*OPm@BxQkP4{j^Ah_cw!xY*kj#LR-AxcqF}]@zQe8Z;AQ]E9XtVR/_9tcC,07@a_j4LbHPTQpN:mijO,r)f{a1A:zGR]H_lkr2@I8ak}eoi[5cJfX4tKUSU]1jhy4(?k?biWzhWi-pD#^TE_PnJg.jAQp{qhM0w0;omdm4*rgpu|aUiRx4u37pyJE^;-(O.)?gQhlj,yh8PG@egP1CxSZuL3+h!tJW~gdvyT?JON^YNXEaT|+Wyz?L1Gv^ym06Ary[S(9Rz9NLy+2t1a*L]@(1;5FrGanPt6+.K]1)mPSykO^KL*0y4}M6gTs~^WdO!TKkp4Ym$*xMzO^i,|/()pfj}u}.~:PJjHTTG/MujW*iK]D#G88:hmq]9?+_n~,8}0qr)7]iC(NySlywVgIer$iHbSW./kuF4tp.-:^-,-mC9gxNuMFt)(Es*cJ.d7S,G$!6/8b$$Y?zz!go1k|LB*}RhRR5bGR|)YaeFoqVNTN1]Om!VR)|NB{f+[^GKj}$MftD3pISMvaecnKIPlg*AZc|dgfGxjymPYJso]CFp|cKRMuYxJ##[J+:8fuib3Y~MFWE,?PwDLU9onJN;V^[HJQQSqlZ2da:3Cy-GDR4|{:5~9{B;+';
+/**
+ * An item the previous versions wrote (format 2: deflate, 8 buckets): typicalArticle(7) of that
+ * version's fixture and a local-only marker, with what it decodes to.
+ */
+const FORMAT_2 = format2Item as { item: string; entries: SyncEntry[] };
 
 describe('codec: compact tier', () => {
   it('still decodes items written by the previous format ("2")', () => {
-    const article = typicalArticle(7);
-    const decoded = unpackItem(FORMAT_2_ITEM);
-    expect(decoded.ok && canonicalJson(decoded.entries)).toBe(
-      canonicalJson([
-        { kind: 'article', article },
-        { kind: 'localOnly', key: 'k3v9qa12', localOnly: { v: true, at: article.meta.at } },
-      ]),
-    );
-    // Nothing compact in it: written as format 2 still, which the previous version reads.
-    expect(packEntries(decoded.ok ? decoded.entries : [])).toBe(FORMAT_2_ITEM);
+    const decoded = unpackItem(FORMAT_2.item);
+    expect(decoded.ok && canonicalJson(decoded.entries)).toBe(canonicalJson(FORMAT_2.entries));
+    // The old encoder, kept for this proof, writes the same bytes; this version writes format 4.
+    expect(packEntriesDeflated(FORMAT_2.entries)).toBe(FORMAT_2.item);
+    const repacked = packEntries(FORMAT_2.entries);
+    expect(repacked[0]).toBe('4');
+    expect(repacked.length).toBeLessThan(FORMAT_2.item.length);
   });
 
   it('keeps every piece of reader data and the wording of own questions and picked passages', () => {
@@ -141,7 +149,7 @@ describe('codec: compact tier', () => {
       expect(hasPageSnapshots(article)).toBe(true);
       expect(hasPageSnapshots(compact)).toBe(false);
       const packed = packArticle(compact);
-      expect(packed[0]).toBe('3');
+      expect(packed[0]).toBe('4');
       expect(packed.length).toBeLessThan(packArticle(article).length);
       const decoded = unpackItem(packed);
       const back = decoded.ok && decoded.entries[0]?.kind === 'article' ? decoded.entries[0].article : null;
@@ -183,7 +191,30 @@ describe('codec: compact tier', () => {
   });
 
   it('reports a malformed compact question as corrupt', () => {
-    const packed = packArticle(compactArticle(typicalArticle(1)));
+    // Format 3 (the previous compact tier) still decodes; its placeholders are invalid in format 2.
+    const entries: SyncEntry[] = [{ kind: 'article', article: compactArticle(typicalArticle(1)) }];
+    const packed = packEntriesDeflated(entries);
+    expect(packed[0]).toBe('3');
+    expect(unpackItem(packed).ok && canonicalJson(articleOf(unpackItem(packed)))).toBe(
+      canonicalJson(entries[0]!.kind === 'article' && entries[0]!.article),
+    );
     expect(unpackItem(`2${packed.slice(1)}`).ok).toBe(false);
+  });
+
+  it('tells every device which page wording is newest, so one with an older one does not write it in full', () => {
+    const article = typicalArticle(6);
+    const [id, q] = Object.entries(article.questions).find(([, q]) => isPageQuestion(q.q.v))!;
+    const newer = encodeStamp(decodeStamp(q.q.at)!.ms + 60_000, 0, 'other1');
+    // Another device packed the question compact, knowing a newer wording than this one.
+    const synced = { placeholder: placeholderSnapshot(q.q.v), newest: newer };
+    const newest = newestSnapshots(article, (qid) => (qid === id ? synced : undefined));
+    expect(newest[id]).toBe(newer);
+    expect(isStaleInFull(article, newest)).toBe(true);
+    expect(lacksNewestWording(article, newest)).toBe(true);
+    expect(isStaleInFull(article, newestSnapshots(article))).toBe(false);
+    // The hint travels with the placeholder in format 4.
+    const entry: SyncEntry = { kind: 'article', article: compactArticle(article), newest };
+    const decoded = unpackItem(packEntries([entry]));
+    expect(decoded.ok && decoded.entries[0]).toEqual(entry);
   });
 });

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { deflateSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { ContextEncoder, compress, decompress, tableBitsFor } from '@/utils/sync/context-coder';
+import { DEFLATE_DICTIONARY } from '@/utils/sync/dictionary';
+import { textUsed, typicalArticle, typicalLibrary } from '../../support/sync-fixtures';
+
+const utf8 = new TextEncoder();
+/** The reader text of a few typical articles: notes, titles, questions, in French and English. */
+const prose = utf8.encode(
+  Array.from({ length: 12 }, (_, i) => {
+    const a = typicalArticle(i);
+    return [a.meta.v.title, ...Object.values(a.questions).flatMap((q) => [q.q.v.text, q.note?.v ?? ''])].join(
+      '\n',
+    );
+  }).join('\n'),
+);
+
+describe('context coder', () => {
+  it('round-trips any bytes, with or without a primer', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), fc.boolean(), (bytes, withPrimer) => {
+        const primer = withPrimer ? DEFLATE_DICTIONARY : undefined;
+        expect(decompress(compress(bytes, primer), primer)).toEqual(bytes);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('codes French and English prose well below deflate with the same dictionary', () => {
+    const coded = compress(prose, DEFLATE_DICTIONARY);
+    const deflated = deflateSync(prose, { level: 9, dictionary: DEFLATE_DICTIONARY });
+    expect(decompress(coded, DEFLATE_DICTIONARY)).toEqual(prose);
+    expect(coded.length).toBeLessThan(deflated.length * 0.85);
+  });
+
+  it('gives the stream of every prefix at its mark, each decoding on its own', () => {
+    const encoder = new ContextEncoder(tableBitsFor(prose.length), DEFLATE_DICTIONARY);
+    const cuts = [0, 1, 17, 500, 2_000, prose.length];
+    const marks = [];
+    let at = 0;
+    for (const cut of cuts) {
+      encoder.write(prose.subarray(at, cut));
+      at = cut;
+      marks.push(encoder.mark());
+    }
+    for (const [i, mark] of marks.entries()) {
+      const stream = encoder.finishAt(mark);
+      expect(stream.length).toBe(encoder.sizeAt(mark));
+      expect(decompress(stream, DEFLATE_DICTIONARY)).toEqual(prose.subarray(0, cuts[i]));
+    }
+  });
+
+  it('codes the same input to the same bytes every time (every device must agree)', () => {
+    const once = compress(prose, DEFLATE_DICTIONARY);
+    expect(compress(prose, DEFLATE_DICTIONARY)).toEqual(once);
+    // A fresh primer copy with the same bytes primes the same way.
+    expect(compress(prose, DEFLATE_DICTIONARY.slice())).toEqual(once);
+  });
+
+  it('refuses what it did not write instead of decoding garbage at length', () => {
+    const coded = compress(prose, DEFLATE_DICTIONARY);
+    // A table size outside the format, a length past the limit, a stream with bytes left over.
+    expect(decompress(Uint8Array.of(99, ...coded.subarray(1)), DEFLATE_DICTIONARY)).toBeNull();
+    expect(decompress(coded, DEFLATE_DICTIONARY, 100)).toBeNull();
+    expect(decompress(Uint8Array.of(...coded, 1, 2, 3, 4, 5), DEFLATE_DICTIONARY)).toBeNull();
+    expect(decompress(new Uint8Array(), DEFLATE_DICTIONARY)).toBeNull();
+    expect(() => new ContextEncoder(40)).toThrow(RangeError);
+  });
+
+  it('is measured on text that never repeats: the capacity library reuses no sentence', () => {
+    // The benchmark's 520 articles; a coder that remembers earlier articles gains nothing unfair.
+    typicalLibrary(520);
+    for (const lang of ['fr', 'en'] as const) expect(textUsed(lang)?.wrapped).toBe(0);
+  });
+});
