@@ -117,8 +117,8 @@ class Predictor {
     this.count = new Uint8Array(1 << bits);
     this.weights = new Int32Array(256 * 16 * INPUTS).fill(Math.floor(65536 * 0.3));
     this.sse = new Uint16Array((this.sseMask + 1) * 33);
-    for (let i = 0; i <= this.sseMask; i++)
-      for (let j = 0; j < 33; j++) this.sse[i * 33 + j] = squash((j - 16) * 128) * 16;
+    const row = Uint16Array.from({ length: 33 }, (_, j) => squash((j - 16) * 128) * 16);
+    for (let i = 0; i <= this.sseMask; i++) this.sse.set(row, i * 33);
     this.buffer = new Uint8Array(1 << 12);
     this.lastSeen = new Int32Array(1 << (bits - 4)).fill(-1);
     this.matchProb = new Uint16Array(64).fill(32768);
@@ -302,8 +302,12 @@ export function tableBitsFor(bytes: number): number {
 }
 
 // Priming a predictor on the primer costs as much as coding it: done once per table size and
-// primer, then copied.
-const primedCache = new Map<string, { primer: Uint8Array; predictor: Predictor }>();
+// primer, then copied. A primed full-size predictor is 18 MB: let go 30 s after its last use.
+const RELEASE_MS = 30_000;
+const primedCache = new Map<
+  string,
+  { primer: Uint8Array; predictor: Predictor; release?: ReturnType<typeof setTimeout> }
+>();
 function primed(bits: number, primer: Uint8Array): Predictor {
   const key = `${bits}:${primer.length}`;
   let cached = primedCache.get(key);
@@ -313,6 +317,10 @@ function primed(bits: number, primer: Uint8Array): Predictor {
     cached = { primer, predictor };
     primedCache.set(key, cached);
   }
+  clearTimeout(cached.release);
+  cached.release = setTimeout(() => primedCache.delete(key), RELEASE_MS);
+  // In Node (tests, benchmarks) the timer must not keep the process alive.
+  (cached.release as { unref?: () => void }).unref?.();
   return new Predictor(bits, cached.predictor);
 }
 
