@@ -120,7 +120,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
   const lineOf = (entry: SyncEntry) => {
     let line = lines.get(entry);
     if (line === undefined) {
-      line = new TextDecoder().decode(entryLine(entry));
+      line = entryLine(entry);
       lines.set(entry, line);
     }
     return line;
@@ -144,7 +144,6 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
 
   // Adds entries in order to one stream per bucket while the whole still fits, and stops at the
   // first that does not (or once the candidates take `share` bytes): the most recent come first.
-  const encoder = new TextEncoder();
   const run = (inFull: (i: number) => boolean, share = Number.POSITIVE_INFINITY) => {
     const entryOf = (i: number) => (!inFull(i) && full[i]!.compact) || full[i]!.entry;
     const expected = new Map<string, number>();
@@ -162,7 +161,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
         open = { stream, good: stream.mark(), bytes: 0, items: 0 };
         streams.set(bucket, open);
       }
-      open.stream.write(encoder.encode(lineOf(entry)));
+      open.stream.write(lineOf(entry));
       const mark = open.stream.mark();
       const cost = itemsFootprint(bucket, open.stream.payloadLength(mark));
       const total = { bytes: bytes - open.bytes + cost.bytes, items: items - open.items + cost.items };

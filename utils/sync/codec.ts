@@ -177,9 +177,11 @@ export function hasPageSnapshots(article: ArticleRecord): boolean {
 }
 
 /** An entry as format 4 codes it: its JSON layout and a newline (JSON never holds a raw one). */
-export function entryLine(entry: SyncEntry): Uint8Array {
-  return new TextEncoder().encode(`${JSON.stringify(layoutOf(entry))}\n`);
+export function entryLine(entry: SyncEntry): string {
+  return `${JSON.stringify(layoutOf(entry))}\n`;
 }
+
+const utf8 = new TextEncoder();
 
 /** `legacy`: as format 2/3 wrote it (placeholders without their hint). */
 function layoutOf(entry: SyncEntry, legacy = false): Json {
@@ -207,8 +209,8 @@ export class EntryStream {
     this.encoder = new ContextEncoder(tableBitsFor(expectedBytes), DEFLATE_DICTIONARY);
   }
 
-  write(line: Uint8Array): void {
-    this.encoder.write(line);
+  write(line: string): void {
+    this.encoder.write(utf8.encode(line));
     this.count++;
   }
 
@@ -234,7 +236,7 @@ function base85Length(bytes: number): number {
 /** Entries as one format-4 payload. */
 export function packEntries(entries: SyncEntry[]): string {
   const lines = entries.map(entryLine);
-  const stream = new EntryStream(lines.reduce((sum, l) => sum + l.length, 0));
+  const stream = new EntryStream(lines.reduce((sum, line) => sum + line.length, 0));
   for (const line of lines) stream.write(line);
   return stream.payloadAt(stream.mark());
 }
