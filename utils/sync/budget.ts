@@ -12,6 +12,7 @@ import {
   hasPageSnapshots,
   isStaleInFull,
   lacksNewestWording,
+  MAX_STREAM_BYTES,
   newestSnapshots,
   pageWordings,
   type StreamMark,
@@ -47,6 +48,8 @@ export interface BudgetOptions {
   blockedKeys?: ReadonlySet<string>;
   /** "This device only" markers from other devices for articles this device does not have. */
   foreignMarkers?: Extract<SyncEntry, { kind: 'localOnly' }>[];
+  /** The most bytes of layout one stream may hold (tests pass a smaller one). */
+  maxStreamBytes?: number;
   /** Plans made before, by their inputs: re-planning an unchanged library codes nothing. */
   memo?: Map<string, SyncPlan>;
   /** The total quota planned against (tests pass a smaller one to exercise the compact tier). */
@@ -131,6 +134,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
         reservedItems,
         margin,
         quotaBytes,
+        options.maxStreamBytes,
         always.map((e) => [e.bucket, lineOf(e.entry)]),
         full.map((e) => [e.bucket, lineOf(e.entry), e.compact ? lineOf(e.compact) : 0]),
         lacksWording && full.map((e) => options.syncedInFull?.(e.url) ?? null),
@@ -172,7 +176,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
         open.bytes = cost.bytes;
         open.items = cost.items;
       };
-      return { total, keep };
+      return { total, keep, mark };
     };
     // Tombstones and markers always go (they are tiny, and stop articles coming back).
     for (const e of always) write(e.bucket, e.entry).keep();
@@ -180,8 +184,9 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     const used = [bytes];
     let count = 0;
     for (let i = 0; i < full.length; i++) {
-      const { total, keep } = write(full[i]!.bucket, entryOf(i));
-      if (!fits(total.bytes, total.items) || total.bytes - start > share) break;
+      const { total, keep, mark } = write(full[i]!.bucket, entryOf(i));
+      const tooLong = mark.coder.bytesIn > (options.maxStreamBytes ?? MAX_STREAM_BYTES);
+      if (!fits(total.bytes, total.items) || total.bytes - start > share || tooLong) break;
       keep();
       count++;
       used.push(bytes);

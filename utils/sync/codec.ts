@@ -34,8 +34,11 @@ const FORMAT_COMPACT = '3';
  * JSON layout, then a newline); questions may be placeholders. Read by this version and later.
  */
 const FORMAT_STREAM = '4';
-/** A sync area holds ~100 KB coded, ~500 KB of layout; more than this is not a stream of ours. */
-const MAX_STREAM_BYTES = 1 << 21;
+/**
+ * A sync area holds ~100 KB coded, ~500 KB of layout: a longer stream is refused when decoded (it
+ * would take seconds), so the budget never writes one, however well the text compresses.
+ */
+export const MAX_STREAM_BYTES = 1 << 21;
 
 /** What one sync item holds: articles (or their tombstones) and "this device only" markers. */
 export type SyncEntry =

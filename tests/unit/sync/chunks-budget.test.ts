@@ -8,7 +8,7 @@ import {
   bucketOfArticleKey,
   splitIntoItems,
 } from '@/utils/sync/chunks';
-import { compactArticle, packArticle, unpackItem } from '@/utils/sync/codec';
+import { compactArticle, entryLine, packArticle, unpackItem } from '@/utils/sync/codec';
 import { canonicalJson } from '@/utils/sync/engine';
 import { itemBytes, SYNC_QUOTA_BYTES_PER_ITEM } from '@/utils/sync/limits';
 import { FakeSyncArea } from '../../support/fake-sync-area';
@@ -122,6 +122,23 @@ describe('budget', () => {
     for (const a of synced)
       expect(decoded.get(a.url)).toBe(canonicalJson(compact.has(a.url) ? compactArticle(a) : a));
   }, 60_000);
+
+  it('never writes a stream longer than the decoder accepts, however well it compresses', () => {
+    // Forty copies of one article's text under different URLs code to almost nothing.
+    const base = typicalArticle(2);
+    const library = Array.from({ length: 40 }, (_, i) => ({
+      ...structuredClone(base),
+      url: `${base.url}?copy=${i}`,
+    }));
+    const plan = planSync(library, { maxStreamBytes: 20_000 });
+    expect(plan.bytes).toBeLessThan(8_192);
+    expect(plan.localByBudget.length).toBeGreaterThan(0);
+    const payload = assembleItems('b0', (k) => plan.items[k]);
+    const decoded = payload.ok ? unpackItem(payload.payload) : null;
+    const lines = decoded?.ok ? decoded.entries.map((e) => entryLine(e)) : [];
+    expect(lines.length).toBe(40 - plan.localByBudget.length);
+    expect(lines.join('').length).toBeLessThanOrEqual(20_000);
+  });
 
   it('plans against a smaller quota when asked (tests exercise the compact tier with it)', () => {
     const library = typicalLibrary(6);

@@ -9,11 +9,15 @@ import {
 } from '@/utils/positions/actions';
 import type { ArticleRecord } from '@/utils/positions/model';
 import { bucketKey } from '@/utils/sync/chunks';
+import { type SyncEntry, unpackItem } from '@/utils/sync/codec';
+import format2Item from '../../fixtures/sync/format-2-item.json';
 import { CHROME_ERRORS } from '../../support/fake-sync-area';
 import { simulatedDevices } from '../../support/sync-devices';
 import { typicalArticle } from '../../support/sync-fixtures';
 
 const URL_A = 'https://example.fr/a';
+/** An item as the previous version (format 2) wrote it, and what it holds. */
+const FORMAT_2 = format2Item as { item: string; entries: SyncEntry[] };
 const META = { title: 'Faut-il taxer le kérosène ?', siteName: 'Ex', lang: 'fr', readingMinutes: 4 };
 const SNAP = {
   kind: 'debate' as const,
@@ -180,6 +184,28 @@ describe('SyncEngine', () => {
     expect(a.library.size).toBe(480);
     expect(status.lastError).toBeNull();
   }, 60_000);
+});
+
+describe('SyncEngine after an update of Stance', () => {
+  it('merges what the previous version wrote (format 2, eight buckets), then replaces it', async () => {
+    const env = simulatedDevices(1);
+    const [a] = env.devices as [NonNullable<(typeof env.devices)[0]>];
+    const old = FORMAT_2.entries.find((e) => e.kind === 'article')!;
+    if (old.kind !== 'article') throw new Error('fixture');
+    // The previous version put this article in bucket b5; this device already has another one.
+    await a.area.set({ b5: FORMAT_2.item });
+    await a.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 2, at));
+    await a.engine.setEnabled(true);
+    await settle(env);
+    expect(a.library.get(old.article.url)).toEqual(old.article);
+    expect(a.library.get(URL_A)?.questions.q1?.position?.v).toBe(2);
+    const stored = a.area.snapshot();
+    expect(Object.keys(stored)).toEqual([bucketKey(URL_A)]);
+    const decoded = unpackItem(stored[bucketKey(URL_A)]);
+    expect(
+      decoded.ok && decoded.entries.map((e) => (e.kind === 'article' ? e.article.url : e.key)).sort(),
+    ).toEqual([old.article.url, URL_A, 'k3v9qa12'].sort());
+  });
 });
 
 describe('SyncEngine against a stale local write', () => {
