@@ -4,10 +4,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
+import { tsImport } from 'tsx/esm/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { questionId } from '../../utils/extract/ids';
 import { encodeStamp } from '../../utils/positions/clock';
+import type { ArticleRecord } from '../../utils/positions/model';
 import {
   type ChromiumSession,
   DEMO_PATH,
@@ -17,9 +20,16 @@ import {
   openPageWithPanel,
   PAGE_READ,
   prepareE2eBuild,
+  ROOT,
   serveFixtures,
   waitInFirefox,
 } from './harness';
+
+// The e2e config has no '@/' alias; tsx resolves it from tsconfig.
+const { planSync } = (await tsImport(
+  pathToFileURL(join(ROOT, 'utils/sync/budget.ts')).href,
+  import.meta.url,
+)) as typeof import('../../utils/sync/budget');
 
 type Items = Record<string, unknown>;
 // The extension pages' own `chrome` global, used inside page callbacks only (they run in the page).
@@ -169,6 +179,7 @@ describe('past the real storage.sync quota', () => {
       .toBe(true);
     const outcome = await panel.evaluate(quotaOutcome);
     expectEveryNoteKept(outcome);
+    expectSameBytesAsNode(outcome);
     const { status } = outcome;
 
     await panel.getByRole('button', { name: 'Settings' }).click();
@@ -201,6 +212,7 @@ describe('past the real storage.sync quota, in Firefox', () => {
       );
       const outcome = await panel.evaluate(quotaOutcome);
       expectEveryNoteKept(outcome);
+      expectSameBytesAsNode(outcome);
       const { status } = outcome;
       const settings = await panel.$$('nav button');
       await settings[3]!.click();
@@ -229,11 +241,13 @@ async function quotaOutcome() {
   // biome-ignore lint/suspicious/noExplicitAny: the page's own extension global, untyped here.
   const api = (globalThis as any).browser ?? (globalThis as any).chrome;
   const all: Items = await api.storage.local.get(null);
+  const articleKeys = Object.keys(all).filter((k) => k.startsWith('article:') && !k.endsWith('$'));
   return {
     status: all.syncStatus as StatusSnapshot,
     used: (await api.storage.sync.getBytesInUse(null)) as number,
-    local: Object.keys(all).filter((k) => k.startsWith('article:https://news.example/') && !k.endsWith('$'))
-      .length,
+    local: articleKeys.filter((k) => k.startsWith('article:https://news.example/')).length,
+    library: articleKeys.map((k) => all[k]),
+    synced: (await api.storage.sync.get(null)) as Items,
   };
 }
 
@@ -243,6 +257,17 @@ function expectEveryNoteKept({ status, used, local }: Awaited<ReturnType<typeof 
   expect(used).toBeLessThanOrEqual(102_400);
   expect(status.localByBudget).toBeGreaterThan(0);
   expect(status.localByBudget).toBeLessThan(PAST_QUOTA);
+}
+
+/**
+ * What the browser wrote is, byte for byte, what this test's Node plans for the same library: the
+ * coder gives the same bytes in every engine, or two browsers of one reader would overwrite each
+ * other's items for ever.
+ */
+function expectSameBytesAsNode({ library, synced }: Awaited<ReturnType<typeof quotaOutcome>>) {
+  const plan = planSync(library as ArticleRecord[]);
+  expect(Object.keys(synced).sort()).toEqual(Object.keys(plan.items).sort());
+  for (const [key, value] of Object.entries(plan.items)) expect(synced[key] === value, key).toBe(true);
 }
 
 /** `count` articles as Stance stores them, with notes of varied text that compresses like real prose. */
