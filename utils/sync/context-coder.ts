@@ -54,9 +54,15 @@ const RECIPROCAL = Int32Array.from({ length: COUNT_LIMIT + 1 }, (_, n) => Math.f
 const mix = (h: number, x: number) => Math.imul((h ^ x) >>> 0, 0x01000193) >>> 0;
 const isWordByte = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c >= 128 || c === 39;
 
+/**
+ * P(next bit = 1), learnt from every bit seen so far. Each model hashes its context and the bits of
+ * the current byte so far into a slot of one shared table; the slots' predictions are stretched,
+ * mixed by weights chosen by the partial byte and the place in the layout, then refined by SSE.
+ */
 class Predictor {
   private readonly tableMask: number;
   private readonly tableShift: number;
+  /** Per slot: P(1) in 16 bits, and how often it was seen (its learning rate slows with it). */
   private readonly prob: Uint16Array;
   private readonly count: Uint8Array;
   private readonly weights: Int32Array;
@@ -186,7 +192,30 @@ class Predictor {
     this.predict();
   }
 
+  /** A whole byte is known: move the match model and every context past it. */
   private byteDone(c: number): void {
+    this.updateMatch(c);
+    this.history2 = ((this.history2 << 8) | (this.history >>> 24)) >>> 0;
+    this.history = ((this.history << 8) | c) >>> 0;
+    if (isWordByte(c)) this.word = mix(this.word, c >= 65 && c <= 90 ? c + 32 : c);
+    else if (this.word !== 0) {
+      this.previousWord = this.word;
+      this.word = 0;
+    }
+    if (c === 34) this.inString = !this.inString;
+    else if (!this.inString) {
+      if (c === 91 && this.depth < 15) this.elementIndex[++this.depth] = 0;
+      else if (c === 93 && this.depth > 0) this.depth--;
+      else if (c === 44) this.elementIndex[this.depth] = Math.min(this.elementIndex[this.depth]! + 1, 255);
+    }
+    // JSON fields: the position since the last quote/comma/bracket says what kind of text follows.
+    this.fieldPosition =
+      c === 34 || c === 44 || c === 91 || c === 93 ? 0 : Math.min(this.fieldPosition + 1, 15);
+    this.setContexts();
+  }
+
+  /** Appends the byte; follows the current match, or looks for one ending with the last bytes. */
+  private updateMatch(c: number): void {
     if (this.length === this.buffer.length) {
       const grown = new Uint8Array(this.buffer.length * 2);
       grown.set(this.buffer);
@@ -214,23 +243,6 @@ class Predictor {
       }
       this.lastSeen[h] = this.length;
     }
-    this.history2 = ((this.history2 << 8) | (this.history >>> 24)) >>> 0;
-    this.history = ((this.history << 8) | c) >>> 0;
-    if (isWordByte(c)) this.word = mix(this.word, c >= 65 && c <= 90 ? c + 32 : c);
-    else if (this.word !== 0) {
-      this.previousWord = this.word;
-      this.word = 0;
-    }
-    if (c === 34) this.inString = !this.inString;
-    else if (!this.inString) {
-      if (c === 91 && this.depth < 15) this.elementIndex[++this.depth] = 0;
-      else if (c === 93 && this.depth > 0) this.depth--;
-      else if (c === 44) this.elementIndex[this.depth] = Math.min(this.elementIndex[this.depth]! + 1, 255);
-    }
-    // JSON fields: the position since the last quote/comma/bracket says what kind of text follows.
-    this.fieldPosition =
-      c === 34 || c === 44 || c === 91 || c === 93 ? 0 : Math.min(this.fieldPosition + 1, 15);
-    this.setContexts();
   }
 
   private setContexts(): void {

@@ -22,6 +22,7 @@ import {
 import { canonicalJson } from '@/utils/sync/engine';
 import { itemBytes } from '@/utils/sync/limits';
 import format2Item from '../../fixtures/sync/format-2-item.json';
+import format4Item from '../../fixtures/sync/format-4-item.json';
 import { typicalArticle } from '../../support/sync-fixtures';
 
 describe('base85', () => {
@@ -127,6 +128,8 @@ describe('codec', () => {
  * version's fixture and a local-only marker, with what it decodes to.
  */
 const FORMAT_2 = format2Item as { item: string; entries: SyncEntry[] };
+/** A full article, a compact one with its wording hints, and a marker, as this version writes them. */
+const FORMAT_4 = format4Item as { item: string; entries: SyncEntry[] };
 
 describe('codec: compact tier', () => {
   it('still decodes items written by the previous format ("2")', () => {
@@ -188,6 +191,14 @@ describe('codec: compact tier', () => {
       for (const [id, q] of Object.entries(article.questions)) expect(merged.questions[id]!.q).toEqual(q.q);
       expect(merged.note?.v).toBe('Écrit ailleurs');
     }
+  });
+
+  it('writes format 4 exactly as before: its bytes are the wire format every device reads', () => {
+    // If this fails, the coder or the layout changed: that needs a new format character, not a
+    // new fixture, or devices running different versions will not read each other's items.
+    expect(packEntries(FORMAT_4.entries)).toBe(FORMAT_4.item);
+    const decoded = unpackItem(FORMAT_4.item);
+    expect(decoded.ok && canonicalJson(decoded.entries)).toBe(canonicalJson(FORMAT_4.entries));
   });
 
   it('reports a malformed compact question as corrupt', () => {
