@@ -16,6 +16,8 @@ export async function run() {
   const { typicalLibrary } = await load('tests/support/sync-fixtures.ts');
   const { planSync } = await load('utils/sync/budget.ts');
   const { itemBytes, SYNC_MAX_ITEMS, usableTotalBytes } = await load('utils/sync/limits.ts');
+  const { assembleItems } = await load('utils/sync/chunks.ts');
+  const { unpackItem } = await load('utils/sync/codec.ts');
 
   const library = typicalLibrary(LIBRARY_SIZE);
   const started = performance.now();
@@ -36,6 +38,20 @@ export async function run() {
     jsonCapacity = count;
   }
 
+  // Reading the whole area back, as another device does when it changes.
+  const readStarted = performance.now();
+  const assembled = assembleItems('b0', (key) => plan.items[key]);
+  const decoded = assembled.ok ? unpackItem(assembled.payload) : assembled;
+  const decodeMs = performance.now() - readStarted;
+  if (!decoded.ok) throw new Error('the planned area does not decode');
+
+  // The common case: a library that fits in full, re-planned after an edit (one pass).
+  const small = library.slice(0, 150);
+  const smallStarted = performance.now();
+  const smallPlan = planSync(small);
+  const smallMs = performance.now() - smallStarted;
+  if (smallPlan.compact.length > 0 || smallPlan.localByBudget.length > 0) throw new Error('150 should fit in full');
+
   return {
     'sync.capacity_articles': capacity,
     'sync.capacity_full_articles': fullCapacity,
@@ -44,5 +60,7 @@ export async function run() {
     'sync.bytes_per_article': Math.round(plan.bytes / capacity),
     'sync.json_bytes_per_article': Math.round(jsonBytes / jsonCapacity),
     'sync.plan_ms_520_articles': Math.round(planMs),
+    'sync.decode_ms_full_area': Math.round(decodeMs),
+    'sync.plan_ms_150_articles_in_full': Math.round(smallMs),
   };
 }
