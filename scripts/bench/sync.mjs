@@ -50,7 +50,8 @@ export async function run() {
   const smallStarted = performance.now();
   const smallPlan = planSync(small);
   const smallMs = performance.now() - smallStarted;
-  if (smallPlan.compact.length > 0 || smallPlan.localByBudget.length > 0) throw new Error('150 should fit in full');
+  if (smallPlan.compact.length > 0 || smallPlan.localByBudget.length > 0)
+    throw new Error('150 should fit in full');
 
   return {
     'sync.capacity_articles': capacity,
