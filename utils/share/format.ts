@@ -164,10 +164,14 @@ export const GroupSchema = v.object({
     v.array(GroupMemberSchema),
     v.maxLength(LIMITS.participantsPerGroup, 'shareTooManyMembers'),
   ),
+  /** Members the reader removed, by key: when (ms), so a restored older copy does not bring them back. */
+  removed: v.optional(v.record(IdSchema, v.number())),
 });
 
 export const ArticleGroupsSchema = v.object({
   groups: v.pipe(v.array(GroupSchema), v.maxLength(LIMITS.groupsPerArticle)),
+  /** Groups the reader deleted, by id: when (ms), so a restored older copy does not bring them back. */
+  deleted: v.optional(v.record(IdSchema, v.number())),
 });
 
 export type GroupQuestion = v.InferOutput<typeof GroupQuestionSchema>;

@@ -34,7 +34,8 @@ export async function loadGroups(url: string): Promise<ArticleGroups> {
 }
 
 export async function saveGroups(url: string, groups: ArticleGroups): Promise<void> {
-  if (groups.groups.length === 0) await groupsItem(url).removeValue({ removeMeta: true });
+  // Tombstones are kept even when no group is left: they stop a restored backup undoing a delete.
+  if (groups.groups.length === 0 && !groups.deleted) await groupsItem(url).removeValue({ removeMeta: true });
   else await groupsItem(url).setValue(groups);
 }
 
@@ -95,7 +96,7 @@ export function importManyIntoGroup(
       const groups = existing
         ? current.groups.map((g) => (g.id === group.id ? group : g))
         : [...current.groups, group];
-      await saveGroups(url, { groups });
+      await saveGroups(url, { ...current, groups });
     }
     return verdicts;
   });
@@ -105,12 +106,12 @@ export function renameGroupIn(url: string, groupId: string, name: string, now = 
   return serially(async () => saveGroups(url, renameGroup(await loadGroups(url), groupId, name, now)));
 }
 
-export function deleteGroupIn(url: string, groupId: string): Promise<void> {
-  return serially(async () => saveGroups(url, deleteGroup(await loadGroups(url), groupId)));
+export function deleteGroupIn(url: string, groupId: string, now = Date.now()): Promise<void> {
+  return serially(async () => saveGroups(url, deleteGroup(await loadGroups(url), groupId, now)));
 }
 
-export function removeMemberIn(url: string, groupId: string, key: string): Promise<void> {
-  return serially(async () => saveGroups(url, removeMember(await loadGroups(url), groupId, key)));
+export function removeMemberIn(url: string, groupId: string, key: string, now = Date.now()): Promise<void> {
+  return serially(async () => saveGroups(url, removeMember(await loadGroups(url), groupId, key, now)));
 }
 
 /** Every article's groups, by article URL, for the backup. */

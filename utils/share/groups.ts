@@ -90,44 +90,76 @@ export function renameGroup(
   now: number,
 ): ArticleGroups {
   return {
+    ...groups,
     groups: groups.groups.map((g) => (g.id === groupId ? { ...g, name, nameAt: now } : g)),
   };
 }
 
-export function deleteGroup(groups: ArticleGroups, groupId: string): ArticleGroups {
-  return { groups: groups.groups.filter((g) => g.id !== groupId) };
+/** Deleted, with a tombstone: a backup restored later does not bring the group back. */
+export function deleteGroup(groups: ArticleGroups, groupId: string, now: number): ArticleGroups {
+  return {
+    groups: groups.groups.filter((g) => g.id !== groupId),
+    deleted: { ...groups.deleted, [groupId]: now },
+  };
 }
 
-export function removeMember(groups: ArticleGroups, groupId: string, key: string): ArticleGroups {
+/** Removed, with a tombstone: the same file restored from a backup does not come back; a new import does. */
+export function removeMember(
+  groups: ArticleGroups,
+  groupId: string,
+  key: string,
+  now: number,
+): ArticleGroups {
   return {
+    ...groups,
     groups: groups.groups.map((g) =>
-      g.id === groupId ? { ...g, members: g.members.filter((m) => m.key !== key) } : g,
+      g.id === groupId
+        ? { ...g, members: g.members.filter((m) => m.key !== key), removed: { ...g.removed, [key]: now } }
+        : g,
     ),
   };
 }
 
 /** Two copies of an article's groups (this device's and a backup's): groups by id, members by key, later import wins. */
 export function mergeArticleGroups(a: ArticleGroups, b: ArticleGroups): ArticleGroups {
+  const deleted = laterOf(a.deleted, b.deleted);
   const byId = new Map(a.groups.map((g) => [g.id, g]));
   for (const theirs of b.groups) {
     const mine = byId.get(theirs.id);
     byId.set(theirs.id, mine ? mergeGroup(mine, theirs) : theirs);
   }
-  return { groups: [...byId.values()] };
+  // Group ids are never reused, so a deleted group stays deleted.
+  const groups = [...byId.values()].filter((g) => deleted?.[g.id] === undefined);
+  return deleted ? { groups, deleted } : { groups };
 }
 
 function mergeGroup(a: Group, b: Group): Group {
   const named = b.nameAt > a.nameAt ? b : a;
+  const removed = laterOf(a.removed, b.removed);
   const members = new Map(a.members.map((m) => [m.key, m]));
   for (const m of b.members) {
     const mine = members.get(m.key);
     if (!mine || m.importedAt > mine.importedAt) members.set(m.key, m);
   }
-  return {
+  const merged: Group = {
     id: a.id,
     name: named.name,
     nameAt: named.nameAt,
     questions: { ...b.questions, ...a.questions },
-    members: [...members.values()],
+    // A member imported again after its removal is a new import: it stays.
+    members: [...members.values()].filter((m) => (removed?.[m.key] ?? -1) < m.importedAt),
   };
+  if (removed) merged.removed = removed;
+  return merged;
+}
+
+/** Both tombstone maps in one, the later time of each. */
+function laterOf(
+  a: Record<string, number> | undefined,
+  b: Record<string, number> | undefined,
+): Record<string, number> | undefined {
+  if (!a || !b) return a ?? b;
+  const out = { ...a };
+  for (const [k, at] of Object.entries(b)) out[k] = Math.max(out[k] ?? at, at);
+  return out;
 }

@@ -3,7 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ArticleRecord } from '@/utils/positions/model';
 import { listArticles, saveArticle } from '@/utils/positions/store';
 import { exportAllData, parseBackup, restoreBackup } from '@/utils/share/backup';
-import { importIntoGroup, listAllGroups, renameGroupIn } from '@/utils/share/group-store';
+import {
+  deleteGroupIn,
+  importIntoGroup,
+  listAllGroups,
+  removeMemberIn,
+  renameGroupIn,
+} from '@/utils/share/group-store';
 import { parseImport } from '@/utils/share/import';
 import { memberFile, readerArticle, URL_A } from './fixtures';
 
@@ -76,6 +82,27 @@ describe('backup', () => {
     const restored = (await listArticles()).find((a) => a.url === URL_A)!;
     expect(restored.questions.q1?.position?.v).toBe(1);
     expect((await listAllGroups())[URL_A]?.groups[0]?.name).toBe('Renamed later');
+  });
+
+  it('does not bring back a group deleted, or a member removed, after the backup was made', async () => {
+    await seed();
+    const p = await parseImport(JSON.stringify(memberFile('b', 'Bob', [3, 3, 3])), { articleUrl: URL_A });
+    if (!p.ok) throw new Error();
+    const groupId = (await listAllGroups())[URL_A]!.groups[0]!.id;
+    await importIntoGroup(URL_A, p.value, { groupId, choice: 'ask' }, 2_000);
+    await importIntoGroup(URL_A, p.value, { newGroup: true, choice: 'ask' }, 2_000);
+    const old = await exportAllData();
+    const [kept, gone] = (await listAllGroups())[URL_A]!.groups;
+    await removeMemberIn(URL_A, kept!.id, 'b', 3_000);
+    await deleteGroupIn(URL_A, gone!.id, 3_000);
+    expect((await restoreBackup(old)).ok).toBe(true);
+    const after = (await listAllGroups())[URL_A]!;
+    expect(after.groups.map((g) => g.id)).toEqual([kept!.id]);
+    expect(after.groups[0]!.members.map((m) => m.key)).toEqual(['a']);
+    // The same person's file imported again after the removal is a new import: it stays.
+    await importIntoGroup(URL_A, p.value, { groupId: kept!.id, choice: 'ask' }, 4_000);
+    expect((await restoreBackup(old)).ok).toBe(true);
+    expect((await listAllGroups())[URL_A]!.groups[0]!.members.map((m) => m.key).sort()).toEqual(['a', 'b']);
   });
 
   it('rejects a bad backup and changes nothing', async () => {

@@ -92,7 +92,7 @@ describe('group store', () => {
     expect((await loadGroups(URL_A)).groups[0]?.members).toHaveLength(20);
   });
 
-  it('renames and deletes a group; deleting the last removes the item', async () => {
+  it('renames and deletes a group; what was deleted is remembered, nothing else is kept', async () => {
     const r = await importIntoGroup(URL_A, await imported(memberFile('a', 'Ada', [1, 1, 1])), {
       choice: 'ask',
     });
@@ -103,9 +103,11 @@ describe('group store', () => {
     });
     await renameGroupIn(URL_A, r.value.groupId, 'Class 3B');
     expect((await loadGroups(URL_A)).groups.map((g) => g.name)).toEqual(['Class 3B', 'Group 2']);
-    await deleteGroupIn(URL_A, r.value.groupId);
+    await deleteGroupIn(URL_A, r.value.groupId, 1_000);
     expect((await loadGroups(URL_A)).groups.map((g) => g.id)).toEqual(['second']);
-    await deleteGroupIn(URL_A, 'second');
-    expect(await listAllGroups()).toEqual({});
+    await deleteGroupIn(URL_A, 'second', 2_000);
+    expect(await listAllGroups()).toEqual({
+      [URL_A]: { groups: [], deleted: { [r.value.groupId]: 1_000, second: 2_000 } },
+    });
   });
 });
