@@ -10,7 +10,6 @@ import {
   EntryStream,
   entryLine,
   hasPageSnapshots,
-  isStaleInFull,
   lacksNewestWording,
   MAX_STREAM_BYTES,
   newestSnapshots,
@@ -96,11 +95,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
       const compact: SyncEntry | null = hasPageSnapshots(article)
         ? { kind: 'article', article: compactArticle(article, (qid) => synced(qid)?.placeholder), newest }
         : null;
-      // A page snapshot older than another device's goes compact: written in full it would be
-      // overwritten by that device's compact copy, and back, for ever.
-      const entry: SyncEntry =
-        compact && isStaleInFull(article, newest) ? compact : { kind: 'article', article, newest };
-      full.push({ bucket, id, entry, compact: compact === entry ? null : compact, url: article.url });
+      full.push({ bucket, id, entry: { kind: 'article', article, newest }, compact, url: article.url });
     }
   }
   for (const marker of options.foreignMarkers ?? []) {
@@ -207,9 +202,9 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     chosen = run((i) => asSynced[i]!);
   } else {
     // Everything in full if it fits. A library whose layout is over 6× the quota cannot (the full
-    // tier codes to about a fourth of its layout): then only
-    // as far as the full tier's share. Otherwise the most recent articles that fit in that share
-    // go in full and every other one compact, as many as fit.
+    // tier codes to about a fourth of its layout): then this pass stops at the full tier's share.
+    // Otherwise the most recent articles that fit in that share go in full and every other one
+    // compact, as many as fit.
     const fullShare = quotaBytes * FULL_TIER_SHARE;
     const layoutBytes = full.reduce((sum, e) => sum + lineOf(e.entry).length, 0);
     chosen = run(() => true, layoutBytes > 6 * quotaBytes ? fullShare : Number.POSITIVE_INFINITY);

@@ -3,7 +3,7 @@
 // a context-mixing coder primed with French and English (they share words, and each article
 // teaches the coder the next), written in base85. The first character names the format: an
 // unknown one is reported and skipped, never guessed.
-import { deflateSync, inflateSync } from 'fflate';
+import { inflateSync } from 'fflate';
 import { questionId } from '@/utils/extract/ids';
 import type { AnswerForm } from '@/utils/extract/types';
 import { decodeStamp, encodeStamp, type Stamp } from '@/utils/positions/clock';
@@ -21,12 +21,11 @@ import { decodeBase85, encodeBase85 } from './base85';
 import { ContextEncoder, decompress, type Mark, tableBitsFor } from './context-coder';
 import { DEFLATE_DICTIONARY } from './dictionary';
 
-/** Format 2: base85(deflate(JSON array of entries, DEFLATE_DICTIONARY)). */
+/** Format 2 (earlier versions; read only): base85(deflate(JSON array of entries, DEFLATE_DICTIONARY)). */
 const FORMAT_ENTRIES = '2';
 /**
- * Format 3: format 2 whose questions may also be page questions without their snapshot (the
- * compact tier). Written only when a payload holds one, so older versions keep reading the rest;
- * they report format 3 as unknown and leave it alone.
+ * Format 3 (earlier versions; read only): format 2 whose questions may also be page questions
+ * without their snapshot (the compact tier).
  */
 const FORMAT_COMPACT = '3';
 /**
@@ -47,8 +46,8 @@ export type SyncEntry =
       article: ArticleRecord;
       /**
        * For page questions packed as placeholders: the stamp of the newest real snapshot any device
-       * has had (format 4). A device holding an older one then does not write it in full, which
-       * the device with the newer one would only overwrite again (see `isStaleInFull`).
+       * has had (format 4). A device that lacks it then defers to the sync area's tiers instead of
+       * writing its own plan, which the device with the newer one would only overwrite again.
        */
       newest?: Record<string, Stamp>;
     }
@@ -151,7 +150,7 @@ export function newestSnapshots(
   return newest;
 }
 
-/** Whether another device has a newer wording of some page question than this one (or any, if none). */
+/** Whether another device has a newer wording of some page question (this one's is older, or absent). */
 export function lacksNewestWording(article: ArticleRecord, newest: Record<string, Stamp>): boolean {
   return Object.entries(article.questions).some(
     ([id, q]) => isPageQuestion(q.q.v) && (newest[id] ?? '') > (isPlaceholder(q.q) ? '' : q.q.at),
@@ -167,13 +166,6 @@ export function pageWordings(article: ArticleRecord): string {
     .join(' ');
 }
 
-/** Whether some page snapshot of the article is older than one another device has (see SyncEntry). */
-export function isStaleInFull(article: ArticleRecord, newest: Record<string, Stamp>): boolean {
-  return Object.entries(article.questions).some(
-    ([id, q]) => isPageQuestion(q.q.v) && !isPlaceholder(q.q) && (newest[id] ?? '') > q.q.at,
-  );
-}
-
 /** Whether the compact form of an article is smaller than it (it has page snapshots to leave out). */
 export function hasPageSnapshots(article: ArticleRecord): boolean {
   return Object.values(article.questions).some((q) => isPageQuestion(q.q.v) && !isPlaceholder(q.q));
@@ -186,10 +178,9 @@ export function entryLine(entry: SyncEntry): string {
 
 const utf8 = new TextEncoder();
 
-/** `legacy`: as format 2/3 wrote it (placeholders without their hint). */
-function layoutOf(entry: SyncEntry, legacy = false): Json {
+function layoutOf(entry: SyncEntry): Json {
   if (entry.kind !== 'article') return [0, entry.key, entry.localOnly.at];
-  return toLayout(entry.article, legacy ? null : (entry.newest ?? {}));
+  return toLayout(entry.article, entry.newest ?? {});
 }
 
 /** Where an EntryStream was: the coder's mark and how many entries it held. */
@@ -242,19 +233,6 @@ export function packEntries(entries: SyncEntry[]): string {
   const stream = new EntryStream(lines.reduce((sum, line) => sum + line.length, 0));
   for (const line of lines) stream.write(line);
   return stream.payloadAt(stream.mark());
-}
-
-/** Entries as the previous version wrote them (format 2, or 3 with placeholders); tests use it. */
-export function packEntriesDeflated(entries: SyncEntry[]): string {
-  let compact = false;
-  const layout = entries.map((e) => {
-    if (e.kind === 'article' && Object.values(e.article.questions).some((q) => isPlaceholder(q.q)))
-      compact = true;
-    return layoutOf(e, true);
-  });
-  const bytes = new TextEncoder().encode(JSON.stringify(layout));
-  const format = compact ? FORMAT_COMPACT : FORMAT_ENTRIES;
-  return format + encodeBase85(deflateSync(bytes, { level: 9, dictionary: DEFLATE_DICTIONARY }));
 }
 
 /** One article alone (tests and benchmarks measure with it). */
@@ -367,9 +345,9 @@ function positionOf(code: Json): Position | null {
   throw new Error('bad position');
 }
 
-/** `newest`: placeholder hints (format 4), or null for the format 2/3 layout without them. */
-function toLayout(a: ArticleRecord, newest: Record<string, Stamp> | null): Json[] {
-  const hint = (id: string) => newest?.[id];
+/** `newest`: the hints written after each placeholder (format 4). */
+function toLayout(a: ArticleRecord, newest: Record<string, Stamp>): Json[] {
+  const hint = (id: string) => newest[id];
   const stamps = new StampTable([
     ...allStamps(a),
     ...Object.entries(a.questions).flatMap(([id, q]) => {
@@ -401,10 +379,15 @@ function toLayout(a: ArticleRecord, newest: Record<string, Stamp> | null): Json[
         history,
       ];
       if (isPlaceholder(q.q)) {
-        const placeholder = [id, KINDS.indexOf(s.kind), FORM_TYPES.indexOf(s.form.type), s.order];
-        if (newest === null) return [...placeholder, ...data];
         const at = hint(id);
-        return [...placeholder, at ? stamps.at(at) : -1, ...data];
+        return [
+          id,
+          KINDS.indexOf(s.kind),
+          FORM_TYPES.indexOf(s.form.type),
+          s.order,
+          at ? stamps.at(at) : -1,
+          ...data,
+        ];
       }
       return [
         // Page questions' ids are hashes of their text: stored as 0 and recomputed on decode.

@@ -8,12 +8,10 @@ import {
   hasPageSnapshots,
   isPageQuestion,
   isPlaceholder,
-  isStaleInFull,
   lacksNewestWording,
   newestSnapshots,
   packArticle,
   packEntries,
-  packEntriesDeflated,
   placeholderSnapshot,
   type SyncEntry,
   tombstoneOf,
@@ -22,6 +20,7 @@ import {
 import { canonicalJson } from '@/utils/sync/engine';
 import { itemBytes } from '@/utils/sync/limits';
 import format2Item from '../../fixtures/sync/format-2-item.json';
+import format3Item from '../../fixtures/sync/format-3-item.json';
 import format4Item from '../../fixtures/sync/format-4-item.json';
 import { typicalArticle } from '../../support/sync-fixtures';
 
@@ -128,6 +127,8 @@ describe('codec', () => {
  * version's fixture and a local-only marker, with what it decodes to.
  */
 const FORMAT_2 = format2Item as { item: string; entries: SyncEntry[] };
+/** A compact article as the previous compact tier (format 3) packed it. */
+const FORMAT_3 = format3Item as { item: string; entries: SyncEntry[] };
 /** A full article, a compact one with its wording hints, and a marker, as this version writes them. */
 const FORMAT_4 = format4Item as { item: string; entries: SyncEntry[] };
 
@@ -135,8 +136,7 @@ describe('codec: compact tier', () => {
   it('still decodes items written by the previous format ("2")', () => {
     const decoded = unpackItem(FORMAT_2.item);
     expect(decoded.ok && canonicalJson(decoded.entries)).toBe(canonicalJson(FORMAT_2.entries));
-    // The old encoder, kept for this proof, writes the same bytes; this version writes format 4.
-    expect(packEntriesDeflated(FORMAT_2.entries)).toBe(FORMAT_2.item);
+    // This version writes the same entries as format 4, in less room.
     const repacked = packEntries(FORMAT_2.entries);
     expect(repacked[0]).toBe('4');
     expect(repacked.length).toBeLessThan(FORMAT_2.item.length);
@@ -201,18 +201,13 @@ describe('codec: compact tier', () => {
     expect(decoded.ok && canonicalJson(decoded.entries)).toBe(canonicalJson(FORMAT_4.entries));
   });
 
-  it('reports a malformed compact question as corrupt', () => {
-    // Format 3 (the previous compact tier) still decodes; its placeholders are invalid in format 2.
-    const entries: SyncEntry[] = [{ kind: 'article', article: compactArticle(typicalArticle(1)) }];
-    const packed = packEntriesDeflated(entries);
-    expect(packed[0]).toBe('3');
-    expect(unpackItem(packed).ok && canonicalJson(articleOf(unpackItem(packed)))).toBe(
-      canonicalJson(entries[0]!.kind === 'article' && entries[0]!.article),
-    );
-    expect(unpackItem(`2${packed.slice(1)}`).ok).toBe(false);
+  it('still decodes the previous compact tier ("3"), whose placeholders are corrupt in format 2', () => {
+    const decoded = unpackItem(FORMAT_3.item);
+    expect(decoded.ok && canonicalJson(decoded.entries)).toBe(canonicalJson(FORMAT_3.entries));
+    expect(unpackItem(`2${FORMAT_3.item.slice(1)}`)).toEqual({ ok: false, reason: 'corrupt' });
   });
 
-  it('tells every device which page wording is newest, so one with an older one does not write it in full', () => {
+  it('tells every device which page wording is newest, so one with an older one knows it lacks it', () => {
     const article = typicalArticle(6);
     const [id, q] = Object.entries(article.questions).find(([, q]) => isPageQuestion(q.q.v))!;
     const newer = encodeStamp(decodeStamp(q.q.at)!.ms + 60_000, 0, 'other1');
@@ -220,9 +215,8 @@ describe('codec: compact tier', () => {
     const synced = { placeholder: placeholderSnapshot(q.q.v), newest: newer };
     const newest = newestSnapshots(article, (qid) => (qid === id ? synced : undefined));
     expect(newest[id]).toBe(newer);
-    expect(isStaleInFull(article, newest)).toBe(true);
     expect(lacksNewestWording(article, newest)).toBe(true);
-    expect(isStaleInFull(article, newestSnapshots(article))).toBe(false);
+    expect(lacksNewestWording(article, newestSnapshots(article))).toBe(false);
     // The hint travels with the placeholder in format 4.
     const entry: SyncEntry = { kind: 'article', article: compactArticle(article), newest };
     const decoded = unpackItem(packEntries([entry]));
