@@ -1,21 +1,28 @@
-// The toolbar button opens the panel (Chrome's side panel, Firefox's sidebar); the context menu
-// hands a selected passage to the panel. Every browser call lives inside main().
+// The toolbar button opens the panel (Chrome's side panel, Firefox's sidebar) and lets it read the
+// tab; the context menu hands a selected passage to the panel. Every browser call lives inside main().
 
 import { t } from '@/utils/i18n';
+import { broadcast } from '@/utils/messages';
 import { cleanPassage, pendingPassageItem } from '@/utils/pending-passage';
 import { startSyncService } from '@/utils/sync/service';
+import { lastToolbarClickItem } from '@/utils/toolbar-click';
 
 const DEBATE_PASSAGE_MENU = 'stance-debate-passage';
 
 export default defineBackground(() => {
-  if (import.meta.env.FIREFOX) {
-    (browser.action ?? browser.browserAction).onClicked.addListener(() => {
-      // Must stay synchronous: the sidebar opens only inside the click's user gesture.
-      void firefoxSidebar().toggle();
-    });
-  } else {
-    void chromeSidePanel().setPanelBehavior({ openPanelOnActionClick: true });
-  }
+  // The click is what grants `activeTab` on the tab. Chrome grants it only when the extension
+  // handles the click itself (`onClicked`), not when the panel opens through
+  // `openPanelOnActionClick`. The panel is opened synchronously, inside the click's gesture (lost
+  // after any await), and never toggled shut: a reader who clicks on a new page wants it read.
+  if (!import.meta.env.FIREFOX) void chromeSidePanel().setPanelBehavior({ openPanelOnActionClick: false });
+  (browser.action ?? browser.browserAction).onClicked.addListener((tab) => {
+    if (import.meta.env.FIREFOX) void firefoxSidebar().open();
+    else if (tab.id != null) void chromeSidePanel().open({ tabId: tab.id });
+    // A panel already open reads the tab again, now that it may; a panel just opening reads it anyway.
+    if (tab.id == null) return;
+    void lastToolbarClickItem.setValue({ tabId: tab.id, at: Date.now() });
+    broadcast({ type: 'toolbar-clicked', tabId: tab.id, windowId: tab.windowId });
+  });
 
   startSyncService().catch((error: unknown) => console.error('Stance could not start sync', error));
 
@@ -42,7 +49,6 @@ interface ChromeSidePanel {
   open(options: { tabId: number }): Promise<void>;
 }
 interface FirefoxSidebar {
-  toggle(): Promise<void>;
   open(): Promise<void>;
 }
 function chromeSidePanel(): ChromeSidePanel {

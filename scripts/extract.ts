@@ -10,6 +10,8 @@ const FAILURE_MESSAGES: Record<ExtractionFailure, string> = {
   'no-article': 'no article found on this page',
   'too-large': 'the page is too large or too deeply nested to read',
   'restricted-page': 'this page cannot be read',
+  pdf: 'this is a PDF document, not a web page',
+  'error-page': 'the browser shows an error page instead of the page',
   'not-loaded': 'the page has no document to read',
   failed: 'extraction failed',
 };

@@ -2,8 +2,13 @@
 // article from it (the extractor is injected only now, on request), and pointing at a passage.
 import type { ExtractionFailure, ExtractionResult } from '@/utils/extract/types';
 
-/** What reading a tab gives: an extraction, or why not (including: Stance has no access yet). */
-export type PageRead = ExtractionResult | { ok: false; reason: 'needs-access' };
+/**
+ * What reading a tab gives: an extraction, or why not. `needs-access`: Stance may not read the tab
+ * yet (one click on the toolbar button grants it); `unreadable`: it still may not right after a
+ * click, so the browser keeps this page from every extension (an empty tab, a data: page).
+ */
+export type PageRead = ExtractionResult | { ok: false; reason: 'needs-access' | 'unreadable' };
+export type PageFailure = Exclude<PageRead, { ok: true }>['reason'];
 
 export interface TargetTab {
   tabId: number;
@@ -47,12 +52,20 @@ export async function extractFromTab(tab: TargetTab): Promise<PageRead> {
   }
 }
 
-/** Injection errors are expected on pages Stance may not read; they become a panel state, not a crash. */
-function classifyInjectionError(error: unknown): ExtractionFailure | 'needs-access' {
+/**
+ * Injection errors are expected on pages Stance may not read; they become a panel state, not a
+ * crash. The messages are Chromium's and Firefox's own (seen in Chromium 156 and Firefox 153).
+ */
+export function classifyInjectionError(error: unknown): ExtractionFailure | 'needs-access' {
   const message = error instanceof Error ? error.message : String(error);
-  if (/Cannot access|cannot be scripted|Missing host permission|permission/i.test(message)) {
-    return /chrome:|extensions gallery|PDF|about:/i.test(message) ? 'restricted-page' : 'needs-access';
+  // Chromium: "Frame with ID 0 is showing error page" (unreachable site, offline, blocked).
+  if (/showing error page/i.test(message)) return 'error-page';
+  // "Cannot access a chrome:// URL", "The extensions gallery cannot be scripted.", Firefox's
+  // "Missing host permission" on about:/moz-extension: pages is handled by the URL check first.
+  if (/Cannot access an? (chrome|chrome-extension|edge|devtools):|cannot be scripted/i.test(message)) {
+    return 'restricted-page';
   }
+  if (/Cannot access|Missing host permission|permission/i.test(message)) return 'needs-access';
   if (/Frame with ID|No tab with id|tab was closed|loading/i.test(message)) return 'not-loaded';
   return 'failed';
 }

@@ -1,6 +1,7 @@
 // The panel: the article beside it, My debates, and the settings; it follows the reader's tab.
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/utils/i18n';
+import { onStanceMessage } from '@/utils/messages';
 import { isPinnedToTab, resolveTargetTab } from '@/utils/page-bridge';
 import { pendingPassageItem } from '@/utils/pending-passage';
 import { announcement } from './state/announcer';
@@ -38,6 +39,9 @@ export function App({ tabOpened }: AppProps) {
     }
     const stopStore = session.followStoreChanges();
     const stopTabs = followTabs();
+    const stopClicks = onStanceMessage((message) => {
+      if (message.type === 'toolbar-clicked') void readClickedTab(message.tabId, message.windowId);
+    });
     const stopPassages = pendingPassageItem.watch(() => void takePendingPassage());
     const flushOnHide = () => {
       if (document.visibilityState === 'hidden') void session.flushSave();
@@ -47,6 +51,7 @@ export function App({ tabOpened }: AppProps) {
     return () => {
       stopStore();
       stopTabs();
+      stopClicks();
       stopPassages();
       document.removeEventListener('visibilitychange', flushOnHide);
       window.removeEventListener('pagehide', flushOnHide);
@@ -95,6 +100,23 @@ function grantFollowTabs() {
   void browser.permissions.request(FOLLOW_TABS).then((granted) => {
     if (granted) void session.reread();
   });
+}
+
+/**
+ * The reader clicked Stance's toolbar button: the click granted access to that tab, so read it now,
+ * if it is the tab this panel is beside (its window's active tab, or the tab a pinned panel follows).
+ */
+async function readClickedTab(tabId: number, windowId?: number) {
+  const current = session.tab.value;
+  if (
+    isPinnedToTab()
+      ? current?.tabId !== tabId
+      : current && windowId !== undefined && current.windowId !== windowId
+  ) {
+    return;
+  }
+  const target = await resolveTargetTab();
+  if (target?.tabId === tabId) await session.openTab(target);
 }
 
 /** Re-read when the reader switches tabs (unless pinned) or the page navigates, SPA included. */

@@ -19,6 +19,8 @@ const MAX_DEPTH = 1_000;
 const MAX_RAISED = 20;
 
 export function extractFromDocument(doc: Document, pageUrl: string): ExtractionResult {
+  // Chrome's PDF viewer is an HTML shell around a plugin: there is no text to read in it.
+  if (doc.contentType === 'application/pdf') return { ok: false, reason: 'pdf' };
   if (!doc.documentElement || !doc.body) return { ok: false, reason: 'not-loaded' };
   // Counted natively, before any cloning; linkedom (Node) has no '*' collection, hence the fallback.
   const elements = doc.getElementsByTagName('*').length || doc.querySelectorAll('*').length;

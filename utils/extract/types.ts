@@ -40,7 +40,14 @@ export interface Extraction {
 }
 
 /** Why extraction produced nothing usable; each maps to a message key in _locales. */
-export type ExtractionFailure = 'no-article' | 'too-large' | 'restricted-page' | 'not-loaded' | 'failed';
+export type ExtractionFailure =
+  | 'no-article'
+  | 'too-large'
+  | 'restricted-page'
+  | 'pdf'
+  | 'error-page'
+  | 'not-loaded'
+  | 'failed';
 
 export type ExtractionResult =
   | { ok: true; extraction: Extraction }

@@ -5,7 +5,7 @@ import { computed, signal } from '@preact/signals';
 import { questionId } from '@/utils/extract/ids';
 import type { ExtractedQuestion, Extraction } from '@/utils/extract/types';
 import { cleanArticleUrl } from '@/utils/extract/url';
-import { extractFromTab, type PageRead, type TargetTab } from '@/utils/page-bridge';
+import { extractFromTab, type PageFailure, type PageRead, type TargetTab } from '@/utils/page-bridge';
 import * as act from '@/utils/positions/actions';
 import type { Stamp } from '@/utils/positions/clock';
 import { mergeArticle } from '@/utils/positions/merge';
@@ -19,12 +19,13 @@ import {
   watchArticles,
 } from '@/utils/positions/store';
 import { panelSections } from '@/utils/positions/view';
+import { clickedRecently, lastToolbarClickItem } from '@/utils/toolbar-click';
 
 export type PageState =
   | { status: 'idle' }
   | { status: 'loading' }
   | { status: 'ready'; extraction: Extraction }
-  | { status: 'failed'; reason: Exclude<PageRead, { ok: true }>['reason'] };
+  | { status: 'failed'; reason: PageFailure };
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -72,7 +73,7 @@ async function readTab(target: TargetTab, generation: number, onSavedShown?: () 
   const guessed = pageUrl ? await articleUrlForPage(pageUrl) : null;
   record.value = guessed ? await loadArticle(guessed) : null;
   onSavedShown?.();
-  const read = await extractFromTab(target);
+  const read = await readPage(target);
   if (generation !== readGeneration) return; // the reader moved on meanwhile
   if (!read.ok) {
     page.value = { status: 'failed', reason: read.reason };
@@ -90,6 +91,14 @@ async function readTab(target: TargetTab, generation: number, onSavedShown?: () 
     record.value = saved;
   }
   page.value = { status: 'ready', extraction: read.extraction };
+}
+
+/** A refusal right after the reader's click on this tab means the browser forbids the page. */
+async function readPage(target: TargetTab): Promise<PageRead> {
+  const read = await extractFromTab(target);
+  if (read.ok || read.reason !== 'needs-access') return read;
+  const click = await lastToolbarClickItem.getValue().catch(() => null);
+  return clickedRecently(click, target.tabId) ? { ok: false, reason: 'unreadable' } : read;
 }
 
 export function reread(): Promise<void> {

@@ -6,7 +6,7 @@ import { QuestionCard } from '@/components/QuestionCard';
 import { answerFormFor } from '@/utils/extract/forms';
 import { questionId } from '@/utils/extract/ids';
 import { type MessageKey, t } from '@/utils/i18n';
-import { readSelection, showInPage } from '@/utils/page-bridge';
+import { type PageFailure, readSelection, showInPage } from '@/utils/page-bridge';
 import { cleanPassage } from '@/utils/pending-passage';
 import { positionLabel } from '@/utils/positions/labels';
 import { answeredCount, type SectionName } from '@/utils/positions/view';
@@ -21,14 +21,20 @@ const SECTION_TITLE: Record<SectionName, MessageKey> = {
   gone: 'sectionGone',
 };
 
-const FAILURE_MESSAGE: Record<string, MessageKey> = {
+const FAILURE_MESSAGE: Record<PageFailure, MessageKey> = {
   'no-article': 'stateNoArticle',
   'too-large': 'stateTooLarge',
   'restricted-page': 'stateRestricted',
+  pdf: 'statePdf',
+  'error-page': 'stateErrorPage',
   'not-loaded': 'stateNotLoaded',
-  'needs-access': 'stateNeedsAccess',
+  'needs-access': import.meta.env.FIREFOX ? 'stateNeedsAccessFirefox' : 'stateNeedsAccess',
+  unreadable: 'stateUnreadable',
   failed: 'stateFailed',
 };
+
+/** Reading again can help only where the page itself may change; elsewhere a click or nothing will. */
+const RETRY_HELPS: ReadonlySet<PageFailure> = new Set(['no-article', 'not-loaded', 'failed']);
 
 export interface ArticleViewProps {
   /** Offered when following tabs needs the optional permission. */
@@ -75,7 +81,7 @@ export function ArticleView({ onGrantFollow }: ArticleViewProps) {
               </button>
             </p>
           )}
-          {page.reason !== 'restricted-page' && (
+          {RETRY_HELPS.has(page.reason) && (
             <button type="button" onClick={() => void session.reread()}>
               {t('retry')}
             </button>
