@@ -5,7 +5,7 @@ import { t } from '@/utils/i18n';
 import { broadcast } from '@/utils/messages';
 import { cleanPassage, pendingPassageItem } from '@/utils/pending-passage';
 import { startSyncService } from '@/utils/sync/service';
-import { lastToolbarClickItem } from '@/utils/toolbar-click';
+import { forgetClickOnNavigation, lastToolbarClickItem } from '@/utils/toolbar-click';
 
 const DEBATE_PASSAGE_MENU = 'stance-debate-passage';
 
@@ -23,6 +23,7 @@ export default defineBackground(() => {
     void lastToolbarClickItem.setValue({ tabId: tab.id, at: Date.now() });
     broadcast({ type: 'toolbar-clicked', tabId: tab.id, windowId: tab.windowId });
   });
+  browser.tabs.onUpdated.addListener((tabId, change) => void forgetClickOnNavigation(tabId, change));
 
   startSyncService().catch((error: unknown) => console.error('Stance could not start sync', error));
 

@@ -38,8 +38,12 @@ export function isPinnedToTab(): boolean {
 const RESTRICTED_URL =
   /^(chrome|edge|about|moz-extension|chrome-extension|view-source|devtools|resource):|^https:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org)\//;
 
+const PDF_PATH = /^https?:\/\/[^?#]*\.pdf(?:[?#]|$)/i;
+
 export async function extractFromTab(tab: TargetTab): Promise<PageRead> {
   if (tab.url && RESTRICTED_URL.test(tab.url)) return { ok: false, reason: 'restricted-page' };
+  // Chrome's PDF viewer may refuse the injection outright; its address still says what it is.
+  if (tab.url && PDF_PATH.test(tab.url)) return { ok: false, reason: 'pdf' };
   try {
     const [injection] = await browser.scripting.executeScript({
       target: { tabId: tab.tabId },

@@ -1,6 +1,7 @@
 // The reader's last click on Stance's toolbar button, kept for this browser session only. A click
-// grants `activeTab`, so a tab that still refuses Stance right after one is a page the browser
-// never lets extensions read (an empty tab, a data: page): the panel says that, not "click".
+// grants `activeTab` on that tab until it navigates, so a tab that still refuses Stance after one
+// is a page the browser never lets extensions read (an empty tab, a data: page): the panel says
+// that, not "click". The background forgets the click as soon as the tab starts loading a page.
 import { storage } from 'wxt/utils/storage';
 
 export interface ToolbarClick {
@@ -13,11 +14,14 @@ export const lastToolbarClickItem = storage.defineItem<ToolbarClick | null>('ses
   fallback: null,
 });
 
-/** How long after a click a refusal still means "this page cannot be read", not "click again". */
-export const CLICK_GRANT_WINDOW_MS = 10_000;
+/** True when the reader clicked on this tab and it has not loaded another page since. */
+export function clickGrantHolds(click: ToolbarClick | null, tabId: number): boolean {
+  return click !== null && click.tabId === tabId;
+}
 
-export function clickedRecently(click: ToolbarClick | null, tabId: number, now = Date.now()): boolean {
-  return (
-    click !== null && click.tabId === tabId && now - click.at >= 0 && now - click.at < CLICK_GRANT_WINDOW_MS
-  );
+/** What the background does when a tab starts loading: a click on it granted the old page only. */
+export async function forgetClickOnNavigation(tabId: number, change: { status?: string }): Promise<void> {
+  if (change.status !== 'loading') return;
+  const click = await lastToolbarClickItem.getValue();
+  if (click?.tabId === tabId) await lastToolbarClickItem.setValue(null);
 }

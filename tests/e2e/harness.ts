@@ -1,12 +1,18 @@
-// End-to-end helpers: serve our fixture pages, prepare a testable copy of a production build, drive
-// real headless Chromium (playwright-core) and Firefox (puppeteer-core over WebDriver BiDi) with
-// Stance loaded, open the panel page beside a given tab, and check a page with axe-core.
+// End-to-end helpers: serve our fixture pages, drive real headless Chromium and Firefox
+// (puppeteer-core: CDP for Chromium, WebDriver BiDi for Firefox) with Stance loaded, click Stance's
+// toolbar button the way a reader does, read the side panel that opens, and check a page with axe.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
+import puppeteer, {
+  type Browser,
+  type Extension,
+  type Browser as FirefoxBrowser,
+  type Page as FirefoxPage,
+  type Page,
+  type WebWorker,
+} from 'puppeteer-core';
 import { chromiumArgs, findChromium, findFirefox } from '../../scripts/lib/browsers.mjs';
 import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server.mjs';
 
@@ -25,23 +31,48 @@ export const FIREFOX_UUID = '6c1b7b0e-5a3d-4f7e-9d51-2f4e1a8c9b3d';
 
 export type BuildTarget = 'chrome-mv3' | 'firefox-mv2' | 'firefox-mv3';
 
+type MessageFile = Record<string, { message: string }>;
+const readMessages = (locale: string): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(
+      JSON.parse(
+        readFileSync(join(ROOT, 'public', '_locales', locale, 'messages.json'), 'utf8'),
+      ) as MessageFile,
+    ).map(([key, { message }]) => [key, message]),
+  );
+const loaded = new Map<string, Record<string, string>>();
+/** An interface string as a reader sees it (read from _locales), so tests look for the real text. */
+export function uiText(key: string, locale = 'en'): string {
+  const all = loaded.get(locale) ?? readMessages(locale);
+  loaded.set(locale, all);
+  const text = all[key];
+  if (text === undefined) throw new Error(`No message ${key} in ${locale}`);
+  return text;
+}
+
 /** Serves tests/fixtures on http://127.0.0.1:<free port>; call close() when done. */
 export function serveFixtures(): Promise<StaticServer> {
   return startStaticServer(FIXTURES_DIR);
 }
 
-/**
- * Copies the production build `.output/<target>` to `.e2e/<name>` and grants the COPY host access
- * to http://127.0.0.1/* (any port). Headless tests cannot click the toolbar button, which is what
- * grants `activeTab` to a reader; this host permission stands in for that click. Only manifest.json
- * changes: the JavaScript under test stays byte-identical to the production build.
- * Returns the copy's absolute path. Build first (`wxt build`, `wxt build -b firefox`).
- */
-export function prepareE2eBuild(target: BuildTarget = 'chrome-mv3', name: string = target): string {
-  const source = join(ROOT, '.output', target);
-  if (!existsSync(join(source, 'manifest.json'))) {
-    throw new Error(`No production build in ${source}: run \`npx wxt build${buildFlags(target)}\` first.`);
+/** The production build itself, `.output/<target>`, byte for byte. Build first (npm test does). */
+export function productionBuild(target: BuildTarget = 'chrome-mv3'): string {
+  const dir = join(ROOT, '.output', target);
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No production build in ${dir}: run \`npx wxt build${buildFlags(target)}\` first.`);
   }
+  return dir;
+}
+
+/**
+ * SHORTCUT, for the tests that cannot click: copies the production build to `.e2e/<name>` and grants
+ * the COPY host access to http://127.0.0.1/* (any port), which a reader's build never has. Used
+ * where the browser offers a test no way to make the reader's click: Firefox's toolbar button and
+ * sidebar (WebDriver BiDi cannot press them), and Chromium profiles whose panels are pages in tabs
+ * (sync between two profiles). Only manifest.json changes: the JavaScript stays byte-identical.
+ */
+export function prepareHostAccessBuild(target: BuildTarget, name: string = `${target}-host-access`): string {
+  const source = productionBuild(target);
   const copy = join(ROOT, '.e2e', name);
   rmSync(copy, { recursive: true, force: true });
   mkdirSync(dirname(copy), { recursive: true });
@@ -65,13 +96,14 @@ function buildFlags(target: BuildTarget): string {
 // ---------------------------------------------------------------- Chromium
 
 export interface ChromiumSession {
-  context: BrowserContext;
+  browser: Browser;
+  extension: Extension;
   /** Host of chrome-extension://<id>/ (stable for one unpacked path). */
   extensionId: string;
 }
 
 export interface LaunchChromiumOptions {
-  /** Unpacked extension to load; defaults to a fresh e2e copy of .output/chrome-mv3. */
+  /** Unpacked extension to load; defaults to the production build `.output/chrome-mv3` itself. */
   extensionDir?: string;
   /** Defaults to true. */
   headless?: boolean;
@@ -80,8 +112,9 @@ export interface LaunchChromiumOptions {
 }
 
 /**
- * Launches headless Chromium with Stance loaded, on a persistent profile. To test a restart, close
- * `context` and call this again with the same `profileDir` (storage survives; the id stays the same).
+ * Launches headless Chromium with Stance loaded (DevTools' Extensions.loadUnpacked over a pipe, which
+ * is also what lets a test press the toolbar button), on a persistent profile. To test a restart,
+ * close `browser` and call this again with the same `profileDir`: storage survives, the id stays.
  */
 export async function launchChromium(
   profileDir: string,
@@ -89,65 +122,119 @@ export async function launchChromium(
 ): Promise<ChromiumSession> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: install chromium or set STANCE_CHROMIUM.');
-  const dir = extensionDir ?? prepareE2eBuild('chrome-mv3');
+  const dir = resolve(extensionDir ?? productionBuild('chrome-mv3'));
   mkdirSync(profileDir, { recursive: true });
-  const context = await chromium.launchPersistentContext(profileDir, {
+  const browser = await puppeteer.launch({
     executablePath,
     headless,
-    args: [...chromiumArgs(dir), '--no-sandbox', '--disable-gpu', ...(locale ? [`--lang=${locale}`] : [])],
+    pipe: true,
+    enableExtensions: [dir],
+    userDataDir: profileDir,
+    defaultViewport: null,
+    args: [...chromiumArgs(), '--no-sandbox', '--disable-gpu', ...(locale ? [`--lang=${locale}`] : [])],
   });
-  const worker = await extensionWorker(context);
-  return { context, extensionId: new URL(worker.url()).host };
+  await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    {
+      timeout: 15_000,
+    },
+  );
+  const extension = [...(await browser.extensions()).values()].find((e) => resolve(e.path) === dir);
+  if (!extension) throw new Error(`Stance did not load from ${dir}`);
+  return { browser, extension, extensionId: extension.id };
 }
 
 /**
- * The extension's service worker. An MV3 worker stops when idle, so fetch it anew before each use;
- * if none is running, opening any extension page would wake it.
+ * The extension's service worker. An MV3 worker stops when idle: fetch it anew before each use
+ * (waking it by opening an extension page if none runs).
  */
-export async function extensionWorker(context: BrowserContext, extensionId?: string): Promise<Worker> {
-  const matches = (w: Worker) =>
-    w.url().startsWith(extensionId ? `chrome-extension://${extensionId}/` : 'chrome-extension://');
-  const running = context.serviceWorkers().find(matches);
-  if (running) return running;
-  return context.waitForEvent('serviceworker', { predicate: matches, timeout: 15_000 });
+export async function extensionWorker({ browser, extensionId }: ChromiumSession): Promise<WebWorker> {
+  const isOurs = (t: { type(): string; url(): string }) =>
+    t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`);
+  let target = browser.targets().find(isOurs);
+  if (!target) {
+    const waker = await browser.newPage();
+    await waker.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=0`).catch(() => {});
+    target = await browser.waitForTarget(isOurs, { timeout: 15_000 });
+    await waker.close();
+  }
+  const worker = await target.worker();
+  if (!worker) throw new Error('Stance has no service worker');
+  return worker;
 }
 
-/** Id of the (first) tab showing `pageUrl`, asked of the extension's service worker. */
-export async function chromiumTabId(
-  context: BrowserContext,
-  extensionId: string,
-  pageUrl: string,
-): Promise<number> {
-  const worker = await extensionWorker(context, extensionId);
-  const id = await worker.evaluate(async (url) => {
+/** Id of the tab showing `page`, asked of the extension's service worker. */
+export async function chromiumTabId(session: ChromiumSession, page: Page): Promise<number> {
+  const worker = await extensionWorker(session);
+  const url = page.url();
+  const id = await worker.evaluate(async (wanted: string) => {
     // biome-ignore lint/suspicious/noExplicitAny: the worker's own `chrome` global, untyped here.
     const tabs: { id?: number; url?: string }[] = await (globalThis as any).chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === url)?.id;
-  }, pageUrl);
-  if (id === undefined) throw new Error(`No tab shows ${pageUrl}`);
+    return tabs.find((tab) => tab.url === wanted)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`No tab shows ${url}`);
   return id;
 }
 
+const sidePanelUrl = (extensionId: string) => `chrome-extension://${extensionId}/sidepanel.html`;
+
 /**
- * Opens the panel page in a new tab as the panel beside tab `tabId`
- * (`sidepanel.html?tab=<id>`), waiting for it to load.
+ * What a reader does: clicks Stance's button in the toolbar while `page` is the active tab
+ * (DevTools' Extensions.triggerAction, which Chromium handles as that click, user gesture and
+ * activeTab grant included). Resolves to the real side panel of the page's window, once it shows
+ * something. A window holds one side panel: `known` is that window's panel when already open.
  */
-export async function openPanel(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
-  const panel = await context.newPage();
-  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+export async function clickToolbarButton(session: ChromiumSession, page: Page, known?: Page): Promise<Page> {
+  await page.bringToFront();
+  const before = new Set(
+    session.browser.targets().filter((t) => t.url() === sidePanelUrl(session.extensionId)),
+  );
+  await page.triggerExtensionAction(session.extension);
+  const panel =
+    known ??
+    (await (
+      await session.browser.waitForTarget(
+        (t) => t.url() === sidePanelUrl(session.extensionId) && !before.has(t),
+        { timeout: 15_000 },
+      )
+    ).asPage());
+  await panel.waitForFunction(() => (document.getElementById('app')?.childElementCount ?? 0) > 0, {
+    timeout: 15_000,
+  });
   return panel;
 }
 
-/** Opens `pageUrl` in a new tab, then the panel beside it: { page, panel, tabId }. */
-export async function openPageWithPanel(
-  { context, extensionId }: ChromiumSession,
-  pageUrl: string,
-): Promise<{ page: Page; panel: Page; tabId: number }> {
-  const page = await context.newPage();
+export interface OpenedPage {
+  page: Page;
+  panel: Page;
+  tabId: number;
+}
+
+/**
+ * Opens `pageUrl` in a new window (each window has its own side panel), then clicks the toolbar
+ * button there: { page, panel, tabId }.
+ */
+export async function openPageWithPanel(session: ChromiumSession, pageUrl: string): Promise<OpenedPage> {
+  const page = await session.browser.newPage({ type: 'window' });
   await page.goto(pageUrl);
-  const tabId = await chromiumTabId(context, extensionId, page.url());
-  const panel = await openPanel(context, extensionId, tabId);
-  return { page, panel, tabId };
+  const panel = await clickToolbarButton(session, page);
+  return { page, panel, tabId: await chromiumTabId(session, page) };
+}
+
+/** Resolves once `check` (evaluated in `page`, awaited there) returns true; polls every 100 ms. */
+export async function waitUntil<A>(
+  page: Page,
+  check: (arg: A) => boolean | Promise<boolean>,
+  arg: A,
+  timeoutMs = 10_000,
+): Promise<void> {
+  try {
+    await page.waitForFunction(check as (arg: unknown) => boolean, { polling: 100, timeout: timeoutMs }, arg);
+  } catch (error) {
+    // Say what the page showed instead: a timeout alone tells nothing.
+    const shown = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '(unreadable)');
+    throw new Error(`${String(error)}\nThe page showed:\n${shown.slice(0, 1500)}`);
+  }
 }
 
 // ---------------------------------------------------------------- Firefox
@@ -161,7 +248,10 @@ export interface FirefoxSession {
 export interface LaunchFirefoxOptions {
   /** Profile directory (a temporary one if omitted). */
   profileDir?: string;
-  /** Unpacked extension to install; defaults to a fresh e2e copy of .output/firefox-mv2. */
+  /**
+   * Unpacked extension to install; defaults to the host-access copy of .output/firefox-mv2 (see
+   * prepareHostAccessBuild: a test cannot press Firefox's toolbar button to grant activeTab).
+   */
   extensionDir?: string;
 }
 
@@ -175,7 +265,7 @@ export async function launchFirefox({
 }: LaunchFirefoxOptions = {}): Promise<FirefoxSession> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('No Firefox found: install firefox-esr or set STANCE_FIREFOX.');
-  const dir = extensionDir ?? prepareE2eBuild('firefox-mv2');
+  const dir = extensionDir ?? prepareHostAccessBuild('firefox-mv2');
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   // The UUID pref is keyed by add-on id: read it from the build rather than assume it.
   const geckoId = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko

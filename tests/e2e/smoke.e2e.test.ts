@@ -1,5 +1,6 @@
-// Proves the e2e harness itself: Stance loads in each browser, its panel page opens beside a page
-// tab and renders, and its storage answers. The panel's behaviour is tested in its own files.
+// Proves the e2e harness itself: Stance loads in each browser, its panel opens beside a page tab
+// (Chromium: the real side panel, through the toolbar button) and renders, and its storage answers.
+// The panel's behaviour is tested in its own files.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type ChromiumSession,
   DEMO_PATH,
+  extensionWorker,
   type FirefoxSession,
   launchChromium,
   launchFirefox,
   openFirefoxPageWithPanel,
   openPageWithPanel,
-  prepareE2eBuild,
   runAxe,
   serveFixtures,
 } from './harness';
@@ -25,36 +26,34 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('Chromium', () => {
+describe('Chromium (production build, real toolbar click)', () => {
   let profileDir: string;
   let session: ChromiumSession;
-  let extensionDir: string;
   beforeAll(async () => {
     profileDir = mkdtempSync(join(tmpdir(), 'stance-e2e-chromium-'));
-    extensionDir = prepareE2eBuild('chrome-mv3');
-    session = await launchChromium(profileDir, { extensionDir });
+    session = await launchChromium(profileDir);
   });
   afterAll(async () => {
-    await session?.context.close();
+    await session?.browser.close();
     rmSync(profileDir, { recursive: true, force: true });
   });
 
-  test('loads Stance and opens its panel beside a page tab', async () => {
+  test('loads Stance and opens its real side panel beside a page tab', async () => {
     expect(session.extensionId).toMatch(/^[a-p]{32}$/);
     const { panel, tabId } = await openPageWithPanel(session, server.url + DEMO_PATH);
     expect(tabId).toBeGreaterThan(0);
-    expect(new URL(panel.url()).searchParams.get('tab')).toBe(String(tabId));
-    await panel.waitForFunction(() => (document.getElementById('app')?.childElementCount ?? 0) > 0);
+    // The real side panel, not a copy of it in a tab.
+    expect(panel.url()).toBe(`chrome-extension://${session.extensionId}/sidepanel.html`);
     expect(await panel.evaluate(() => document.documentElement.lang)).not.toBe('');
     expect(Array.isArray(await runAxe(panel))).toBe(true);
   });
 
   test('keeps storage.local across a restart with the same profile', async () => {
-    const [panel] = session.context.pages().filter((p) => p.url().includes('sidepanel.html'));
-    // biome-ignore lint/suspicious/noExplicitAny: the page's own `chrome` global, untyped here.
-    await panel!.evaluate(() => (globalThis as any).chrome.storage.local.set({ 'e2e.smoke': 42 }));
-    await session.context.close();
-    session = await launchChromium(profileDir, { extensionDir });
+    const worker = await extensionWorker(session);
+    // biome-ignore lint/suspicious/noExplicitAny: the worker's own `chrome` global, untyped here.
+    await worker.evaluate(() => (globalThis as any).chrome.storage.local.set({ 'e2e.smoke': 42 }));
+    await session.browser.close();
+    session = await launchChromium(profileDir);
     const { panel: again } = await openPageWithPanel(session, server.url + DEMO_PATH);
     // biome-ignore lint/suspicious/noExplicitAny: the page's own `chrome` global, untyped here.
     const stored = await again.evaluate(() => (globalThis as any).chrome.storage.local.get('e2e.smoke'));

@@ -19,7 +19,7 @@ import {
   watchArticles,
 } from '@/utils/positions/store';
 import { panelSections } from '@/utils/positions/view';
-import { clickedRecently, lastToolbarClickItem } from '@/utils/toolbar-click';
+import { clickGrantHolds, lastToolbarClickItem } from '@/utils/toolbar-click';
 
 export type PageState =
   | { status: 'idle' }
@@ -93,12 +93,12 @@ async function readTab(target: TargetTab, generation: number, onSavedShown?: () 
   page.value = { status: 'ready', extraction: read.extraction };
 }
 
-/** A refusal right after the reader's click on this tab means the browser forbids the page. */
+/** A refusal after the reader's click on this very page means the browser forbids the page. */
 async function readPage(target: TargetTab): Promise<PageRead> {
   const read = await extractFromTab(target);
   if (read.ok || read.reason !== 'needs-access') return read;
   const click = await lastToolbarClickItem.getValue().catch(() => null);
-  return clickedRecently(click, target.tabId) ? { ok: false, reason: 'unreadable' } : read;
+  return clickGrantHolds(click, target.tabId) ? { ok: false, reason: 'unreadable' } : read;
 }
 
 export function reread(): Promise<void> {

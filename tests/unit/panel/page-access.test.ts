@@ -1,9 +1,10 @@
 // How the panel names a page it cannot read: the browsers' own injection errors, and a refusal
 // right after the reader's click (the page is forbidden, not waiting for a click).
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { extractFromDocument } from '@/utils/extract';
-import { classifyInjectionError } from '@/utils/page-bridge';
-import { CLICK_GRANT_WINDOW_MS, clickedRecently } from '@/utils/toolbar-click';
+import { classifyInjectionError, extractFromTab } from '@/utils/page-bridge';
+import { clickGrantHolds, forgetClickOnNavigation, lastToolbarClickItem } from '@/utils/toolbar-click';
 
 describe('classifyInjectionError', () => {
   // Messages as Chromium 156 and Firefox 153 give them (seen with the production build).
@@ -25,22 +26,39 @@ describe('classifyInjectionError', () => {
   });
 });
 
-describe('clickedRecently', () => {
-  const click = { tabId: 7, at: 1_000_000 };
-  it('holds for the clicked tab within the grant window only', () => {
-    expect(clickedRecently(click, 7, click.at + 10)).toBe(true);
-    expect(clickedRecently(click, 7, click.at + CLICK_GRANT_WINDOW_MS)).toBe(false);
-    expect(clickedRecently(click, 8, click.at + 10)).toBe(false);
-    expect(clickedRecently(null, 7, click.at)).toBe(false);
-    // A click stamped in the future (the clock moved back) proves nothing.
-    expect(clickedRecently(click, 7, click.at - 5)).toBe(false);
+describe('the click grant', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('holds on the clicked tab until that tab starts loading another page', async () => {
+    await lastToolbarClickItem.setValue({ tabId: 7, at: 1 });
+    expect(clickGrantHolds(await lastToolbarClickItem.getValue(), 7)).toBe(true);
+    expect(clickGrantHolds(await lastToolbarClickItem.getValue(), 8)).toBe(false);
+    await forgetClickOnNavigation(8, { status: 'loading' });
+    await forgetClickOnNavigation(7, { status: 'complete' });
+    expect(clickGrantHolds(await lastToolbarClickItem.getValue(), 7)).toBe(true);
+    await forgetClickOnNavigation(7, { status: 'loading' });
+    expect(clickGrantHolds(await lastToolbarClickItem.getValue(), 7)).toBe(false);
+  });
+});
+
+describe('extractFromTab', () => {
+  it.each([
+    ['https://example.org/report.pdf', 'pdf'],
+    ['https://example.org/report.PDF?download=1', 'pdf'],
+    ['chrome://settings/', 'restricted-page'],
+    ['https://chromewebstore.google.com/detail/x', 'restricted-page'],
+    ['https://addons.mozilla.org/fr/firefox/', 'restricted-page'],
+  ])('names %s without injecting anything', async (url, reason) => {
+    expect(await extractFromTab({ tabId: 1, url })).toEqual({ ok: false, reason });
   });
 });
 
 describe('extractFromDocument on a PDF', () => {
   it("says 'pdf' for Chrome's PDF viewer document", () => {
     const doc = document.implementation.createHTMLDocument('blank.pdf');
-    doc.body.innerHTML = '<embed type="application/pdf" src="about:blank">';
+    const embed = doc.createElement('embed');
+    embed.type = 'application/pdf';
+    doc.body.append(embed);
     Object.defineProperty(doc, 'contentType', { value: 'application/pdf' });
     expect(extractFromDocument(doc, 'https://example.org/blank.pdf')).toEqual({ ok: false, reason: 'pdf' });
   });
