@@ -3,8 +3,8 @@ import type { AnswerForm } from '@/utils/extract/types';
 import { t, uiLanguage } from '@/utils/i18n';
 import type { Stamp } from '@/utils/positions/clock';
 import { positionLabel } from '@/utils/positions/labels';
-import type { QuestionRecord } from '@/utils/positions/model';
-import { positionHistory, stampAge } from '@/utils/positions/view';
+import { type QuestionRecord, settledHistory } from '@/utils/positions/model';
+import { stampAge } from '@/utils/positions/view';
 
 export interface PositionHistoryProps {
   questionId: string;
@@ -15,7 +15,7 @@ export interface PositionHistoryProps {
 }
 
 export function PositionHistory({ questionId, record, form, onReason }: PositionHistoryProps) {
-  const changes = positionHistory(record);
+  const changes = settledHistory(record);
   if (changes.length < 2) return null;
   const now = Date.now();
   const lang = uiLanguage();

@@ -1,7 +1,7 @@
 // What a reader can do to an article's record, as pure functions: each returns a new record
 // with every changed field stamped, ready to save locally and to sync.
 import type { ExtractedQuestion } from '@/utils/extract/types';
-import type { Stamp } from './clock';
+import { decodeStamp, type Stamp, stampTime } from './clock';
 import type { ArticleMeta, ArticleRecord, Position, QuestionRecord, QuestionSnapshot } from './model';
 
 export function newArticle(url: string, meta: ArticleMeta, at: Stamp): ArticleRecord {
@@ -36,6 +36,21 @@ export function ensureQuestion(
   return withQuestion(article, id, q);
 }
 
+/**
+ * How long after a change of position the reader is taken to be still deciding: 30 s. Arrow keys
+ * on the scale step through every position in between, a mis-click is put right within seconds,
+ * and both are one decision; changing one's mind after re-reading a paragraph takes longer. It is
+ * also far above sync's write delay (2 s, then at most every 5 s), so a decision made in quick
+ * steps leaves this device as one change.
+ */
+export const SETTLE_MS = 30_000;
+
+/**
+ * Take a position. A change is a new history entry, unless the reader is still deciding: then it
+ * only moves the position, so the latest entry now ends there (or drops out of `settledHistory`
+ * if the reader came back to where it started). History is a grow-only union in sync, so this
+ * is the one way a correction replaces an entry on every device rather than adding one.
+ */
 export function setPosition(
   article: ArticleRecord,
   id: string,
@@ -46,11 +61,25 @@ export function setPosition(
   if (!q) return article;
   const from = q.position?.v ?? null;
   if (from === to) return article;
-  return withQuestion(article, id, {
-    ...q,
-    position: { v: to, at },
-    history: { ...q.history, [at]: { from, to } },
-  });
+  const position = { v: to, at };
+  if (stillDeciding(q, at)) return withQuestion(article, id, { ...q, position });
+  return withQuestion(article, id, { ...q, position, history: { ...q.history, [at]: { from, to } } });
+}
+
+/**
+ * Whether a change at `at` corrects the latest history entry: that entry and the last move of the
+ * position were made on this device, the move less than SETTLE_MS before `at`, and the reader has
+ * not said yet what changed their mind (a reason settles the change). Another device's change is
+ * never corrected from here: it is that device's reader who was deciding.
+ */
+function stillDeciding(q: QuestionRecord, at: Stamp): boolean {
+  const latest = Object.keys(q.history).sort().pop();
+  const moved = q.position?.at;
+  if (latest === undefined || moved === undefined || moved < latest) return false;
+  const device = decodeStamp(at)?.device;
+  if (decodeStamp(latest)?.device !== device || decodeStamp(moved)?.device !== device) return false;
+  if (q.history[latest]!.reason?.v) return false;
+  return stampTime(at) - stampTime(moved) < SETTLE_MS;
 }
 
 export function setQuestionNote(article: ArticleRecord, id: string, note: string, at: Stamp): ArticleRecord {

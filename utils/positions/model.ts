@@ -30,7 +30,12 @@ export interface QuestionSnapshot {
   order: number;
 }
 
-/** One change of position, immutable but for the reason the reader may add later. */
+/**
+ * One change of position, immutable but for the reason the reader may add later. Sync merges
+ * history as a union, so an entry can be neither rewritten nor removed everywhere: a correction
+ * made while the reader is still deciding moves the position alone (see `setPosition`). So `to` is
+ * where the change first went; read history through `settledHistory`, which says where it settled.
+ */
 export interface HistoryEntry {
   from: Position | null;
   to: Position | null;
@@ -98,4 +103,32 @@ export function isDeleted(article: ArticleRecord): boolean {
 /** A question counts as answered once it has a position, "undecided" included. */
 export function isAnswered(q: QuestionRecord): boolean {
   return q.position != null && q.position.v != null && q.removed?.v !== true;
+}
+
+/** A change of position as the reader settled it, keyed by the stamp its reason attaches to. */
+export interface SettledChange {
+  at: Stamp;
+  from: Position | null;
+  to: Position | null;
+  reason: string;
+}
+
+/**
+ * The changes of position, oldest first, each ending where the reader settled: at the next
+ * change's `from`, or at the current position for the last one. A change the reader took back
+ * (it ends where it started) is left out. Every device derives the same list from the same merged
+ * record, and the position register is never older than any entry, so the last one ends right.
+ */
+export function settledHistory(q: QuestionRecord): SettledChange[] {
+  const stamps = Object.keys(q.history).sort();
+  const changes: SettledChange[] = [];
+  stamps.forEach((at, i) => {
+    const entry = q.history[at]!;
+    const next = stamps[i + 1];
+    let to = entry.to;
+    if (next !== undefined) to = q.history[next]!.from;
+    else if (q.position) to = q.position.v;
+    if (to !== entry.from) changes.push({ at, from: entry.from, to, reason: entry.reason?.v ?? '' });
+  });
+  return changes;
 }

@@ -8,7 +8,6 @@ import {
   isAnswered,
   isDeleted,
   lastActivity,
-  type Position,
   type QuestionRecord,
   type QuestionSnapshot,
   type SavedQuestionKind,
@@ -86,15 +85,6 @@ export function answeredCount(sections: PanelSection[]): { answered: number; tot
     }
   }
   return { answered, total };
-}
-
-/** Changes of position, oldest first, with their stamps (the key a reason attaches to). */
-export function positionHistory(
-  record: QuestionRecord,
-): { at: Stamp; from: Position | null; to: Position | null; reason: string }[] {
-  return Object.entries(record.history)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([at, e]) => ({ at, from: e.from, to: e.to, reason: e.reason?.v ?? '' }));
 }
 
 /** Relative time such as "3 days ago", in the interface language. */

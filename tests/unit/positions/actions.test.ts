@@ -4,13 +4,13 @@ import { isAnswered, lastActivity } from '@/utils/positions/model';
 import { emptyArticle, MONOPOLY, SHOCK, testClock } from './fixtures';
 
 describe('reader actions', () => {
-  test('taking then revising a position keeps both changes in history, with a reason on the revision', () => {
+  test('taking then, once settled, revising a position keeps both changes in history, with a reason on the revision', () => {
     const stamp = testClock();
     let a = emptyArticle(stamp());
     a = act.ensureQuestion(a, act.snapshotOf(SHOCK, 4), SHOCK.id, stamp());
     const first = stamp();
     a = act.setPosition(a, SHOCK.id, 2, first);
-    const second = stamp();
+    const second = stamp(act.SETTLE_MS);
     a = act.setPosition(a, SHOCK.id, 5, second);
     a = act.setChangeReason(a, SHOCK.id, second, 'Un article sur la consommation des data centers', stamp());
     const q = a.questions[SHOCK.id]!;
@@ -30,11 +30,11 @@ describe('reader actions', () => {
     expect(again).toBe(a);
   });
 
-  test('clearing a position is a change of its own, and the question counts as unanswered', () => {
+  test('clearing a settled position is a change of its own, and the question counts as unanswered', () => {
     const stamp = testClock();
     let a = act.ensureQuestion(emptyArticle(stamp()), act.snapshotOf(MONOPOLY, 0), MONOPOLY.id, stamp());
     a = act.setPosition(a, MONOPOLY.id, 4, stamp());
-    a = act.setPosition(a, MONOPOLY.id, null, stamp());
+    a = act.setPosition(a, MONOPOLY.id, null, stamp(act.SETTLE_MS));
     const q = a.questions[MONOPOLY.id]!;
     expect(isAnswered(q)).toBe(false);
     expect(Object.values(q.history).map((h) => h.to)).toEqual([4, null]);
