@@ -198,11 +198,23 @@ const EXTENSION: Record<ExportFormat, string> = { json: 'json', markdown: 'md', 
 
 /** A file name from the first article's title, safe on every file system. */
 export function exportFileName(file: PositionsFile, format: ExportFormat): string {
-  const base = (file.articles.length === 1 ? file.articles[0]!.title : 'stance-positions')
-    .normalize('NFKD')
-    .replace(/[^\w-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .toLowerCase();
+  const base = file.articles.length === 1 ? fileSlug(file.articles[0]!.title) : '';
   return `${base || 'stance-positions'}.${EXTENSION[format]}`;
+}
+
+/**
+ * "Le coup de maître" → "le-coup-de-maitre": accents folded (NFD splits "î" into "i" and a
+ * combining circumflex, which is dropped), letters and digits of every script kept, anything else
+ * one dash. Only the Latin, Greek and Cyrillic accents (U+0300–U+036F) go: the marks of Devanagari
+ * or Thai are part of their letters, and Japanese voicing marks recompose with NFC.
+ */
+export function fileSlug(title: string, maxChars = 60): string {
+  const slug = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-');
+  // Cut by code points, not UTF-16 units, so a letter outside the BMP is never split in half.
+  return [...slug.replace(/^-+/, '')].slice(0, maxChars).join('').replace(/-+$/, '');
 }
