@@ -1,5 +1,5 @@
 // The article at the top of the panel: title, site, reading time, and how many questions the reader answered.
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 
 export interface ArticleHeaderProps {
   title: string;
@@ -17,7 +17,7 @@ export function ArticleHeader({ title, siteName, readingMinutes, answered, total
         {[
           siteName,
           readingMinutes > 0 ? t('headerReading', readingMinutes) : '',
-          total > 0 ? t('headerAnswered', answered, total) : '',
+          total > 0 ? tn('headerAnswered', answered, total) : '',
         ]
           .filter(Boolean)
           .join(' · ')}

@@ -1,7 +1,7 @@
 // "Export all my data" and "Restore" for the settings: one file with every article, position,
 // note, history entry and group; a restore merges it by the sync rules and reports what changed.
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 import { exportAllData, restoreBackup } from '@/utils/share/backup';
 import { LIMITS } from '@/utils/share/format';
 import { rejectionMessage } from '@/utils/share/result';
@@ -26,7 +26,13 @@ export function BackupControls({ onRestored }: BackupControlsProps) {
       setStatus(t('shareRestoreRejected', rejectionMessage(result.rejection)));
       return;
     }
-    setStatus(t('shareRestoreDone', result.value.articles, result.value.groups));
+    setStatus(
+      t(
+        'shareRestoreDone',
+        tn('shareRestoreArticles', result.value.articles),
+        tn('shareRestoreGroups', result.value.groups),
+      ),
+    );
     onRestored?.();
   };
 

@@ -44,6 +44,7 @@ export function DistributionChart({ distribution, form, readerPosition, label }:
               <span class="group-chart-bar" style={{ ...BAR_STYLE, width: `${(count / max) * 100}%` }} />
             </span>
             <span class="group-chart-count">{t('groupChartCount', count)}</span>
+            {mine && ' '}
             {mine && <span class="group-chart-you">{t('groupYouAreHere')}</span>}
           </li>
         );

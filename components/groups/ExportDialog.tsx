@@ -1,7 +1,7 @@
 // Exporting the reader's positions for a group: a format, a display name, and a preview of
 // exactly the text that will leave (private notes are never in it) before download or copy.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 import type { ArticleRecord } from '@/utils/positions/model';
 import {
   buildPositionsFile,
@@ -95,9 +95,16 @@ export function ExportDialog({ articles, onClose }: ExportDialogProps) {
           </label>
         ))}
       </fieldset>
-      <p>{t('sharePreviewSummary', summary.positions, summary.sharedNotes, summary.articles)}</p>
+      <p>
+        {t(
+          'sharePreviewSummary',
+          tn('sharePreviewPositions', summary.positions),
+          tn('sharePreviewSharedNotes', summary.sharedNotes),
+          tn('sharePreviewArticles', summary.articles),
+        )}
+      </p>
       {summary.privateNotesKept > 0 && (
-        <p class="quiet">{t('sharePrivateNotesKept', summary.privateNotesKept)}</p>
+        <p class="quiet">{tn('sharePrivateNotesKept', summary.privateNotesKept)}</p>
       )}
       <h3>{t('sharePreviewTitle')}</h3>
       <pre class="share-preview">{text}</pre>

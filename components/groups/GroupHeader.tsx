@@ -1,6 +1,6 @@
 // A group's name and size, with renaming in place and a delete that asks for confirmation first.
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 import { LIMITS } from '@/utils/share/format';
 
 export interface GroupHeaderProps {
@@ -48,13 +48,13 @@ export function GroupHeader({ name, memberCount, onRename, onDelete }: GroupHead
   return (
     <div class="group-header">
       <h3>{name}</h3>
-      <span class="quiet">{t('groupMemberCount', memberCount)}</span>
+      <span class="quiet">{tn('groupMemberCount', memberCount)}</span>
       <button type="button" onClick={() => setEditing(name)}>
         {t('groupRename')}
       </button>
       {confirming ? (
         <span role="alert">
-          {t('groupDeleteConfirm', name, memberCount)}
+          {tn('groupDeleteConfirm', memberCount, name)}
           <button type="button" onClick={onDelete}>
             {t('groupDelete')}
           </button>

@@ -1,6 +1,6 @@
 // One question in the group view: how many answered, the spread, the agreement, the reader's
 // place, and the shared notes by position — behind "Show the group" until the reader has answered.
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 import { positionLabel } from '@/utils/positions/labels';
 import type { QuestionAggregate } from '@/utils/share/aggregate';
 import { DistributionChart } from './DistributionChart';
@@ -26,8 +26,8 @@ export function GroupQuestionCard({ aggregate: a, memberCount, hidden, onReveal 
         {a.members === 0
           ? t('groupNoMemberHasQuestion')
           : a.partial
-            ? t('groupOnlySomeHave', a.members, memberCount)
-            : t('groupAnsweredCount', a.answered, a.members)}
+            ? tn('groupOnlySomeHave', a.members, tn('groupOfMembers', memberCount))
+            : tn('groupAnsweredCount', a.answered, tn('groupOfMembers', a.members))}
       </p>
       <p class="group-reader">
         {a.readerAnswered

@@ -116,7 +116,7 @@ async function answerAndExport(member: Member): Promise<string> {
     .poll(() => panel.locator('.share-export .share-preview').first().textContent())
     .toContain(note);
   expect(await panel.locator('.share-export').textContent()).toContain(
-    `${member.answers.length} positions and 1 shared notes on 1 articles will leave this device`,
+    `${member.answers.length} positions and 1 shared note on 1 article will leave this device`,
   );
   const downloading = panel.waitForEvent('download');
   await panel.getByRole('button', { name: 'Download', exact: true }).click();

@@ -3,8 +3,9 @@
 // each item on first read instead of losing it.
 import { storage } from 'wxt/utils/storage';
 import { type ClockState, newClock, newDeviceId, receive, type Stamp, tick } from './clock';
+import { mergeArticle } from './merge';
 import { type ArticleRecordV1, migrateArticleV1 } from './migrations';
-import type { ArticleRecord } from './model';
+import { type ArticleRecord, lastActivity } from './model';
 import { type LibrarySummary, summarizeArticle } from './view';
 
 export const ARTICLE_PREFIX = 'article:';
@@ -33,28 +34,50 @@ function articleItem(url: string) {
   return item;
 }
 
+/** Every read observes the stamps it returns: an edit made after seeing a value sorts after it. */
 export async function loadArticle(url: string): Promise<ArticleRecord | null> {
-  return articleItem(url).getValue();
+  return observed(await articleItem(url).getValue());
 }
 
 /**
- * Value, version meta and library summary in one `set()`, so no crash can leave one without the
- * others. Saves in one context run one after another, so none overwrites another's summary.
+ * Writes `article` merged with what storage holds at write time, and returns what was written.
+ * Two panels, the sync engine and a restore all save through here: each save re-reads and merges
+ * under one lock shared by every context of the extension, so no save overwrites another's edit.
+ * Value, version meta and library summary go in one `set()`, so no crash leaves one without the others.
  */
-export function saveArticle(article: ArticleRecord): Promise<void> {
-  const write = saving.then(async () => {
+export function saveArticle(article: ArticleRecord): Promise<ArticleRecord> {
+  return withArticlesLock(async () => {
+    const stored = await articleItem(article.url).getValue();
+    const merged = stored ? mergeArticle(stored, article) : article;
     const key = `${ARTICLE_PREFIX}${article.url}`;
     const index = await readLibraryIndex();
+    index.set(article.url, summarizeArticle(merged));
     await browser.storage.local.set({
-      [key]: article,
+      [key]: merged,
       [`${key}$`]: { v: ARTICLE_VERSION },
-      [LIBRARY_INDEX_KEY]: { ...index, [article.url]: summarizeArticle(article) },
+      [LIBRARY_INDEX_KEY]: Object.fromEntries(index),
     });
+    return observed(merged);
   });
-  saving = write.catch(() => {});
-  return write;
 }
-let saving: Promise<void> = Promise.resolve();
+
+// Web Locks are shared by every page and worker of one origin, and all of Stance's contexts share
+// its extension origin: one lock serialises saves across panels and the background alike. Where
+// the API is missing (Node, happy-dom), saves of this context still run one after another.
+const ARTICLES_LOCK = 'stance:articles';
+let localChain: Promise<unknown> = Promise.resolve();
+function withArticlesLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks) return locks.request(ARTICLES_LOCK, work) as Promise<T>;
+  const run = localChain.then(work);
+  localChain = run.catch(() => {});
+  return run;
+}
+
+function observed<T extends ArticleRecord | null>(article: T): T {
+  if (article) observeStamp(lastActivity(article));
+  return article;
+}
 
 // --- The library index -------------------------------------------------------------------
 // My debates reads one small summary per article instead of every full record: reading all
@@ -62,9 +85,12 @@ let saving: Promise<void> = Promise.resolve();
 
 const LIBRARY_INDEX_KEY = 'libraryIndex';
 
-async function readLibraryIndex(): Promise<Record<string, LibrarySummary>> {
+/** The index as a Map: its keys are URLs, outside data that must never meet Object.prototype. */
+async function readLibraryIndex(): Promise<Map<string, LibrarySummary>> {
   const stored = await browser.storage.local.get(LIBRARY_INDEX_KEY);
-  return (stored[LIBRARY_INDEX_KEY] as Record<string, LibrarySummary> | undefined) ?? {};
+  return new Map(
+    Object.entries((stored[LIBRARY_INDEX_KEY] as Record<string, LibrarySummary> | undefined) ?? {}),
+  );
 }
 
 /** Every article's summary; built from the records the first time (an install from before the index). */
@@ -79,19 +105,20 @@ export async function listSummaries(): Promise<LibrarySummary[]> {
  * after its first render, so a summary missed by two contexts saving at once is put right.
  */
 export async function reconcileLibraryIndex(): Promise<LibrarySummary[]> {
-  const rebuilt: Record<string, LibrarySummary> = {};
-  for (const article of await listArticles()) rebuilt[article.url] = summarizeArticle(article);
-  const current = await readLibraryIndex();
-  if (JSON.stringify(sortedEntries(current)) !== JSON.stringify(sortedEntries(rebuilt))) {
-    await browser.storage.local.set({ [LIBRARY_INDEX_KEY]: rebuilt });
-  }
-  return Object.values(rebuilt);
+  const rebuilt = new Map<string, LibrarySummary>();
+  for (const article of await listArticles()) rebuilt.set(article.url, summarizeArticle(article));
+  // Under the lock, so a save that lands meanwhile is not overwritten by the older rebuild.
+  await withArticlesLock(async () => {
+    const current = await readLibraryIndex();
+    if (JSON.stringify(sortedEntries(current)) !== JSON.stringify(sortedEntries(rebuilt))) {
+      await browser.storage.local.set({ [LIBRARY_INDEX_KEY]: Object.fromEntries(rebuilt) });
+    }
+  });
+  return [...rebuilt.values()];
 }
 
-function sortedEntries(index: Record<string, LibrarySummary>) {
-  return Object.keys(index)
-    .sort()
-    .map((url) => index[url]);
+function sortedEntries(index: Map<string, LibrarySummary>) {
+  return [...index.keys()].sort().map((url) => index.get(url));
 }
 
 function isCurrentShape(stored: ArticleRecordV1 | ArticleRecord): stored is ArticleRecord {
@@ -111,7 +138,7 @@ export async function listArticles(): Promise<ArticleRecord[]> {
   const stale = urls.filter(
     (url) => (all[`${ARTICLE_PREFIX}${url}$`] as { v?: number } | undefined)?.v !== ARTICLE_VERSION,
   );
-  if (stale.length === 0) return urls.map((url) => all[`${ARTICLE_PREFIX}${url}`] as ArticleRecord);
+  if (stale.length === 0) return urls.map((url) => observed(all[`${ARTICLE_PREFIX}${url}`] as ArticleRecord));
   // Older items migrate through their versioned item, then everything is read once more.
   await Promise.all(stale.map((url) => articleItem(url).getValue()));
   return listArticles();
@@ -134,7 +161,10 @@ export function watchArticles(onChange: (url: string, article: ArticleRecord | n
     if (area !== 'local') return;
     for (const [key, change] of Object.entries(changes)) {
       if (!key.startsWith(ARTICLE_PREFIX) || key.endsWith('$')) continue;
-      onChange(key.slice(ARTICLE_PREFIX.length), (change.newValue as ArticleRecord | undefined) ?? null);
+      onChange(
+        key.slice(ARTICLE_PREFIX.length),
+        observed((change.newValue as ArticleRecord | undefined) ?? null),
+      );
     }
   };
   browser.storage.onChanged.addListener(listener);
@@ -179,7 +209,12 @@ export function nextStamp(now = Date.now()): Stamp {
   return next.stamp;
 }
 
-/** Fold in a stamp from another device or an older session, so ours always sort after it. */
+/**
+ * Fold in a stamp from another device, another context or an older session, so ours sort after it.
+ * A stamp from a clock running far ahead is accepted as it is (refusing it would leave two
+ * devices disagreeing for ever); once seen, this clock runs on from it, so the next edit made
+ * here still wins over it: a future stamp can never freeze a field.
+ */
 export function observeStamp(stamp: Stamp, now = Date.now()): void {
   if (clock) clock = receive(clock, stamp, now);
 }

@@ -1,7 +1,7 @@
 // The group's summary as Markdown, for a teacher to post: per question, most divided first, the
 // spread over the scale, the agreement, and the shared notes grouped by position. Members' names
 // and notes are escaped as literal text.
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 import { positionLabel } from '@/utils/positions/labels';
 import type { Position } from '@/utils/positions/model';
 import { type GroupAggregate, sortQuestions } from './aggregate';
@@ -21,15 +21,16 @@ export function groupSummaryMarkdown(aggregate: GroupAggregate, heading: Summary
     '',
     `<${heading.articleUrl.replace(/[<>\s]/g, encodeURIComponent)}>`,
     '',
-    t('groupMdIntro', markdownInline(heading.groupName), aggregate.memberCount),
+    tn('groupMdIntro', aggregate.memberCount, markdownInline(heading.groupName)),
     '',
   ];
   for (const q of sortQuestions(aggregate.questions, 'division')) {
     if (q.members === 0) continue;
     const label = q.question.label ? `${markdownInline(q.question.label)} — ` : '';
     lines.push(`## ${label}${markdownInline(q.question.text)}`, '');
-    const agreement = q.agreement === null ? t('groupAgreementNone') : `${Math.round(q.agreement * 100)} %`;
-    lines.push(t('groupMdCounts', q.answered, q.members, agreement), '');
+    const agreement =
+      q.agreement === null ? t('groupAgreementNone') : t('groupAgreement', Math.round(q.agreement * 100));
+    lines.push(tn('groupMdCounts', q.answered, tn('groupOfMembers', q.members), agreement), '');
     lines.push(`| ${t('groupMdPosition')} | ${t('groupMdCount')} |`, '| --- | ---: |');
     for (const p of SCALE) {
       lines.push(`| ${markdownInline(positionLabel(q.question.form, p))} | ${q.distribution[p]} |`);

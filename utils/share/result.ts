@@ -1,6 +1,6 @@
 // Why a shared file or a backup was turned away: a value, never a thrown string, each with the
 // message a reader sees in their language.
-import { type MessageKey, t } from '@/utils/i18n';
+import { type MessageKey, t, tn } from '@/utils/i18n';
 
 export type Rejection =
   | { reason: 'too-large'; limitMb: number }
@@ -49,6 +49,6 @@ export function rejectionMessage(r: Rejection): string {
     case 'duplicate-participant':
       return t('shareRejectDuplicate', r.name);
     case 'too-many-participants':
-      return t('shareRejectTooManyMembers', r.limit);
+      return tn('shareRejectTooManyMembers', r.limit);
   }
 }

@@ -44,7 +44,8 @@ export interface SyncArea {
 /** The device's truth (storage.local) as the engine sees it. */
 export interface SyncLibrary {
   list(): Promise<ArticleRecord[]>;
-  save(article: ArticleRecord): Promise<void>;
+  /** Saves merged with what the store holds at write time (see positions/store saveArticle). */
+  save(article: ArticleRecord): Promise<unknown>;
   /** Fold a stamp from another device into this device's clock. */
   observe(stamp: Stamp): void;
 }

@@ -1,7 +1,7 @@
 // My debates: search by title, site and notes; most recent activity first; open or delete (with undo).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ExportDialog } from '@/components/groups';
-import { t, uiLanguage } from '@/utils/i18n';
+import { t, tn, uiLanguage } from '@/utils/i18n';
 import type { ArticleRecord } from '@/utils/positions/model';
 import { libraryEntries, searchLibrary, stampAge } from '@/utils/positions/view';
 import * as library from '../state/library';
@@ -51,10 +51,10 @@ export function LibraryView() {
       )}
       {summaries !== null && entries.length === 0 && <p class="state">{t('libraryEmpty')}</p>}
       {entries.length > 0 && matches.length === 0 && <p class="state">{t('libraryNoMatch', query)}</p>}
-      {matches.length > 0 && <p class="quiet">{t('libraryCount', matches.length)}</p>}
+      {matches.length > 0 && <p class="quiet">{tn('libraryCount', matches.length)}</p>}
       {selected.size > 0 && (
         <button type="button" onClick={() => setExporting(!exporting)} aria-expanded={exporting}>
-          {t('libraryExportSelected', selected.size)}
+          {tn('libraryExportSelected', selected.size)}
         </button>
       )}
       {exporting && toExport.length > 0 && (
@@ -81,7 +81,7 @@ export function LibraryView() {
             <p class="quiet">
               {[
                 article.siteName,
-                t('libraryAnswered', article.answered, stampAge(article.lastActivity, now, lang)),
+                tn('libraryAnswered', article.answered, stampAge(article.lastActivity, now, lang)),
               ]
                 .filter(Boolean)
                 .join(' · ')}

@@ -58,7 +58,7 @@ describe('GroupView', () => {
     expect(container.textContent).toContain(HOSTILE);
     expect(container.textContent).toContain('<script>alert(2)</script>');
     expect(container.querySelector('img, script')).toBeNull();
-    expect(container.textContent).toContain('Only 1 of 2 members have this question');
+    expect(container.textContent).toContain('Only 1 of 2 members has this question');
   });
 
   it('hides the group’s answers until the reader answers, unless they turn the gate off', async () => {
@@ -76,7 +76,7 @@ describe('GroupView', () => {
     const rows = [...charts()[0]!.querySelectorAll('li')].map((li) => li.textContent);
     expect(rows).toContain('No1');
     expect(rows).toContain('Rather no1');
-    expect(rows).toContain('Yes0(you)');
+    expect(rows).toContain('Yes0 (you)');
 
     await act(() => reveal()[0]!.click());
     expect(charts()).toHaveLength(2);

@@ -103,7 +103,7 @@ describe('ImportPanel and ExportDialog', () => {
     });
     expect(preview()).toContain(SHARED_NOTE);
     expect(container.textContent).not.toContain(PRIVATE_NOTE);
-    expect(container.textContent).toContain('1 private notes stay on this device');
+    expect(container.textContent).toContain('1 private note stays on this device');
     for (const radio of container.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
       await act(() => radio.click());
       await settleUntil(() => preview() !== '');
