@@ -1,11 +1,13 @@
 // Sync in real Chromium, with the test standing in for the browser's sync service: two profiles'
 // storage.sync items are copied across, and edits on both merge; a profile pushed past the real
 // quota keeps every note locally and says how many articles stay on this device.
+// Chromium runs the production build with no host permission: each profile's reader clicks the
+// toolbar button on the demo article and works in the real side panel that opens.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { tsImport } from 'tsx/esm/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { questionId } from '../../utils/extract/ids';
@@ -13,17 +15,21 @@ import { encodeStamp } from '../../utils/positions/clock';
 import type { ArticleRecord } from '../../utils/positions/model';
 import {
   type ChromiumSession,
+  clickToolbarButton,
   DEMO_PATH,
   launchChromium,
   launchFirefox,
   openFirefoxPageWithPanel,
   openPageWithPanel,
   PAGE_READ,
-  prepareE2eBuild,
+  prepareHostAccessBuild,
   ROOT,
   serveFixtures,
+  uiText,
   waitInFirefox,
+  waitUntil,
 } from './harness';
+import { clickNav, type StatusSnapshot, storedSyncStatus } from './support-sync';
 
 // The e2e config has no '@/' alias; tsx resolves it from tsconfig.
 const { planSync } = (await tsImport(
@@ -38,31 +44,64 @@ declare const chrome: any;
 // biome-ignore lint/suspicious/noExplicitAny: Firefox's `browser` global, likewise.
 declare const browser: any;
 
-const card = (panel: Page, index: number) =>
-  panel.locator('section[aria-labelledby="section-debate"] article').nth(index);
+const DEBATE = 'section[aria-labelledby="section-debate"] article';
 
-interface StatusSnapshot {
-  pending: boolean;
-  lastSyncedAt: number | null;
-  localByBudget: number;
+/** The index-th debate card of the panel (page order). */
+async function card(panel: Page, index: number) {
+  const cards = await panel.$$(DEBATE);
+  const found = cards[index];
+  if (!found) throw new Error(`The panel shows ${cards.length} debate cards, not ${index + 1}`);
+  return found;
 }
-const readStatus = (panel: Page) =>
-  panel.evaluate(() =>
-    chrome.storage.local.get('syncStatus').then((r: { syncStatus?: StatusSnapshot }) => r.syncStatus ?? null),
+
+/** Takes a stance on a card, as a reader does: clicks its radio button of that value. */
+async function takeStance(panel: Page, index: number, value: number) {
+  const input = await (await card(panel, index)).$(`input[type=radio][value="${value}"]`);
+  if (!input) throw new Error(`No stance ${value} on card ${index}`);
+  await input.click();
+  await waitUntil(
+    panel,
+    ([i, v]) => {
+      const radio = document
+        .querySelectorAll('section[aria-labelledby="section-debate"] article')
+        [i]?.querySelector(`input[type=radio][value="${v}"]`) as HTMLInputElement | null;
+      return radio?.checked === true;
+    },
+    [index, value] as const,
   );
+}
+
+/** Writes a note on a card, as a reader does: "Add your argument", then types it. */
+async function writeNote(panel: Page, index: number, text: string) {
+  const target = await card(panel, index);
+  let opened = false;
+  for (const button of await target.$$('button')) {
+    if ((await button.evaluate((b) => b.textContent?.trim())) === uiText('noteAdd')) {
+      await button.click();
+      opened = true;
+      break;
+    }
+  }
+  if (!opened) throw new Error(`No "${uiText('noteAdd')}" button on card ${index}`);
+  const area = await target.waitForSelector('textarea');
+  await area!.type(text);
+  expect(await area!.evaluate((t) => (t as HTMLTextAreaElement).value)).toBe(text);
+}
+
+const readStatus = (panel: Page) => panel.evaluate(storedSyncStatus);
 
 /** Waits until the background has written everything it had pending to storage.sync. */
 async function syncSettled(panel: Page, atLeast = 0) {
-  // playwright's waitForFunction does not await a promise: poll from the test instead.
-  await expect
-    .poll(
-      async () => {
-        const status = await readStatus(panel);
-        return status !== null && !status.pending && (status.lastSyncedAt ?? 0) > atLeast;
-      },
-      { timeout: 30_000, interval: 250 },
-    )
-    .toBe(true);
+  await waitUntil(
+    panel,
+    async (after) => {
+      // Inlined: the predicate runs in the panel, where the test's imports do not exist.
+      const { syncStatus: status } = await chrome.storage.local.get('syncStatus');
+      return status != null && !status.pending && (status.lastSyncedAt ?? 0) > after;
+    },
+    atLeast,
+    30_000,
+  );
 }
 
 const syncItems = (panel: Page) => panel.evaluate(() => chrome.storage.sync.get(null) as Promise<Items>);
@@ -76,9 +115,9 @@ async function deliver(from: Page, to: Page) {
 
 /** Positions stored for the demo article's first three debate questions, in page order. */
 async function storedPositions(panel: Page): Promise<unknown[]> {
-  const ids = await panel
-    .locator('section[aria-labelledby="section-debate"] article')
-    .evaluateAll((cards) => cards.slice(0, 3).map((c) => c.getAttribute('data-question-id')));
+  const ids = await panel.$$eval(DEBATE, (cards) =>
+    cards.slice(0, 3).map((c) => c.getAttribute('data-question-id')),
+  );
   return panel.evaluate(
     (wanted) =>
       chrome.storage.local
@@ -94,31 +133,28 @@ async function storedPositions(panel: Page): Promise<unknown[]> {
 }
 
 const positions = (panel: Page) =>
-  panel
-    .locator('section[aria-labelledby="section-debate"] article')
-    .evaluateAll((cards) =>
-      cards.map((c) => (c.querySelector('input:checked') as HTMLInputElement | null)?.value ?? null),
-    );
+  panel.$$eval(DEBATE, (cards) =>
+    cards.map((c) => (c.querySelector('input:checked') as HTMLInputElement | null)?.value ?? null),
+  );
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
-let extensionDir: string;
 const dirs: string[] = [];
 const sessions: ChromiumSession[] = [];
 
 beforeAll(async () => {
   server = await serveFixtures();
-  extensionDir = prepareE2eBuild('chrome-mv3', 'sync-profiles');
 });
 afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => {});
+  for (const s of sessions) await s.browser.close().catch(() => {});
   await server?.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A fresh Chromium profile running the production build `.output/chrome-mv3` itself. */
 async function launch(): Promise<ChromiumSession> {
   const dir = mkdtempSync(join(tmpdir(), 'stance-sync-'));
   dirs.push(dir);
-  const session = await launchChromium(dir, { extensionDir });
+  const session = await launchChromium(dir);
   sessions.push(session);
   return session;
 }
@@ -126,18 +162,17 @@ async function launch(): Promise<ChromiumSession> {
 describe('two browsers of one reader', () => {
   test('edits made on both merge: different questions, stance and note of one question, the later of two edits', async () => {
     const [laptop, phone] = [await launch(), await launch()];
-    const a = (await openPageWithPanel(laptop, server.url + DEMO_PATH)).panel;
-    const b = (await openPageWithPanel(phone, server.url + DEMO_PATH)).panel;
-    for (const panel of [a, b])
-      await panel.waitForSelector('section[aria-labelledby="section-debate"] article');
+    const onLaptop = await openPageWithPanel(laptop, server.url + DEMO_PATH);
+    const onPhone = await openPageWithPanel(phone, server.url + DEMO_PATH);
+    const [a, b] = [onLaptop.panel, onPhone.panel];
+    for (const panel of [a, b]) await panel.waitForSelector(DEBATE);
 
-    await card(a, 0).locator('input[value="5"]').check(); // laptop: the stance on question 0
-    await card(a, 2).locator('input[value="1"]').check(); // both edit question 2: the phone's is later
+    await takeStance(a, 0, 5); // laptop: the stance on question 0
+    await takeStance(a, 2, 1); // both edit question 2: the phone's is later
     const laptopEdited = Date.now();
-    await card(b, 0).getByRole('button', { name: 'Add your argument' }).click();
-    await card(b, 0).locator('textarea').fill('Écrit sur le téléphone.'); // phone: the note on question 0
-    await card(b, 1).locator('input[value="2"]').check(); // phone: another question
-    await card(b, 2).locator('input[value="4"]').check();
+    await writeNote(b, 0, 'Écrit sur le téléphone.'); // phone: the note on question 0
+    await takeStance(b, 1, 2); // phone: another question
+    await takeStance(b, 2, 4);
     const phoneEdited = Date.now();
     await syncSettled(a, laptopEdited);
     await syncSettled(b, phoneEdited);
@@ -151,11 +186,18 @@ describe('two browsers of one reader', () => {
     await deliver(b, a);
     await expect.poll(() => storedPositions(a), { timeout: 20_000 }).toEqual([5, 2, 4]);
 
-    for (const panel of [a, b]) {
-      await panel.reload();
+    // Each reader closes the side panel and clicks the toolbar button again: the new panel shows the merge.
+    for (const [session, opened] of [
+      [laptop, onLaptop],
+      [phone, onPhone],
+    ] as const) {
+      await opened.panel.close();
+      const panel = await clickToolbarButton(session, opened.page);
       await panel.waitForSelector(PAGE_READ);
       await expect.poll(() => positions(panel)).toEqual(['5', '2', '4', null, null]);
-      expect(await card(panel, 0).locator('textarea').inputValue()).toBe('Écrit sur le téléphone.');
+      expect(await (await card(panel, 0)).$eval('textarea', (t) => (t as HTMLTextAreaElement).value)).toBe(
+        'Écrit sur le téléphone.',
+      );
     }
   });
 });
@@ -164,7 +206,7 @@ describe('past the real storage.sync quota', () => {
   test('every note stays on the device, the most recent articles sync, and the status says how many stay', async () => {
     const session = await launch();
     const { panel } = await openPageWithPanel(session, server.url + DEMO_PATH);
-    await panel.waitForSelector('section[aria-labelledby="section-debate"] article');
+    await panel.waitForSelector(DEBATE);
     const articles = manyArticles(PAST_QUOTA);
     await panel.evaluate((items) => chrome.storage.local.set(items), articles);
 
@@ -182,21 +224,26 @@ describe('past the real storage.sync quota', () => {
     expectSameBytesAsNode(outcome);
     const { status } = outcome;
 
-    await panel.getByRole('button', { name: 'Settings' }).click();
-    await expect
-      .poll(() => panel.locator('.sync-status').textContent())
-      .toContain(`Articles on this device only: ${status.localByBudget}`);
+    await clickNav(panel, 'navSettings');
+    await waitUntil(
+      panel,
+      (text) => document.querySelector('.sync-status')?.textContent?.includes(text) === true,
+      uiText('syncLocalOnlyCount').replace('$1', String(status.localByBudget)),
+    );
   });
 });
 
+// SHORTCUT (README, Tests): WebDriver BiDi cannot press Firefox's toolbar button nor open its
+// sidebar, so no click can grant the demo tab to Stance: this runs the host-access copy of the
+// Firefox build, with the panel page in a tab beside the article.
 describe('past the real storage.sync quota, in Firefox', () => {
   test('every note stays on the device and the status says how many stay', async () => {
     const firefox = await launchFirefox({
-      extensionDir: prepareE2eBuild('firefox-mv2', 'sync-profiles-firefox'),
+      extensionDir: prepareHostAccessBuild('firefox-mv2', 'sync-profiles-firefox'),
     });
     try {
       const { panel } = await openFirefoxPageWithPanel(firefox, server.url + DEMO_PATH);
-      await panel.waitForSelector('section[aria-labelledby="section-debate"] article');
+      await panel.waitForSelector(DEBATE);
       await panel.evaluate((items) => browser.storage.local.set(items), manyArticles(PAST_QUOTA));
       await waitInFirefox(
         panel,
@@ -214,15 +261,11 @@ describe('past the real storage.sync quota, in Firefox', () => {
       expectEveryNoteKept(outcome);
       expectSameBytesAsNode(outcome);
       const { status } = outcome;
-      const settings = await panel.$$('nav button');
-      await settings[3]!.click();
+      await clickNav(panel, 'navSettings');
       await waitInFirefox(
         panel,
-        (n) =>
-          document
-            .querySelector('.sync-status')
-            ?.textContent?.includes(`Articles on this device only: ${n}`) === true,
-        status.localByBudget,
+        (text) => document.querySelector('.sync-status')?.textContent?.includes(text) === true,
+        uiText('syncLocalOnlyCount').replace('$1', String(status.localByBudget)),
       );
     } finally {
       await firefox.browser.close();

@@ -2,6 +2,8 @@
 // JSON of its value exactly as utils/sync/limits.ts says (Chrome's escapes included), a sync plan
 // for 400 typical articles is accepted in one set(), and the refusals carry the messages the
 // outbox recognises. The engine itself runs against the double in tests/unit/sync.
+// No page is read, so both browsers run the production build itself (no host-access copy): the
+// calls are made in Stance's own contexts (Chromium: its service worker; Firefox: its panel page).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,14 +12,14 @@ import { tsImport } from 'tsx/esm/api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type ChromiumSession,
-  extensionWorker,
   type FirefoxSession,
   gotoExtensionPage,
   launchChromium,
   launchFirefox,
-  prepareE2eBuild,
+  productionBuild,
   ROOT,
 } from './harness';
+import { inWorker } from './support-sync';
 
 // The e2e config has no '@/' alias; tsx resolves it from tsconfig.
 const load = (path: string) => tsImport(pathToFileURL(join(ROOT, path)).href, import.meta.url);
@@ -68,24 +70,23 @@ function quotaSuite(mode: Mode, call: () => { sync: SyncCall; bytesInUse: BytesI
   });
 }
 
-describe('Chromium storage.sync', () => {
+describe('Chromium storage.sync (production build)', () => {
   let profileDir: string;
   let session: ChromiumSession;
   beforeAll(async () => {
     profileDir = mkdtempSync(join(tmpdir(), 'stance-e2e-sync-'));
-    session = await launchChromium(profileDir, {
-      extensionDir: prepareE2eBuild('chrome-mv3', 'sync-chrome'),
-    });
+    // The default: `.output/chrome-mv3` byte for byte, no host permission.
+    session = await launchChromium(profileDir);
   });
   afterAll(async () => {
-    await session?.context.close();
+    await session?.browser.close();
     rmSync(profileDir, { recursive: true, force: true });
   });
   const call = () => ({
-    sync: (async (method, arg) => {
-      const worker = await extensionWorker(session.context, session.extensionId);
-      return worker.evaluate(
-        async ([m, a]) => {
+    sync: ((method, arg) =>
+      inWorker(
+        session,
+        async (m: string, a: unknown) => {
           try {
             // biome-ignore lint/suspicious/noExplicitAny: the worker's own `chrome` global, untyped here.
             await (globalThis as any).chrome.storage.sync[m](a);
@@ -94,20 +95,17 @@ describe('Chromium storage.sync', () => {
             return String((error as Error).message);
           }
         },
-        [method, arg] as const,
-      );
-    }) as SyncCall,
-    bytesInUse: async () => {
-      const worker = await extensionWorker(session.context, session.extensionId);
+        method,
+        arg,
+      )) as SyncCall,
+    bytesInUse: () =>
       // biome-ignore lint/suspicious/noExplicitAny: the worker's own `chrome` global, untyped here.
-      return worker.evaluate(() => (globalThis as any).chrome.storage.sync.getBytesInUse(null));
-    },
+      inWorker(session, () => (globalThis as any).chrome.storage.sync.getBytesInUse(null) as Promise<number>),
   });
   quotaSuite('chrome', call);
 
   test('the 121st write in a minute is refused with the message the outbox backs off on', async () => {
-    const worker = await extensionWorker(session.context, session.extensionId);
-    const message = await worker.evaluate(async () => {
+    const message = await inWorker(session, async () => {
       // biome-ignore lint/suspicious/noExplicitAny: the worker's own `chrome` global, untyped here.
       const sync = (globalThis as any).chrome.storage.sync;
       for (let i = 0; i < 130; i++) {
@@ -123,11 +121,12 @@ describe('Chromium storage.sync', () => {
   });
 });
 
-describe('Firefox storage.sync', () => {
+describe('Firefox storage.sync (production build)', () => {
   let session: FirefoxSession;
   let page: Awaited<ReturnType<FirefoxSession['browser']['newPage']>>;
   beforeAll(async () => {
-    session = await launchFirefox({ extensionDir: prepareE2eBuild('firefox-mv2', 'sync-firefox') });
+    // The production build itself, not launchFirefox's default host-access copy: no page is read.
+    session = await launchFirefox({ extensionDir: productionBuild('firefox-mv2') });
     page = await session.browser.newPage();
     await gotoExtensionPage(page, `moz-extension://${session.uuid}/sidepanel.html`);
   });
