@@ -1,5 +1,7 @@
 // The answer scale: five steps between the form's two ends plus "undecided", as a native radio
-// group (arrow keys move and set), and a button to clear the position.
+// group (arrow keys move and set), and a button to clear the position. Each step is named before
+// it is chosen: by its label for screen readers, a tooltip on hover, and a visible name while it
+// has keyboard focus (style.css), since the five dots alone do not say what they mean.
 import type { AnswerForm } from '@/utils/extract/types';
 import { t } from '@/utils/i18n';
 import { positionLabel, scaleEnds } from '@/utils/positions/labels';
@@ -26,20 +28,25 @@ export function StanceScale({ questionId, questionText, form, value, onChange }:
         <span>{right}</span>
       </div>
       <div class="scale-steps">
-        {[...POSITION_STEPS, 'undecided' as const].map((step) => (
-          <label key={step} class={step === 'undecided' ? 'step step-undecided' : `step step-${step}`}>
-            <input
-              type="radio"
-              name={name}
-              value={String(step)}
-              checked={value === step}
-              onChange={() => onChange(step)}
-            />
-            <span class={step === 'undecided' ? 'step-text' : 'visually-hidden'}>
-              {positionLabel(form, step)}
-            </span>
-          </label>
-        ))}
+        {[...POSITION_STEPS, 'undecided' as const].map((step) => {
+          const label = positionLabel(form, step);
+          return (
+            <label
+              key={step}
+              class={step === 'undecided' ? 'step step-undecided' : `step step-${step}`}
+              title={step === 'undecided' ? undefined : label}
+            >
+              <input
+                type="radio"
+                name={name}
+                value={String(step)}
+                checked={value === step}
+                onChange={() => onChange(step)}
+              />
+              <span class={step === 'undecided' ? 'step-text' : 'step-name'}>{label}</span>
+            </label>
+          );
+        })}
         <button
           type="button"
           class="link-button"

@@ -1,10 +1,12 @@
-// Sync in the panel's settings: the on/off switch, when this browser last synced, the space used
-// of storage.sync's quota, articles kept on this device only, and any problem in plain words.
-import { useEffect, useId, useState } from 'preact/hooks';
+// Sync in the panel's settings: the on/off switch, when Stance last wrote to the browser's sync
+// storage, the space used of its quota, articles kept on this device only, and any problem in
+// plain words. Only what Stance can see: whether the browser carries that storage to other
+// devices (signed in, its own sync on) is hidden from extensions, so the panel never claims it.
+import { useId } from 'preact/hooks';
 import { t, uiLanguage } from '@/utils/i18n';
 import type { SyncErrorKind } from '@/utils/sync/outbox';
 import { articlesOnThisDeviceOnly } from '@/utils/sync/status';
-import { relativeTime, useSyncStatus } from '@/utils/sync/use-sync-status';
+import { syncTimeLabel, useSyncStatus } from '@/utils/sync/use-sync-status';
 
 const ERROR_MESSAGE = {
   'rate-minute': 'syncErrorRateMinute',
@@ -13,19 +15,8 @@ const ERROR_MESSAGE = {
   other: 'syncErrorOther',
 } as const satisfies Record<SyncErrorKind, string>;
 
-/** Re-render every 30 s so "2 minutes ago" stays true while the panel is open. */
-function useNow(): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(id);
-  }, []);
-  return now;
-}
-
 export function SyncStatus() {
   const { status, settings, setEnabled } = useSyncStatus();
-  const now = useNow();
   const titleId = useId();
   const switchId = useId();
   const language = uiLanguage();
@@ -48,11 +39,14 @@ export function SyncStatus() {
         {t('syncToggle')}
       </label>
       {enabled && (
-        <p class="sync-last">
-          {status.lastSyncedAt === null
-            ? t('syncNeverSynced')
-            : t('syncLastSynced', relativeTime(status.lastSyncedAt, now, language))}
-        </p>
+        <>
+          <p class="sync-last">
+            {status.lastSyncedAt === null
+              ? t('syncNeverWritten')
+              : t('syncLastWritten', syncTimeLabel(status.lastSyncedAt, Date.now(), language))}
+          </p>
+          <p class="quiet">{t('syncCarriedByBrowser')}</p>
+        </>
       )}
       <div role="status">
         {!enabled ? (

@@ -39,29 +39,31 @@ export function BackupControls({ onRestored }: BackupControlsProps) {
   return (
     <section class="share-backup" aria-labelledby="share-backup-title">
       <h2 id="share-backup-title">{t('shareBackupTitle')}</h2>
-      <button
-        type="button"
-        onClick={async () =>
-          downloadText(
-            await exportAllData(),
-            `stance-backup-${new Date().toISOString().slice(0, 10)}.json`,
-            'application/json',
-          )
-        }
-      >
-        {t('shareExportAll')}
-      </button>
-      <label>
-        {t('shareRestore')}
-        <input
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) => {
-            void restore(e.currentTarget.files?.[0]);
-            e.currentTarget.value = '';
-          }}
-        />
-      </label>
+      <div class="backup-actions">
+        <button
+          type="button"
+          onClick={async () =>
+            downloadText(
+              await exportAllData(),
+              `stance-backup-${new Date().toISOString().slice(0, 10)}.json`,
+              'application/json',
+            )
+          }
+        >
+          {t('shareExportAll')}
+        </button>
+        <label>
+          {t('shareRestore')}
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              void restore(e.currentTarget.files?.[0]);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
+      </div>
       <p class="quiet" role="status">
         {status}
       </p>

@@ -1,5 +1,5 @@
-// Exporting the reader's positions for a group: a format, a display name, and a preview of
-// exactly the text that will leave (private notes are never in it) before download or copy.
+// Exporting the reader's positions for a group: a format, a display name, what will leave in
+// words (private notes are never in it), the download and copy buttons, and the exact text on demand.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t, tn } from '@/utils/i18n';
 import type { ArticleRecord } from '@/utils/positions/model';
@@ -15,6 +15,7 @@ import {
 import { LIMITS, type PositionsFile } from '@/utils/share/format';
 import { shareIdentity } from '@/utils/share/group-store';
 import { copyText, downloadText } from './download';
+import { ExportContents } from './ExportContents';
 
 export interface ExportDialogProps {
   /** What to export: the current article, or the articles selected in My debates. */
@@ -106,15 +107,8 @@ export function ExportDialog({ articles, onClose }: ExportDialogProps) {
       {summary.privateNotesKept > 0 && (
         <p class="quiet">{tn('sharePrivateNotesKept', summary.privateNotesKept)}</p>
       )}
-      <h3>{t('sharePreviewTitle')}</h3>
-      <pre class="share-preview">{text}</pre>
-      {format === 'code' && (
-        <details>
-          <summary>{t('shareCodeContents')}</summary>
-          <pre class="share-preview">{positionsToJson(file)}</pre>
-        </details>
-      )}
-      <div class="share-actions">
+      <ExportContents file={file} articles={articles} titleId="share-contents-title" />
+      <div class="share-actions share-actions-sticky">
         <button
           type="button"
           disabled={!text}
@@ -138,6 +132,16 @@ export function ExportDialog({ articles, onClose }: ExportDialogProps) {
           {status}
         </span>
       </div>
+      <details class="share-raw">
+        <summary>{t('shareRawText')}</summary>
+        <pre class="share-preview">{text}</pre>
+      </details>
+      {format === 'code' && (
+        <details class="share-raw">
+          <summary>{t('shareCodeContents')}</summary>
+          <pre class="share-preview">{positionsToJson(file)}</pre>
+        </details>
+      )}
     </section>
   );
 }

@@ -53,7 +53,7 @@ export function GroupHeader({ name, memberCount, onRename, onDelete }: GroupHead
         {t('groupRename')}
       </button>
       {confirming ? (
-        <span role="alert">
+        <span class="group-confirm" role="alert">
           {tn('groupDeleteConfirm', memberCount, name)}
           <button type="button" onClick={onDelete}>
             {t('groupDelete')}

@@ -1,11 +1,15 @@
-// What the panel shows about sync: on or off, when it last wrote, how much of the quota is used,
-// how many articles stay on this device, what could not be read, and the last refusal if any.
+// What the panel shows about sync: on or off, when it last wrote to storage.sync, how much of the
+// quota is used, how many articles stay on this device, what could not be read, the last refusal.
 import { SYNC_QUOTA_BYTES } from './limits';
 import type { SyncErrorKind } from './outbox';
 
 export interface SyncStatus {
   enabled: boolean;
-  /** ms since the epoch of the last successful write or read, null before the first. */
+  /**
+   * ms since the epoch when this device's library was last known to be in storage.sync: the last
+   * successful write, or sync turned on and the area read whole; null before the first. It says
+   * nothing of other devices: whether the browser carries storage.sync to them is not visible.
+   */
   lastSyncedAt: number | null;
   /** Bytes of Stance's items in storage.sync. */
   bytesUsed: number;

@@ -28,16 +28,14 @@ export function useSyncStatus(): SyncStatusView {
   return { status, settings, setEnabled: (enabled) => syncSettingsItem.setValue({ enabled }) };
 }
 
-/** "5 minutes ago" in the reader's language, for a time in the past. */
-export function relativeTime(then: number, now: number, language: string): string {
-  const seconds = Math.round((then - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['day', 86_400],
-    ['hour', 3_600],
-    ['minute', 60],
-  ];
-  for (const [unit, size] of units)
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-  return format.format(seconds, 'second');
+/**
+ * When Stance last wrote to the sync storage, as a clock time ("14:32"), with the date when it was
+ * not today: a moment the reader can check, rather than "1 minute ago" that sounds like delivery.
+ */
+export function syncTimeLabel(then: number, now: number, language: string): string {
+  const sameDay = new Date(then).toDateString() === new Date(now).toDateString();
+  return new Intl.DateTimeFormat(
+    language,
+    sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(then);
 }

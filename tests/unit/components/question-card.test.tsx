@@ -3,6 +3,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { QuestionCard } from '@/components/QuestionCard';
 import { StanceScale } from '@/components/StanceScale';
+import { encodeStamp } from '@/utils/positions/clock';
+import type { Position, QuestionRecord } from '@/utils/positions/model';
 import type { PanelQuestion } from '@/utils/positions/view';
 
 let container: HTMLElement;
@@ -55,6 +57,19 @@ describe('StanceScale', () => {
     ]);
   });
 
+  test('names every step before it is chosen: a tooltip on hover, a name that shows on keyboard focus', () => {
+    const root = mount(
+      <StanceScale questionId="q" questionText="?" form={{ type: 'yes-no' }} value={null} onChange={noop} />,
+    );
+    const steps = [...root.querySelectorAll<HTMLLabelElement>('label.step:not(.step-undecided)')];
+    expect(steps.map((l) => l.title)).toEqual(['No', 'Rather no', 'Neither', 'Rather yes', 'Yes']);
+    for (const label of steps) {
+      // The label wraps its radio, so the name is the radio's accessible name; the CSS shows it on focus.
+      expect(label.querySelector('input[type=radio]')).not.toBeNull();
+      expect(label.querySelector('.step-name')?.textContent).toBe(label.title);
+    }
+  });
+
   test('one click sets a position, and "Clear" clears it', () => {
     const onChange = vi.fn();
     const root = mount(
@@ -70,6 +85,33 @@ describe('StanceScale', () => {
 });
 
 describe('QuestionCard', () => {
+  test('shows how the position settled: a change taken back is not a change of mind', () => {
+    const at = (s: number) => encodeStamp(1_700_000_000_000 + s * 1000, 0, 'laptop');
+    const card = (position: Position) => {
+      const record: QuestionRecord = {
+        q: { v: SHOCK.snapshot, at: at(0) },
+        position: { v: position, at: at(110) },
+        history: { [at(1)]: { from: null, to: 3 }, [at(100)]: { from: 3, to: 4 } },
+      };
+      return mount(
+        <QuestionCard
+          question={{ ...SHOCK, record }}
+          saving={false}
+          onPosition={noop}
+          onNote={noop}
+          onShared={noop}
+          onReason={noop}
+        />,
+      );
+    };
+    expect(card(5).querySelector('details.history summary')?.textContent).toMatch(
+      /^In between → un monde à un seul maître, /,
+    );
+    render(null, container);
+    container.remove();
+    expect(card(3).querySelector('details.history')).toBeNull();
+  });
+
   test('shows label and text apart, and page text only as text', () => {
     const hostile: PanelQuestion = {
       ...SHOCK,

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SyncStatus } from '@/components/SyncStatus';
 import { syncSettingsItem, syncStatusItem } from '@/utils/sync/items';
 import { INITIAL_SYNC_STATUS } from '@/utils/sync/status';
-import { relativeTime } from '@/utils/sync/use-sync-status';
+import { syncTimeLabel } from '@/utils/sync/use-sync-status';
 
 async function mount() {
   const root = document.createElement('div');
@@ -19,11 +19,12 @@ async function mount() {
 describe('SyncStatus', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('shows the space used, last sync, articles kept here and the last problem', async () => {
+  it('shows the space used, the last write, articles kept here and the last problem', async () => {
+    const written = Date.now() - 5 * 60_000;
     await syncStatusItem.setValue({
       ...INITIAL_SYNC_STATUS,
       enabled: true,
-      lastSyncedAt: Date.now() - 5 * 60_000,
+      lastSyncedAt: written,
       bytesUsed: 41 * 1024,
       localByChoice: 1,
       localByBudget: 2,
@@ -32,7 +33,12 @@ describe('SyncStatus', () => {
     const root = await mount();
     const text = root.textContent ?? '';
     expect(text).toContain('41 KB of 100 KB used');
-    expect(text).toContain('Last synced 5 minutes ago');
+    // Only what Stance knows: it wrote to the browser's sync storage, not that a device received it.
+    expect(text).toContain(
+      `Last written to this browser’s sync storage: ${syncTimeLabel(written, Date.now(), 'en')}`,
+    );
+    expect(text).toContain('Stance cannot see whether you are');
+    expect(text).not.toMatch(/synced \d|ago/);
     expect(text).toContain('Articles on this device only: 3');
     expect(text).toContain('try again in a minute');
     expect(root.querySelector('[role=status]')).not.toBeNull();
@@ -51,8 +57,18 @@ describe('SyncStatus', () => {
     expect(root.textContent).toContain('Sync is off');
   });
 
-  it('says how long ago in the reader’s language', () => {
-    expect(relativeTime(0, 3 * 3_600_000, 'fr')).toBe('il y a 3 heures');
-    expect(relativeTime(0, 130_000, 'en')).toBe('2 minutes ago');
+  it('says when as a clock time in the reader’s language, with the date when it was not today', () => {
+    const written = new Date(2026, 4, 3, 14, 32).getTime();
+    expect(syncTimeLabel(written, new Date(2026, 4, 3, 18, 0).getTime(), 'fr')).toBe('14:32');
+    expect(syncTimeLabel(written, new Date(2026, 4, 3, 18, 0).getTime(), 'en')).toMatch(/^2:32\sPM$/);
+    const later = syncTimeLabel(written, new Date(2026, 4, 5, 9, 0).getTime(), 'fr');
+    expect(later).toContain('3 mai 2026');
+    expect(later).toContain('14:32');
+  });
+
+  it('says nothing has been written before the first write', async () => {
+    await syncStatusItem.setValue({ ...INITIAL_SYNC_STATUS, enabled: true });
+    const root = await mount();
+    expect(root.textContent).toContain('Nothing written to this browser’s sync storage yet');
   });
 });
