@@ -2,22 +2,39 @@
 // each answers three questions differently (one note shared) and downloads a JSON file from the
 // Group view; then the first imports the other two and a broken file, and the group view shows
 // exact counts, spreads and agreement, the reader's own place, and the gate on an unanswered question.
+// Chromium runs the production build with no host permission: each member clicks the toolbar
+// button on the demo article and works in the real side panel; downloads are real files on disk,
+// and the import goes through the file chooser the panel's file input opens.
 import { Buffer } from 'node:buffer';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'fflate';
-import type { Locator, Page } from 'playwright-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type ChromiumSession,
   DEMO_PATH,
   launchChromium,
   openPageWithPanel,
-  prepareE2eBuild,
   runAxe,
   serveFixtures,
+  uiText,
+  waitUntil,
 } from './harness';
+import {
+  clickButton,
+  countButtons,
+  counted,
+  Downloads,
+  fillField,
+  message,
+  openView,
+  textOf,
+  textsOf,
+} from './support-chromium';
+
+const EN = 'en';
 
 interface Answer {
   /** Index of the debate question in the article view (the demo has five). */
@@ -62,12 +79,14 @@ const CY: Member = {
 };
 
 const DEBATE = 'section[aria-labelledby="section-debate"] article';
-const card = (panel: Page, index: number) => panel.locator(DEBATE).nth(index);
+/** The debate card at `index` (0-based): the section's articles follow its heading. */
+const card = (index: number) => `${DEBATE}:nth-of-type(${index + 1})`;
+const PREVIEW = '.share-export .share-preview';
 
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 let root: string;
-let extensionDir: string;
 let session: ChromiumSession | undefined;
+let downloads: Downloads | undefined;
 /** The demo's debate questions, in page order, as the article view shows them. */
 let questionTexts: string[] = [];
 const exported: Record<string, string> = {};
@@ -76,108 +95,151 @@ const shareCodes: Record<string, string> = {};
 beforeAll(async () => {
   server = await serveFixtures();
   root = mkdtempSync(join(tmpdir(), 'stance-groups-'));
-  // One production build copy for all three profiles; each profile has its own directory.
-  extensionDir = prepareE2eBuild('chrome-mv3', 'groups');
 });
 afterAll(async () => {
-  await session?.context.close();
+  await closeSession();
   await server?.close();
   rmSync(root, { recursive: true, force: true });
 });
 
+/** Launches `member`'s own profile on the production build and opens the panel on the demo. */
 async function openDemo(member: Member): Promise<Page> {
-  session = await launchChromium(join(root, member.profile), { extensionDir, locale: 'en' });
+  session = await launchChromium(join(root, member.profile), { locale: EN });
+  downloads = await Downloads.start(session.browser);
   const { panel } = await openPageWithPanel(session, server.url + DEMO_PATH);
   await panel.waitForSelector(DEBATE);
   return panel;
 }
 
 async function closeSession(): Promise<void> {
-  await session?.context.close();
+  await downloads?.stop();
+  await session?.browser.close();
+  downloads = undefined;
   session = undefined;
 }
 
 /** Answers as `member`, then downloads the JSON export from the Group view; returns the file's path. */
 async function answerAndExport(member: Member): Promise<string> {
   const panel = await openDemo(member);
-  questionTexts = await panel.locator(`${DEBATE} h3 .text`).allTextContents();
+  questionTexts = await textsOf(panel, `${DEBATE} h3 .text`);
   for (const a of member.answers) {
-    await card(panel, a.question).locator(`input[value="${a.position}"]`).check();
+    await panel.locator(`${card(a.question)} input[type=radio][value="${a.position}"]`).click();
     if (a.sharedNote) {
-      await card(panel, a.question).locator('textarea').fill(a.sharedNote);
-      await card(panel, a.question).locator('.note input[type=checkbox]').check();
+      // The note opens once the question has a position.
+      await fillField(panel, `${card(a.question)} textarea`, a.sharedNote);
+      await panel.locator(`${card(a.question)} .note input[type=checkbox]`).click();
     }
   }
-  await panel.getByRole('button', { name: 'Group', exact: true }).click();
-  await panel.locator('.share-export input[type=text]').fill(member.name);
+  await openView(panel, 'navGroup', EN);
+  await fillField(panel, '.share-export input[type=text]', member.name);
   // The preview is exactly what the download holds: wait until it has every answer and the note.
   const note = member.answers.find((a) => a.sharedNote)?.sharedNote ?? '';
-  await expect
-    .poll(() => panel.locator('.share-export .share-preview').first().textContent())
-    .toContain(note);
-  expect(await panel.locator('.share-export').textContent()).toContain(
-    `${member.answers.length} positions and 1 shared note on 1 article will leave this device`,
+  await waitUntil(
+    panel,
+    ([selector, name, text]) => {
+      const preview = document.querySelector(selector)?.textContent ?? '';
+      return preview.includes(`"name": ${JSON.stringify(name)}`) && preview.includes(text);
+    },
+    [PREVIEW, member.name, note] as const,
   );
-  const downloading = panel.waitForEvent('download');
-  await panel.getByRole('button', { name: 'Download', exact: true }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^le-coup-de-ma.*\.json$/);
+  expect(await textOf(panel, '.share-export')).toContain(
+    message(
+      'sharePreviewSummary',
+      EN,
+      counted('sharePreviewPositions', member.answers.length, EN),
+      counted('sharePreviewSharedNotes', 1, EN),
+      counted('sharePreviewArticles', 1, EN),
+    ),
+  );
+  const preview = await textOf(panel, PREVIEW);
+  const download = await downloads!.during(() => clickButton(panel, uiText('shareDownload', EN)));
+  expect(download.suggestedFilename).toMatch(/^le-coup-de-ma.*\.json$/);
+  expect(download.text).toBe(preview);
+  // The reader renames each member's file before sending it on: the verdicts name the files.
   const file = join(root, `${member.profile}.json`);
-  await download.saveAs(file);
+  writeFileSync(file, download.text);
   // The same positions as a share code, deflated by the browser's own CompressionStream.
-  await panel.locator('.share-export input[value="code"]').check();
-  await expect
-    .poll(() => panel.locator('.share-export .share-preview').first().textContent())
-    .toMatch(/^stance1\./);
-  shareCodes[member.name] = (await panel.locator('.share-export .share-preview').first().textContent()) ?? '';
+  await panel.locator('.share-export input[value="code"]').click();
+  await waitUntil(
+    panel,
+    (selector) => /^stance1\./.test(document.querySelector(selector)?.textContent ?? ''),
+    PREVIEW,
+  );
+  shareCodes[member.name] = await textOf(panel, PREVIEW);
   await closeSession();
   return file;
 }
 
-/** The group's card for a question of the demo, found by its text. */
-const groupCard = (panel: Page, question: number) =>
-  panel
-    .locator('li.group-question')
-    .filter({ has: panel.locator('.group-question-text', { hasText: questionTexts[question]! }) });
+/** The group's card for a question of the demo, found by its text (waits for it). */
+async function groupCard(panel: Page, question: number): Promise<ElementHandle<HTMLLIElement>> {
+  const handle = await panel.waitForFunction(
+    (text) =>
+      [...document.querySelectorAll('li.group-question')].find(
+        (li) => li.querySelector('.group-question-text')?.textContent === text,
+      ),
+    { timeout: 10_000 },
+    questionTexts[question]!,
+  );
+  return handle as unknown as ElementHandle<HTMLLIElement>;
+}
+
+/** What a question's group card says: its whole text, the reader's line, the agreement. */
+async function readGroupCard(panel: Page, question: number) {
+  const li = await groupCard(panel, question);
+  const read = await li.evaluate((el) => ({
+    text: el.textContent ?? '',
+    reader: el.querySelector('.group-reader')?.textContent ?? null,
+    agreement: el.querySelector('.group-agreement')?.textContent ?? null,
+    charts: el.querySelectorAll('ul.group-chart').length,
+  }));
+  const reveal = await countButtons(li, uiText('groupShowTheGroup', EN));
+  await li.dispose();
+  return { ...read, reveal };
+}
 
 /** A chart read through its text alternative: its name, and per row [step, count, is the reader's]. */
 async function readChart(panel: Page, question: number) {
-  const chart = groupCard(panel, question).locator('ul.group-chart');
-  await chart.waitFor();
-  const rows = await chart
-    .locator('li')
-    .evaluateAll((items) =>
-      items.map((li) => [
-        li.querySelector('.group-chart-step')?.textContent ?? '',
-        Number(li.querySelector('.group-chart-count')?.textContent),
-        li.querySelector('.group-chart-you')?.textContent ?? '',
-      ]),
-    );
-  return { name: await chart.getAttribute('aria-label'), rows };
+  const li = await groupCard(panel, question);
+  const chart = await li.waitForSelector('ul.group-chart', { timeout: 10_000 });
+  const read = await chart!.evaluate((ul) => ({
+    name: ul.getAttribute('aria-label'),
+    rows: [...ul.querySelectorAll('li')].map((row) => [
+      row.querySelector('.group-chart-step')?.textContent ?? '',
+      Number(row.querySelector('.group-chart-count')?.textContent),
+      row.querySelector('.group-chart-you')?.textContent ?? '',
+    ]),
+  }));
+  await li.dispose();
+  return read;
 }
 
 /** Opens a card's shared notes; returns [position heading, author, text] per note. */
-async function unfoldNotes(groupQuestion: Locator) {
-  await groupQuestion.locator('details.group-notes summary').click();
+async function unfoldNotes(panel: Page, question: number) {
+  const li = await groupCard(panel, question);
+  await (await li.waitForSelector('details.group-notes summary'))!.click();
   // The notes render on the details' toggle event, after the click.
-  await groupQuestion.locator('details.group-notes section').first().waitFor();
-  return groupQuestion
-    .locator('details.group-notes section')
-    .evaluateAll((sections) =>
-      sections.flatMap((section) =>
-        [...section.querySelectorAll('li')].map((li) => [
-          section.querySelector('h4')?.textContent,
-          li.querySelector('.group-note-author')?.textContent,
-          li.querySelector('.group-note-text')?.textContent,
-        ]),
-      ),
-    );
+  await li.waitForSelector('details.group-notes section', { timeout: 10_000 });
+  const notes = await li.evaluate((el) =>
+    [...el.querySelectorAll('details.group-notes section')].flatMap((section) =>
+      [...section.querySelectorAll('li')].map((item) => [
+        section.querySelector('h4')?.textContent,
+        item.querySelector('.group-note-author')?.textContent,
+        item.querySelector('.group-note-text')?.textContent,
+      ]),
+    ),
+  );
+  await li.dispose();
+  return notes;
 }
 
 /** Counts per row of the scale [1, 2, 3, 4, 5, undecided]. */
 const counts = (rows: (string | number)[][]) => rows.map((r) => r[1]);
-/** Index of the row marked "(you)", or -1. */
-const mine = (rows: (string | number)[][]) => rows.findIndex((r) => r[2] === '(you)');
+/** Index of the row marked as the reader's, or -1. */
+const mine = (rows: (string | number)[][]) => rows.findIndex((r) => r[2] === uiText('groupYouAreHere', EN));
+/** "2 of 3 members answered", as the group card counts it. */
+const answeredOf = (answered: number, members: number) =>
+  counted('groupAnsweredCount', answered, EN, counted('groupOfMembers', members, EN));
+const VERDICTS = '.group-verdicts li';
 
 describe('a reading group of three on the demo article', () => {
   test('each member answers differently and downloads a JSON export from the Group view', async () => {
@@ -208,72 +270,78 @@ describe('a reading group of three on the demo article', () => {
     const broken = join(root, 'broken.json');
     writeFileSync(broken, '{"format":"other"}');
     const panel = await openDemo(ADA);
-    await panel.getByRole('button', { name: 'Group', exact: true }).click();
-    expect(await panel.locator('.group-view').textContent()).toContain('No group yet.');
-    await panel
-      .locator('.group-import input[type=file]')
-      .setInputFiles([exported.Bob!, exported.Cy!, broken]);
+    await openView(panel, 'navGroup', EN);
+    expect(await textOf(panel, '.group-view')).toContain(uiText('groupEmpty', EN));
+    // The reader's way in: the file input opens a file chooser, where they pick the three files.
+    const choosing = panel.waitForFileChooser({ timeout: 10_000 });
+    await panel.locator('.group-import input[type=file]').click();
+    const chooser = await choosing;
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.accept([exported.Bob!, exported.Cy!, broken]);
 
-    const verdicts = panel.locator('.group-verdicts li');
-    await expect.poll(() => verdicts.count()).toBe(3);
-    expect(await verdicts.allTextContents()).toEqual([
-      'bob.json imported: Bob',
-      'cy.json imported: Cy',
-      'broken.json not imported: this is not a Stance positions file.',
+    await waitUntil(panel, ([selector, n]) => document.querySelectorAll(selector).length === n, [
+      VERDICTS,
+      3,
+    ] as const);
+    expect(await textsOf(panel, VERDICTS)).toEqual([
+      `bob.json ${message('shareVerdictImported', EN, 'Bob')}`,
+      `cy.json ${message('shareVerdictImported', EN, 'Cy')}`,
+      `broken.json ${message('shareVerdictRejected', EN, uiText('shareRejectNotStance', EN))}`,
     ]);
     await panel.waitForSelector('li.group-question');
-    expect(await panel.locator('.group-header').textContent()).toContain('2 members');
+    expect(await textOf(panel, '.group-header')).toContain(counted('groupMemberCount', 2, EN));
 
     // Question 0: both members answered (Bob 5, Cy 4); Ada (the reader) said 5, Yes.
-    const q0 = groupCard(panel, 0);
-    expect(await q0.textContent()).toContain('2 of 2 members answered');
-    expect(await q0.locator('.group-reader').textContent()).toBe('Your position: Yes');
-    expect(await q0.locator('.group-agreement').textContent()).toBe('Agreement: 94 %'); // 1 − var(4,5)/4
+    const q0 = await readGroupCard(panel, 0);
+    expect(q0.text).toContain(answeredOf(2, 2));
+    expect(q0.reader).toBe(message('groupYourPosition', EN, uiText('stepYes', EN)));
+    expect(q0.agreement).toBe(message('groupAgreement', EN, 94)); // 1 − var(4,5)/4
     const chart0 = await readChart(panel, 0);
-    expect(chart0.name).toBe(`The group’s positions on: ${questionTexts[0]}`);
+    expect(chart0.name).toBe(message('groupChartLabel', EN, questionTexts[0]!));
     expect(counts(chart0.rows)).toEqual([0, 0, 0, 1, 1, 0]);
     expect(mine(chart0.rows)).toBe(4);
-    expect(chart0.rows[4]?.[0]).toBe('Yes');
+    expect(chart0.rows[4]?.[0]).toBe(uiText('stepYes', EN));
     // Shared notes, folded, by the position of their author: Cy's under 4; Ada's own is not the group's.
-    expect(await unfoldNotes(q0)).toEqual([[chart0.rows[3]![0], 'Cy', CY.answers[0]!.sharedNote]]);
-    expect(await q0.textContent()).not.toContain(ADA.answers[0]!.sharedNote!);
+    expect(await unfoldNotes(panel, 0)).toEqual([[chart0.rows[3]![0], 'Cy', CY.answers[0]!.sharedNote]]);
+    expect((await readGroupCard(panel, 0)).text).not.toContain(ADA.answers[0]!.sharedNote!);
 
     // Question 1: only Bob has it (3); Ada said 1, No.
-    const q1 = groupCard(panel, 1);
-    // Bob had the question but left it: "did not answer", not "did not have it".
-    expect(await q1.textContent()).toContain('1 of 2 members answered');
-    expect(await q1.locator('.group-reader').textContent()).toBe('Your position: No');
-    expect(await q1.locator('.group-agreement').textContent()).toBe('Agreement: too few answers to measure');
+    const q1 = await readGroupCard(panel, 1);
+    // Cy had the question but left it: "did not answer", not "did not have it".
+    expect(q1.text).toContain(answeredOf(1, 2));
+    expect(q1.reader).toBe(message('groupYourPosition', EN, uiText('stepNo', EN)));
+    expect(q1.agreement).toBe(uiText('groupAgreementNone', EN));
     const chart1 = await readChart(panel, 1);
     expect(counts(chart1.rows)).toEqual([0, 0, 1, 0, 0, 0]);
     expect(mine(chart1.rows)).toBe(0);
 
     // Question 2: both answered (Bob 4, Cy 2), Ada has not: the group stays behind the gate.
-    const q2 = groupCard(panel, 2);
-    expect(await q2.textContent()).toContain('2 of 2 members answered');
-    expect(await q2.locator('.group-reader').textContent()).toBe('You have not answered yet');
-    expect(await q2.locator('ul.group-chart').count()).toBe(0);
-    expect(await q2.getByRole('button', { name: 'Show the group' }).count()).toBe(1);
-    expect(await q2.textContent()).not.toContain(BOB.answers[2]!.sharedNote!);
+    const q2 = await readGroupCard(panel, 2);
+    expect(q2.text).toContain(answeredOf(2, 2));
+    expect(q2.reader).toBe(uiText('groupYouHaveNotAnswered', EN));
+    expect(q2.charts).toBe(0);
+    expect(q2.reveal).toBe(1);
+    expect(q2.text).not.toContain(BOB.answers[2]!.sharedNote!);
     expect(await runAxe(panel)).toEqual([]);
-    await q2.getByRole('button', { name: 'Show the group' }).click();
+    const gated = await groupCard(panel, 2);
+    await clickButton(gated, uiText('groupShowTheGroup', EN));
+    await gated.dispose();
     const chart2 = await readChart(panel, 2);
     expect(counts(chart2.rows)).toEqual([0, 1, 0, 1, 0, 0]);
     expect(mine(chart2.rows)).toBe(-1);
-    expect(await q2.locator('.group-agreement').textContent()).toBe('Agreement: 75 %'); // 1 − var(2,4)/4
-    expect(await unfoldNotes(q2)).toEqual([[chart2.rows[3]![0], 'Bob', BOB.answers[2]!.sharedNote]]);
+    expect((await readGroupCard(panel, 2)).agreement).toBe(message('groupAgreement', EN, 75)); // 1 − var(2,4)/4
+    expect(await unfoldNotes(panel, 2)).toEqual([[chart2.rows[3]![0], 'Bob', BOB.answers[2]!.sharedNote]]);
 
     // Question 3: only Ada answered it; both members had it and left it.
-    const q3 = groupCard(panel, 3);
-    expect(await q3.textContent()).toContain('0 of 2 members answered');
+    expect((await readGroupCard(panel, 3)).text).toContain(answeredOf(0, 2));
 
     // Question 4: only Cy answered it, and Ada has not: gated too.
-    const q4 = groupCard(panel, 4);
-    expect(await q4.textContent()).toContain('1 of 2 members answered');
-    expect(await q4.getByRole('button', { name: 'Show the group' }).count()).toBe(1);
+    const q4 = await readGroupCard(panel, 4);
+    expect(q4.text).toContain(answeredOf(1, 2));
+    expect(q4.reveal).toBe(1);
 
     // Most divided first: question 2 (75 %) before question 0 (94 %).
-    const order = await panel.locator('li.group-question .group-question-text').allTextContents();
+    const order = await textsOf(panel, 'li.group-question .group-question-text');
     expect(order.indexOf(questionTexts[2]!)).toBeLessThan(order.indexOf(questionTexts[0]!));
     expect(await runAxe(panel)).toEqual([]);
 
@@ -303,17 +371,27 @@ describe('a reading group of three on the demo article', () => {
         }
       };
     });
-    await panel.locator('#group-import-codes').fill(`Cy: ${shareCodes.Cy}\nbomb: ${bomb}`);
-    await panel.getByRole('button', { name: 'Import the codes' }).click();
-    await expect.poll(() => verdicts.count()).toBe(5);
-    const pasted = await verdicts.allTextContents();
-    expect(pasted[0]).toContain('Cy is already in this group');
-    expect(pasted[1]).toBe('Share code 2 not imported: the file is larger than 5 MB.');
+    await fillField(panel, '#group-import-codes', `Cy: ${shareCodes.Cy}\nbomb: ${bomb}`);
+    await clickButton(panel, uiText('shareImportCodes', EN));
+    await waitUntil(panel, ([selector, n]) => document.querySelectorAll(selector).length === n, [
+      VERDICTS,
+      5,
+    ] as const);
+    const pasted = await textsOf(panel, VERDICTS);
+    expect(pasted[0]).toContain(
+      `${message('shareCodeN', EN, 1)} ${message('shareVerdictRejected', EN, message('shareRejectDuplicate', EN, 'Cy'))}`,
+    );
+    expect(pasted[1]).toBe(
+      `${message('shareCodeN', EN, 2)} ${message('shareVerdictRejected', EN, message('shareRejectTooLarge', EN, 5))}`,
+    );
     const inflated = await panel.evaluate(
       () => (globalThis as unknown as { inflatedBytes: number }).inflatedBytes,
     );
     expect(inflated).toBeGreaterThan(5 * 1024 * 1024);
     expect(inflated).toBeLessThan(8 * 1024 * 1024);
-    expect(await panel.locator('.group-header').textContent()).toContain('2 members');
+    expect(await textOf(panel, '.group-header')).toContain(counted('groupMemberCount', 2, EN));
+    // The duplicate waits for the reader's choice: its two buttons are offered on its verdict.
+    expect(await countButtons(panel, uiText('shareReplace', EN))).toBe(1);
+    expect(await countButtons(panel, uiText('shareKeepBoth', EN))).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
 // "Show in page" on the demo article: the page scrolls to the question and highlights it with the
 // CSS Custom Highlight API (a `stance-passage` highlight), without adding any element to the page
 // body or moving its layout.
+// Chromium runs the production build with no host permission: the reader clicks the toolbar
+// button on the demo article, and the real side panel's button reaches the page through that grant.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +12,10 @@ import {
   DEMO_PATH,
   launchChromium,
   openPageWithPanel,
-  prepareE2eBuild,
   serveFixtures,
+  uiText,
 } from './harness';
+import { clickButton } from './support-chromium';
 
 /** Words of the 5th debate question ("La question choc"), as the page writes them. */
 const QUESTION_START = 'Préféreriez-vous vivre dans un monde';
@@ -24,13 +27,10 @@ let session: ChromiumSession;
 beforeAll(async () => {
   server = await serveFixtures();
   profileDir = mkdtempSync(join(tmpdir(), 'stance-show-in-page-'));
-  session = await launchChromium(profileDir, {
-    extensionDir: prepareE2eBuild('chrome-mv3', 'show-in-page'),
-    locale: 'en',
-  });
+  session = await launchChromium(profileDir, { locale: 'en' });
 });
 afterAll(async () => {
-  await session?.context.close();
+  await session?.browser.close();
   await server?.close();
   rmSync(profileDir, { recursive: true, force: true });
 });
@@ -56,11 +56,11 @@ function questionBox(start: string) {
 describe('Show in page', () => {
   test('scrolls to the 5th debate question and highlights it without touching the layout', async () => {
     const { page, panel } = await openPageWithPanel(session, server.url + DEMO_PATH);
-    const cards = panel.locator('section[aria-labelledby="section-debate"] article[data-question-id]');
-    await cards.nth(4).waitFor();
-    const fifth = cards.nth(4);
-    expect(await fifth.locator('.label').textContent()).toContain('La question choc');
-    expect(await fifth.locator('.text').textContent()).toContain(QUESTION_START);
+    const fifth = await panel.waitForSelector(
+      'section[aria-labelledby="section-debate"] article[data-question-id]:nth-of-type(5)',
+    );
+    expect(await fifth!.$eval('.label', (e) => e.textContent)).toContain('La question choc');
+    expect(await fifth!.$eval('.text', (e) => e.textContent)).toContain(QUESTION_START);
 
     const before = await page.evaluate(pageLayout);
     const start = await page.evaluate(questionBox, QUESTION_START);
@@ -68,18 +68,18 @@ describe('Show in page', () => {
     // The question starts below the fold, so scrolling to it is something to prove.
     expect(start!.top).toBeGreaterThan(start!.viewport);
 
-    await fifth.getByRole('button', { name: 'Show in page' }).click();
+    await clickButton(fifth!, uiText('showInPage', 'en'));
 
     // The highlight lasts 2.5 s: check it first, then wait for the smooth scroll to settle.
-    await page.waitForFunction(() => CSS.highlights.has('stance-passage'), undefined, { timeout: 2000 });
+    await page.waitForFunction(() => CSS.highlights.has('stance-passage'), { polling: 50, timeout: 2000 });
     await page.waitForFunction(
       (wanted) => {
         const p = [...document.querySelectorAll('p')].find((el) => el.textContent?.startsWith(wanted));
         const rect = p?.getBoundingClientRect();
         return rect !== undefined && rect.top >= 0 && rect.bottom <= innerHeight;
       },
+      { polling: 50, timeout: 5000 },
       QUESTION_START,
-      { timeout: 5000 },
     );
     const end = await page.evaluate(questionBox, QUESTION_START);
     expect(end!.scrollY).toBeGreaterThan(0);
@@ -94,7 +94,10 @@ describe('Show in page', () => {
     expect(during.headElements - before.headElements).toBeLessThanOrEqual(1);
 
     // The highlight and its style go away by themselves.
-    await page.waitForFunction(() => !CSS.highlights.has('stance-passage'), undefined, { timeout: 5000 });
+    await page.waitForFunction(() => !CSS.highlights.has('stance-passage'), {
+      polling: 50,
+      timeout: 5000,
+    });
     expect(await page.evaluate(pageLayout)).toEqual(before);
   });
 });
