@@ -1,6 +1,7 @@
 // The panel's narrow facade over the page it sits beside: which tab that is, reading the
 // article from it (the extractor is injected only now, on request), and pointing at a passage.
 import type { ExtractionFailure, ExtractionResult } from '@/utils/extract/types';
+import { clickGrantHolds, lastToolbarClickItem } from '@/utils/toolbar-click';
 
 /**
  * What reading a tab gives: an extraction, or why not. `needs-access`: Stance may not read the tab
@@ -54,6 +55,14 @@ export async function extractFromTab(tab: TargetTab): Promise<PageRead> {
   } catch (error) {
     return { ok: false, reason: classifyInjectionError(error) };
   }
+}
+
+/** Reads the tab; a refusal after the reader's click on this very page means the browser forbids it. */
+export async function readPage(target: TargetTab): Promise<PageRead> {
+  const read = await extractFromTab(target);
+  if (read.ok || read.reason !== 'needs-access') return read;
+  const click = await lastToolbarClickItem.getValue().catch(() => null);
+  return clickGrantHolds(click, target.tabId) ? { ok: false, reason: 'unreadable' } : read;
 }
 
 /**

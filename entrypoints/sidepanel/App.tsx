@@ -4,13 +4,11 @@ import { type MessageKey, t } from '@/utils/i18n';
 import { onStanceMessage } from '@/utils/messages';
 import { isPinnedToTab, resolveTargetTab } from '@/utils/page-bridge';
 import { pendingPassageItem } from '@/utils/pending-passage';
-import { announcement } from './state/announcer';
-import * as session from './state/article-session';
-import { openLibrary } from './state/library';
+import type { ArticleSession } from './state/article-session';
+import { useAnnouncer, useArticleSession, useLibrary } from './state/context';
 import { ArticleView } from './views/ArticleView';
-import { GroupPage } from './views/GroupPage';
-import { LibraryView } from './views/LibraryView';
-import { SettingsView } from './views/SettingsView';
+// The later views are separate chunks (README: budgets), fetched once the first view has painted.
+import { GroupPage, LibraryView, prefetchViewsWhenIdle, SettingsView } from './views/lazy';
 
 type View = 'article' | 'group' | 'library' | 'settings';
 const VIEWS: [View, MessageKey][] = [
@@ -30,6 +28,9 @@ export interface AppProps {
 
 export function App({ tabOpened }: AppProps) {
   const [view, setView] = useState<View>('article');
+  const session = useArticleSession();
+  const library = useLibrary();
+  const { announcement } = useAnnouncer();
 
   useEffect(() => {
     if (!tabOpened) {
@@ -38,11 +39,11 @@ export function App({ tabOpened }: AppProps) {
       });
     }
     const stopStore = session.followStoreChanges();
-    const stopTabs = followTabs();
+    const stopTabs = followTabs(session);
     const stopClicks = onStanceMessage((message) => {
-      if (message.type === 'toolbar-clicked') void readClickedTab(message.tabId, message.windowId);
+      if (message.type === 'toolbar-clicked') void readClickedTab(session, message.tabId, message.windowId);
     });
-    const stopPassages = pendingPassageItem.watch(() => void takePendingPassage());
+    const stopPassages = pendingPassageItem.watch(() => void takePendingPassage(session));
     const flushOnHide = () => {
       if (document.visibilityState === 'hidden') void session.flushSave();
     };
@@ -56,17 +57,19 @@ export function App({ tabOpened }: AppProps) {
       document.removeEventListener('visibilitychange', flushOnHide);
       window.removeEventListener('pagehide', flushOnHide);
     };
-  }, [tabOpened]);
+  }, [tabOpened, session]);
 
   // A passage picked before the page was read waits until the article is known.
   const status = session.page.value.status;
   useEffect(() => {
-    if (status === 'ready') void takePendingPassage();
-  }, [status]);
+    if (status === 'ready') void takePendingPassage(session);
+  }, [status, session]);
 
   useEffect(() => {
-    if (view === 'library') void openLibrary();
-  }, [view]);
+    if (view === 'library') void library.openLibrary();
+  }, [view, library]);
+
+  useEffect(prefetchViewsWhenIdle, []);
 
   return (
     <div class="panel">
@@ -83,7 +86,9 @@ export function App({ tabOpened }: AppProps) {
         ))}
       </nav>
       <main>
-        {view === 'article' && <ArticleView onGrantFollow={isPinnedToTab() ? undefined : grantFollowTabs} />}
+        {view === 'article' && (
+          <ArticleView onGrantFollow={isPinnedToTab() ? undefined : () => grantFollowTabs(session)} />
+        )}
         {view === 'group' && <GroupPage />}
         {view === 'library' && <LibraryView />}
         {view === 'settings' && <SettingsView />}
@@ -95,7 +100,7 @@ export function App({ tabOpened }: AppProps) {
   );
 }
 
-function grantFollowTabs() {
+function grantFollowTabs(session: ArticleSession) {
   // Must run inside the click: permission prompts need the user's gesture.
   void browser.permissions.request(FOLLOW_TABS).then((granted) => {
     if (granted) void session.reread();
@@ -106,7 +111,7 @@ function grantFollowTabs() {
  * The reader clicked Stance's toolbar button: the click granted access to that tab, so read it now,
  * if it is the tab this panel is beside (its window's active tab, or the tab a pinned panel follows).
  */
-async function readClickedTab(tabId: number, windowId?: number) {
+async function readClickedTab(session: ArticleSession, tabId: number, windowId?: number) {
   const current = session.tab.value;
   if (
     isPinnedToTab()
@@ -120,7 +125,7 @@ async function readClickedTab(tabId: number, windowId?: number) {
 }
 
 /** Re-read when the reader switches tabs (unless pinned) or the page navigates, SPA included. */
-function followTabs(): () => void {
+function followTabs(session: ArticleSession): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const rereadSoon = () => {
     clearTimeout(timer);
@@ -145,7 +150,7 @@ function followTabs(): () => void {
   };
 }
 
-async function takePendingPassage() {
+async function takePendingPassage(session: ArticleSession) {
   const pending = await pendingPassageItem.getValue();
   if (!pending || pending.tabId !== session.tab.value?.tabId || session.page.value.status !== 'ready') return;
   await pendingPassageItem.setValue(null);

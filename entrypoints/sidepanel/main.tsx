@@ -4,7 +4,7 @@ import { t, uiLanguage } from '@/utils/i18n';
 import { resolveTargetTab } from '@/utils/page-bridge';
 import { startClock } from '@/utils/positions/store';
 import { App } from './App';
-import { openTab } from './state/article-session';
+import { createPanelStores, PanelStoresProvider } from './state/context';
 import './style.css';
 
 const root = document.getElementById('app')!;
@@ -17,9 +17,21 @@ document.title = t('extName');
  */
 async function start() {
   await startClock();
+  const stores = createPanelStores();
   const target = await resolveTargetTab().catch(() => null);
-  if (target) await new Promise<void>((savedShown) => void openTab(target, savedShown).finally(savedShown));
-  render(<App tabOpened={target !== null} />, root);
+  if (target) {
+    await new Promise<void>(
+      (savedShown) => void stores.session.openTab(target, savedShown).finally(savedShown),
+    );
+  }
+  render(
+    <PanelStoresProvider stores={stores}>
+      <App tabOpened={target !== null} />
+    </PanelStoresProvider>,
+    root,
+  );
+  // Changes an earlier panel could not save (storage full) are written as soon as there is room.
+  void stores.session.recoverUnsaved();
 }
 
 start().catch((error: unknown) => {

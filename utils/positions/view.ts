@@ -35,6 +35,55 @@ const SECTION_OF: Record<SavedQuestionKind, SectionName> = {
   own: 'own',
 };
 
+// A change touches one question: the questions that did not change keep their PanelQuestion
+// object, so the panel re-renders one card, not every card. Keyed by the objects they come from,
+// so the caches never outlive them.
+const pageCache = new WeakMap<
+  ExtractedQuestion,
+  { order: number; saved: QuestionRecord | undefined; panel: PanelQuestion }
+>();
+const savedCache = new WeakMap<QuestionRecord, { onPage: boolean; panel: PanelQuestion }>();
+// The saved questions in page order, kept while no question is added, removed or reordered.
+const orderCache = new WeakMap<Record<string, QuestionRecord>, string[]>();
+let lastOrder: { ids: string[]; orders: Map<string, number> } | null = null;
+
+function pageQuestion(q: ExtractedQuestion, order: number, saved: QuestionRecord | undefined): PanelQuestion {
+  const cached = pageCache.get(q);
+  if (cached && cached.order === order && cached.saved === saved) return cached.panel;
+  const previous = cached?.order === order ? cached.panel.snapshot : snapshotOf(q, order);
+  const panel: PanelQuestion = { id: q.id, snapshot: previous, record: saved, onPage: true };
+  pageCache.set(q, { order, saved, panel });
+  return panel;
+}
+
+function savedQuestion(id: string, q: QuestionRecord, onPage: boolean): PanelQuestion {
+  const cached = savedCache.get(q);
+  if (cached && cached.onPage === onPage && cached.panel.id === id) return cached.panel;
+  const panel: PanelQuestion = { id, snapshot: q.q.v, record: q, onPage };
+  savedCache.set(q, { onPage, panel });
+  return panel;
+}
+
+/** Ids of the saved questions by their page order; sorts only when the ids or orders changed. */
+function savedOrder(questions: Record<string, QuestionRecord>): string[] {
+  const known = orderCache.get(questions);
+  if (known) return known;
+  const ids = Object.keys(questions);
+  let ordered: string[];
+  if (
+    lastOrder &&
+    lastOrder.ids.length === ids.length &&
+    ids.every((id) => lastOrder!.orders.get(id) === questions[id]!.q.v.order)
+  ) {
+    ordered = lastOrder.ids;
+  } else {
+    ordered = ids.sort((a, b) => questions[a]!.q.v.order - questions[b]!.q.v.order);
+    lastOrder = { ids: ordered, orders: new Map(ordered.map((id) => [id, questions[id]!.q.v.order])) };
+  }
+  orderCache.set(questions, ordered);
+  return ordered;
+}
+
 /** Page questions first (in page order), then the reader's own, then saved ones the page dropped. */
 export function panelSections(extraction: Extraction | null, record: ArticleRecord | null): PanelSection[] {
   const sections = new Map<SectionName, PanelQuestion[]>(
@@ -44,17 +93,14 @@ export function panelSections(extraction: Extraction | null, record: ArticleReco
   const pageQuestions: ExtractedQuestion[] = extraction?.questions ?? [];
   pageQuestions.forEach((q, order) => {
     seen.add(q.id);
-    const saved = record?.questions[q.id];
-    sections
-      .get(SECTION_OF[q.kind])!
-      .push({ id: q.id, snapshot: snapshotOf(q, order), record: saved, onPage: true });
+    sections.get(SECTION_OF[q.kind])!.push(pageQuestion(q, order, record?.questions[q.id]));
   });
-  const savedOnly = Object.entries(record?.questions ?? {})
+  const questions = record?.questions ?? {};
+  for (const id of savedOrder(questions)) {
+    const q = questions[id]!;
     // A page question synced without its wording (sync's compact tier) waits for the page to
     // give its text back: no empty card meanwhile, and its data is kept.
-    .filter(([id, q]) => !seen.has(id) && q.removed?.v !== true && !isUnworded(q.q.v))
-    .sort(([, a], [, b]) => a.q.v.order - b.q.v.order);
-  for (const [id, q] of savedOnly) {
+    if (seen.has(id) || q.removed?.v === true || isUnworded(q.q.v)) continue;
     // Own questions and passages the reader picked are theirs, not the page's: they never "leave".
     const own = q.q.v.kind === 'own' || q.q.v.anchor !== undefined;
     // Without an extraction (saved positions shown before the page is read) nothing is "gone" yet.
@@ -66,7 +112,7 @@ export function panelSections(extraction: Extraction | null, record: ArticleReco
       : onPage
         ? SECTION_OF[q.q.v.kind]
         : 'gone';
-    sections.get(section)!.push({ id, snapshot: q.q.v, record: q, onPage });
+    sections.get(section)!.push(savedQuestion(id, q, onPage));
   }
   return [...sections].filter(([, qs]) => qs.length > 0).map(([name, questions]) => ({ name, questions }));
 }

@@ -1,25 +1,19 @@
-// The panel's article session: which tab it follows, what the page says, and the reader's
-// record for that article. Actions stamp each change, show it at once, and save it shortly
-// after (flushed when the panel hides, so closing mid-typing loses nothing).
+// The panel's article session: which tab it follows, what the page says, and the reader's record
+// for that article. Actions stamp each change, show it at once and save it shortly after (flushed
+// when the panel hides). A change storage refuses stays in the panel and in a durable side store,
+// and is retried until it is written: the reader's words are never dropped for a full disk.
 import { computed, signal } from '@preact/signals';
 import { questionId } from '@/utils/extract/ids';
 import type { ExtractedQuestion, Extraction } from '@/utils/extract/types';
 import { cleanArticleUrl } from '@/utils/extract/url';
-import { extractFromTab, type PageFailure, type PageRead, type TargetTab } from '@/utils/page-bridge';
+import { t } from '@/utils/i18n';
+import type { PageFailure, PageRead, TargetTab } from '@/utils/page-bridge';
 import * as act from '@/utils/positions/actions';
 import type { Stamp } from '@/utils/positions/clock';
 import { mergeArticle } from '@/utils/positions/merge';
 import type { ArticleMeta, ArticleRecord, QuestionSnapshot } from '@/utils/positions/model';
-import {
-  articleUrlForPage,
-  loadArticle,
-  nextStamp,
-  rememberPageUrl,
-  saveArticle,
-  watchArticles,
-} from '@/utils/positions/store';
+import { isOutOfSpace, type UnsavedStore } from '@/utils/positions/unsaved';
 import { panelSections } from '@/utils/positions/view';
-import { clickGrantHolds, lastToolbarClickItem } from '@/utils/toolbar-click';
 
 export type PageState =
   | { status: 'idle' }
@@ -29,114 +23,21 @@ export type PageState =
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
-export const tab = signal<TargetTab | null>(null);
-export const page = signal<PageState>({ status: 'idle' });
-export const record = signal<ArticleRecord | null>(null);
-export const saveState = signal<SaveState>('idle');
-export const saveError = signal('');
-
-const extraction = computed(() => (page.value.status === 'ready' ? page.value.extraction : null));
-export const sections = computed(() => panelSections(extraction.value, record.value));
-
-/** The article's identity: the extraction's canonical URL, else the tab's cleaned URL. */
-export const articleUrl = computed(
-  () =>
-    extraction.value?.article?.url ?? record.value?.url ?? (tab.value?.url ? guessUrl(tab.value.url) : null),
-);
-
-function guessUrl(pageUrl: string): string | null {
-  return cleanArticleUrl(pageUrl, pageUrl);
-}
-
-let readGeneration = 0;
-
-/**
- * Follow a tab: show what is saved for it at once (`onSavedShown` is called then), then read the
- * page. Resolves once the page is read or has failed.
- */
-export async function openTab(target: TargetTab, onSavedShown?: () => void): Promise<void> {
-  const generation = ++readGeneration;
-  try {
-    await readTab(target, generation, onSavedShown);
-  } catch (error) {
-    // A record this version cannot read must not leave the panel stuck on "Reading…".
-    console.error('Stance could not open this tab', error);
-    if (generation === readGeneration) page.value = { status: 'failed', reason: 'failed' };
-  }
-}
-
-async function readTab(target: TargetTab, generation: number, onSavedShown?: () => void): Promise<void> {
-  await flushSave();
-  tab.value = target;
-  page.value = { status: 'loading' };
-  const pageUrl = target.url ? guessUrl(target.url) : null;
-  const guessed = pageUrl ? await articleUrlForPage(pageUrl) : null;
-  record.value = guessed ? await loadArticle(guessed) : null;
-  onSavedShown?.();
-  const read = await readPage(target);
-  if (generation !== readGeneration) return; // the reader moved on meanwhile
-  if (!read.ok) {
-    page.value = { status: 'failed', reason: read.reason };
-    return;
-  }
-  if (!read.extraction.article) {
-    page.value = { status: 'failed', reason: 'no-article' };
-    return;
-  }
-  const canonical = read.extraction.article.url;
-  if (pageUrl) void rememberPageUrl(pageUrl, canonical);
-  if (canonical !== record.value?.url) {
-    const saved = await loadArticle(canonical);
-    if (generation !== readGeneration) return;
-    record.value = saved;
-  }
-  page.value = { status: 'ready', extraction: read.extraction };
-}
-
-/** A refusal after the reader's click on this very page means the browser forbids the page. */
-async function readPage(target: TargetTab): Promise<PageRead> {
-  const read = await extractFromTab(target);
-  if (read.ok || read.reason !== 'needs-access') return read;
-  const click = await lastToolbarClickItem.getValue().catch(() => null);
-  return clickGrantHolds(click, target.tabId) ? { ok: false, reason: 'unreadable' } : read;
-}
-
-export function reread(): Promise<void> {
-  return tab.value ? openTab(tab.value) : Promise.resolve();
-}
-
-// --- Changes ------------------------------------------------------------------------------
-
-function metaFromPage(): ArticleMeta {
-  const article = extraction.value?.article;
-  return {
-    title: article?.title ?? record.value?.meta.v.title ?? '',
-    siteName: article?.siteName ?? record.value?.meta.v.siteName ?? '',
-    lang: article?.lang ?? record.value?.meta.v.lang ?? '',
-    readingMinutes: article?.readingMinutes ?? record.value?.meta.v.readingMinutes ?? 0,
-  };
-}
-
-/**
- * Apply one change: create the record on the first action, keep its meta current, and save it —
- * at once for a click, shortly after for typing (one write per pause, not per key).
- */
-function change(
-  apply: (article: ArticleRecord, at: Stamp) => ArticleRecord,
-  question?: [string, QuestionSnapshot],
-  when: 'now' | 'soon' = 'now',
-) {
-  const url = articleUrl.value;
-  if (!url) return;
-  const at = nextStamp();
-  let article = record.value ?? act.newArticle(url, metaFromPage(), at);
-  article = act.setArticleMeta(article, metaFromPage(), at);
-  if (question) article = act.ensureQuestion(article, question[1], question[0], at);
-  const next = apply(article, at);
-  if (next === record.value) return;
-  record.value = next;
-  scheduleSave();
-  if (when === 'now') void flushSave();
+/** What the session needs from the world; the panel passes the real ones, tests their own. */
+export interface ArticleSessionDeps {
+  /** Reads the article from the tab (the page bridge), including "after a click, still refused". */
+  readPage(target: TargetTab): Promise<PageRead>;
+  loadArticle(url: string): Promise<ArticleRecord | null>;
+  /** Saves merged with what storage holds, and returns what was written. */
+  saveArticle(article: ArticleRecord): Promise<ArticleRecord>;
+  articleUrlForPage(pageUrl: string): Promise<string>;
+  rememberPageUrl(pageUrl: string, articleUrl: string): Promise<void>;
+  watchArticles(onChange: (url: string, article: ArticleRecord | null) => void): () => void;
+  nextStamp(): Stamp;
+  /** Where refused changes wait; `null` keeps them in this page's memory only. */
+  unsaved: UnsavedStore | null;
+  /** Runs `run` after `ms`; returns a cancel. Defaults to setTimeout. */
+  setTimer?(run: () => void, ms: number): () => void;
 }
 
 export interface QuestionRef {
@@ -144,86 +45,290 @@ export interface QuestionRef {
   snapshot: QuestionSnapshot;
 }
 
-export const setPosition = (q: QuestionRef, position: Parameters<typeof act.setPosition>[2]) =>
-  change((a, at) => act.setPosition(a, q.id, position, at), [q.id, q.snapshot]);
-
-export const setQuestionNote = (q: QuestionRef, note: string) =>
-  change((a, at) => act.setQuestionNote(a, q.id, note, at), [q.id, q.snapshot], 'soon');
-
-export const setNoteShared = (q: QuestionRef, shared: boolean) =>
-  change((a, at) => act.setNoteShared(a, q.id, shared, at), [q.id, q.snapshot]);
-
-export const setChangeReason = (q: QuestionRef, changeAt: Stamp, reason: string) =>
-  change((a, at) => act.setChangeReason(a, q.id, changeAt, reason, at), undefined, 'soon');
-
-export const setArticleNote = (note: string) =>
-  change((a, at) => act.setArticleNote(a, note, at), undefined, 'soon');
-
-export const setLocalOnly = (localOnly: boolean) => change((a, at) => act.setLocalOnly(a, localOnly, at));
-
-export const removeOwnQuestion = (id: string) => change((a, at) => act.removeQuestion(a, id, true, at));
-
-/** The reader's own question, or a passage they picked on the page ("Debate this passage"). */
-export function addOwnQuestion(question: ExtractedQuestion, anchor?: string) {
-  const order = 10_000 + Object.keys(record.value?.questions ?? {}).length;
-  const snapshot: QuestionSnapshot = {
-    kind: anchor ? 'claim' : 'own',
-    label: '',
-    text: question.text,
-    form: question.form,
-    order,
-  };
-  if (anchor) snapshot.anchor = anchor;
-  change((a) => a, [question.id, snapshot]);
-}
-
-/** A passage of the page to weigh, as a claim anchored to the quoted text. */
-export function addPassage(passage: string) {
-  addOwnQuestion(
-    { id: questionId(passage), kind: 'claim', label: '', text: passage, form: { type: 'agree-disagree' } },
-    passage,
-  );
-}
-
-// --- Saving -------------------------------------------------------------------------------
-
+/** Typing waits this long for a pause before saving: one write per pause, not per key. */
 const SAVE_DELAY_MS = 400;
-let saveTimer: ReturnType<typeof setTimeout> | undefined;
+/** After a refusal, retry at these delays (the last one repeats) until a save succeeds. */
+const RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000];
 
-function scheduleSave() {
-  saveState.value = 'saving';
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => void flushSave(), SAVE_DELAY_MS);
-}
+export type ArticleSession = ReturnType<typeof createArticleSession>;
 
-/** Write the pending change now (the panel is hiding, or another article is opening). */
-export async function flushSave(): Promise<void> {
-  if (saveTimer === undefined) return;
-  clearTimeout(saveTimer);
-  saveTimer = undefined;
-  const article = record.value;
-  if (!article) return;
-  try {
-    await saveArticle(article);
-    saveState.value = 'saved';
-    saveError.value = '';
-  } catch (error) {
-    // Keep the change in the panel and say so: a silent default here would lose the reader's words.
-    saveState.value = 'error';
-    saveError.value = error instanceof Error ? error.message : String(error);
-    scheduleSave();
+export function createArticleSession(deps: ArticleSessionDeps) {
+  const setTimer =
+    deps.setTimer ??
+    ((run: () => void, ms: number) => {
+      const id = setTimeout(run, ms);
+      return () => clearTimeout(id);
+    });
+
+  const tab = signal<TargetTab | null>(null);
+  const page = signal<PageState>({ status: 'idle' });
+  const record = signal<ArticleRecord | null>(null);
+  const saveState = signal<SaveState>('idle');
+  /** The message to show while a save is refused, in the reader's language; '' otherwise. */
+  const saveError = signal('');
+
+  const extraction = computed(() => (page.value.status === 'ready' ? page.value.extraction : null));
+  const sections = computed(() => panelSections(extraction.value, record.value));
+  /** The article's identity: the extraction's canonical URL, else the tab's cleaned URL. */
+  const articleUrl = computed(
+    () =>
+      extraction.value?.article?.url ??
+      record.value?.url ??
+      (tab.value?.url ? guessUrl(tab.value.url) : null),
+  );
+
+  /** Changes not yet in storage, by article URL: they survive moving to another tab. */
+  const pending = new Map<string, ArticleRecord>();
+  let readGeneration = 0;
+
+  /** What storage holds for `url`, with any change of ours it has not taken yet. */
+  async function loadWithPending(url: string): Promise<ArticleRecord | null> {
+    const stored = await deps.loadArticle(url);
+    const mine = pending.get(url);
+    if (!mine) return stored;
+    return stored ? mergeArticle(stored, mine) : mine;
   }
-}
 
-/** Changes from other panels, the background's sync, or a restore: merged, never overwritten. */
-export function followStoreChanges(): () => void {
-  return watchArticles((url, stored) => {
-    const mine = record.value;
-    if (url !== articleUrl.value) return;
-    if (!stored) {
-      record.value = null;
+  /**
+   * Follow a tab: show what is saved for it at once (`onSavedShown` is called then), then read the
+   * page. Resolves once the page is read or has failed.
+   */
+  async function openTab(target: TargetTab, onSavedShown?: () => void): Promise<void> {
+    const generation = ++readGeneration;
+    try {
+      await readTab(target, generation, onSavedShown);
+    } catch (error) {
+      // A record this version cannot read must not leave the panel stuck on "Reading…".
+      console.error('Stance could not open this tab', error);
+      if (generation === readGeneration) page.value = { status: 'failed', reason: 'failed' };
+    }
+  }
+
+  async function readTab(target: TargetTab, generation: number, onSavedShown?: () => void) {
+    await flushSave();
+    tab.value = target;
+    page.value = { status: 'loading' };
+    const pageUrl = target.url ? guessUrl(target.url) : null;
+    const guessed = pageUrl ? await deps.articleUrlForPage(pageUrl) : null;
+    record.value = guessed ? await loadWithPending(guessed) : null;
+    onSavedShown?.();
+    const read = await deps.readPage(target);
+    if (generation !== readGeneration) return; // the reader moved on meanwhile
+    if (!read.ok) {
+      page.value = { status: 'failed', reason: read.reason };
       return;
     }
-    record.value = mine ? mergeArticle(mine, stored) : stored;
-  });
+    if (!read.extraction.article) {
+      page.value = { status: 'failed', reason: 'no-article' };
+      return;
+    }
+    const canonical = read.extraction.article.url;
+    if (pageUrl) void deps.rememberPageUrl(pageUrl, canonical).catch(() => {});
+    if (canonical !== record.value?.url) {
+      const saved = await loadWithPending(canonical);
+      if (generation !== readGeneration) return;
+      record.value = saved;
+    }
+    page.value = { status: 'ready', extraction: read.extraction };
+  }
+
+  function reread(): Promise<void> {
+    return tab.value ? openTab(tab.value) : Promise.resolve();
+  }
+
+  // --- Changes ----------------------------------------------------------------------------
+
+  function metaFromPage(): ArticleMeta {
+    const article = extraction.value?.article;
+    const saved = record.value?.meta.v;
+    return {
+      title: article?.title ?? saved?.title ?? '',
+      siteName: article?.siteName ?? saved?.siteName ?? '',
+      lang: article?.lang ?? saved?.lang ?? '',
+      readingMinutes: article?.readingMinutes ?? saved?.readingMinutes ?? 0,
+    };
+  }
+
+  /**
+   * Apply one change: create the record on the first action, keep its meta current, and save it,
+   * at once for a click, after a pause for typing. Resolves true once the change is in storage.
+   */
+  function change(
+    apply: (article: ArticleRecord, at: Stamp) => ArticleRecord,
+    question?: [string, QuestionSnapshot],
+    when: 'now' | 'soon' = 'now',
+  ): Promise<boolean> {
+    const url = articleUrl.value;
+    if (!url) return Promise.resolve(false);
+    const at = deps.nextStamp();
+    let article = record.value ?? act.newArticle(url, metaFromPage(), at);
+    article = act.setArticleMeta(article, metaFromPage(), at);
+    if (question) article = act.ensureQuestion(article, question[1], question[0], at);
+    const next = apply(article, at);
+    if (next === record.value) return Promise.resolve(true);
+    record.value = next;
+    pending.set(next.url, next);
+    if (saveState.value !== 'error') saveState.value = 'saving';
+    return when === 'now' ? flushSave() : scheduleSave(SAVE_DELAY_MS);
+  }
+
+  const setPosition = (q: QuestionRef, position: Parameters<typeof act.setPosition>[2]) =>
+    change((a, at) => act.setPosition(a, q.id, position, at), [q.id, q.snapshot]);
+  const setQuestionNote = (q: QuestionRef, note: string) =>
+    change((a, at) => act.setQuestionNote(a, q.id, note, at), [q.id, q.snapshot], 'soon');
+  const setNoteShared = (q: QuestionRef, shared: boolean) =>
+    change((a, at) => act.setNoteShared(a, q.id, shared, at), [q.id, q.snapshot]);
+  const setChangeReason = (q: QuestionRef, changeAt: Stamp, reason: string) =>
+    change((a, at) => act.setChangeReason(a, q.id, changeAt, reason, at), undefined, 'soon');
+  const setArticleNote = (note: string) =>
+    change((a, at) => act.setArticleNote(a, note, at), undefined, 'soon');
+  const setLocalOnly = (localOnly: boolean) => change((a, at) => act.setLocalOnly(a, localOnly, at));
+  const removeOwnQuestion = (id: string) => change((a, at) => act.removeQuestion(a, id, true, at));
+
+  /** The reader's own question, or a passage they picked on the page ("Debate this passage"). */
+  function addOwnQuestion(question: ExtractedQuestion, anchor?: string) {
+    const order = 10_000 + Object.keys(record.value?.questions ?? {}).length;
+    const snapshot: QuestionSnapshot = {
+      kind: anchor ? 'claim' : 'own',
+      label: '',
+      text: question.text,
+      form: question.form,
+      order,
+    };
+    if (anchor) snapshot.anchor = anchor;
+    return change((a) => a, [question.id, snapshot]);
+  }
+
+  /** A passage of the page to weigh, as a claim anchored to the quoted text. */
+  function addPassage(passage: string) {
+    return addOwnQuestion(
+      { id: questionId(passage), kind: 'claim', label: '', text: passage, form: { type: 'agree-disagree' } },
+      passage,
+    );
+  }
+
+  // --- Saving -----------------------------------------------------------------------------
+
+  let cancelTimer: (() => void) | null = null;
+  let waiting: { promise: Promise<boolean>; resolve: (saved: boolean) => void } | null = null;
+  let failures = 0;
+  let flushing: Promise<boolean> | null = null;
+
+  /** Saves after `ms` (a pause in typing, or a retry); resolves with that save's outcome. */
+  function scheduleSave(ms: number): Promise<boolean> {
+    cancelTimer?.();
+    if (!waiting) {
+      let resolve!: (saved: boolean) => void;
+      const promise = new Promise<boolean>((r) => {
+        resolve = r;
+      });
+      waiting = { promise, resolve };
+    }
+    const mine = waiting;
+    cancelTimer = setTimer(() => {
+      cancelTimer = null;
+      void flushSave();
+    }, ms);
+    return mine.promise;
+  }
+
+  /** Write every pending change now; resolves true when storage holds them all. */
+  function flushSave(): Promise<boolean> {
+    cancelTimer?.();
+    cancelTimer = null;
+    const settle = waiting;
+    waiting = null;
+    // One flush at a time; a change made during one is picked up by the next.
+    const run = (flushing ?? Promise.resolve(true)).then(writePending);
+    flushing = run;
+    void run.then((saved) => {
+      if (flushing === run) flushing = null;
+      settle?.resolve(saved);
+    });
+    return run;
+  }
+
+  async function writePending(): Promise<boolean> {
+    if (pending.size === 0) return true;
+    let refusal: unknown = null;
+    for (const [url, article] of [...pending]) {
+      try {
+        const written = await deps.saveArticle(article);
+        // A newer change made while this one was written stays pending.
+        if (pending.get(url) === article) pending.delete(url);
+        if (record.value?.url === url) record.value = mergeArticle(record.value, written);
+        await deps.unsaved?.remove(url).catch(() => {});
+      } catch (error) {
+        refusal = error;
+        // Kept where it survives the panel closing; if even that fails, it stays in memory.
+        await deps.unsaved?.put(article).catch(() => {});
+      }
+    }
+    if (refusal === null) {
+      failures = 0;
+      saveError.value = '';
+      saveState.value = pending.size > 0 ? 'saving' : 'saved';
+      return pending.size === 0;
+    }
+    // Say so and keep trying; the state stays 'error' until a save succeeds.
+    saveState.value = 'error';
+    saveError.value = isOutOfSpace(refusal)
+      ? t('errorStorageFull')
+      : t('errorStorage', refusal instanceof Error ? refusal.message : String(refusal));
+    const delay = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]!;
+    failures++;
+    void scheduleSave(delay);
+    return false;
+  }
+
+  /** Changes an earlier panel could not save (they waited in the side store): save them now. */
+  async function recoverUnsaved(): Promise<void> {
+    const waitingChanges = (await deps.unsaved?.all().catch(() => [])) ?? [];
+    for (const article of waitingChanges) {
+      const mine = pending.get(article.url);
+      pending.set(article.url, mine ? mergeArticle(mine, article) : article);
+    }
+    if (waitingChanges.length > 0) await flushSave();
+  }
+
+  /** Changes from other panels, the background's sync, or a restore: merged, never overwritten. */
+  function followStoreChanges(): () => void {
+    return deps.watchArticles((url, stored) => {
+      if (url !== articleUrl.value) return;
+      const mine = pending.get(url) ?? record.value;
+      if (!stored) {
+        record.value = pending.get(url) ?? null;
+        return;
+      }
+      record.value = mine ? mergeArticle(mine, stored) : stored;
+    });
+  }
+
+  return {
+    tab,
+    page,
+    record,
+    saveState,
+    saveError,
+    sections,
+    articleUrl,
+    openTab,
+    reread,
+    setPosition,
+    setQuestionNote,
+    setNoteShared,
+    setChangeReason,
+    setArticleNote,
+    setLocalOnly,
+    removeOwnQuestion,
+    addOwnQuestion,
+    addPassage,
+    flushSave,
+    recoverUnsaved,
+    followStoreChanges,
+  };
+}
+
+function guessUrl(pageUrl: string): string | null {
+  return cleanArticleUrl(pageUrl, pageUrl);
 }

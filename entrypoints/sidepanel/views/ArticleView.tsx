@@ -1,17 +1,20 @@
-// The article the reader is on: its state while Stance reads it, then its questions by section.
+// The article the reader is on: its state while Stance reads it, then its questions by section
+// (the first SHOWN_AT_ONCE of each, then "Show more").
+import { Component } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { AddQuestion } from '@/components/AddQuestion';
 import { ArticleHeader } from '@/components/ArticleHeader';
 import { NoteEditor } from '@/components/NoteEditor';
 import { QuestionCard } from '@/components/QuestionCard';
 import { answerFormFor } from '@/utils/extract/forms';
 import { questionId } from '@/utils/extract/ids';
-import { type MessageKey, t } from '@/utils/i18n';
+import { type MessageKey, t, uiLanguage } from '@/utils/i18n';
 import { type PageFailure, readSelection, showInPage } from '@/utils/page-bridge';
 import { cleanPassage } from '@/utils/pending-passage';
 import { positionLabel } from '@/utils/positions/labels';
-import { answeredCount, type SectionName } from '@/utils/positions/view';
-import { announce } from '../state/announcer';
-import * as session from '../state/article-session';
+import { answeredCount, type PanelQuestion, type SectionName } from '@/utils/positions/view';
+import type { ArticleSession } from '../state/article-session';
+import { useAnnouncer, useArticleSession } from '../state/context';
 
 const SECTION_TITLE: Record<SectionName, MessageKey> = {
   debate: 'sectionDebate',
@@ -36,16 +39,56 @@ const FAILURE_MESSAGE: Record<PageFailure, MessageKey> = {
 /** Reading again can help only where the page itself may change; elsewhere a click or nothing will. */
 const RETRY_HELPS: ReadonlySet<PageFailure> = new Set(['no-article', 'not-loaded', 'failed']);
 
+/**
+ * Cards a section shows at first, and how many more each "Show more" adds: every real article
+ * fits, and a page of thousands of questions still paints, answers a click and takes a keystroke
+ * at once (only these cards are in the DOM).
+ */
+export const SHOWN_AT_ONCE = 50;
+
+let numberFormat: Intl.NumberFormat | undefined;
+const formatCount = (n: number) => (numberFormat ??= new Intl.NumberFormat(uiLanguage())).format(n);
+
+/** Questions whose note changed since the last save: only their cards say "Saving…". */
+const notesSaving = new Set<string>();
+
 export interface ArticleViewProps {
   /** Offered when following tabs needs the optional permission. */
   onGrantFollow?: () => void;
 }
 
 export function ArticleView({ onGrantFollow }: ArticleViewProps) {
+  const session = useArticleSession();
+  const { announce } = useAnnouncer();
   const page = session.page.value;
   const record = session.record.value;
   const sections = session.sections.value;
   const saving = session.saveState.value === 'saving';
+  if (!saving) notesSaving.clear();
+  // How many cards each section shows, for this article only: a new article starts folded.
+  const url = session.articleUrl.value;
+  const [shown, setShown] = useState<{ url: string | null; counts: Partial<Record<SectionName, number>> }>({
+    url,
+    counts: {},
+  });
+  const counts = shown.url === url ? shown.counts : {};
+  // "Show more" moves focus to the first card it reveals, so a keyboard reader goes on from there.
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusNext.current;
+    focusNext.current = null;
+    const heading = id ? document.getElementById(`q-${id}`) : null;
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    }
+  });
+  const showMore = (name: SectionName, questions: PanelQuestion[], limit: number) => {
+    const next = Math.min(limit + SHOWN_AT_ONCE, questions.length);
+    focusNext.current = questions[limit]?.id ?? null;
+    setShown({ url, counts: { ...counts, [name]: next } });
+    announce(t('sectionShown', formatCount(next), formatCount(questions.length)));
+  };
   const article = page.status === 'ready' ? page.extraction.article : null;
   const title = article?.title ?? record?.meta.v.title ?? '';
   const { answered, total } = answeredCount(sections);
@@ -90,53 +133,52 @@ export function ArticleView({ onGrantFollow }: ArticleViewProps) {
       )}
       {session.saveState.value === 'error' && (
         <p class="error" role="alert">
-          {t('errorStorage', session.saveError.value)}
+          {session.saveError.value}
         </p>
       )}
       {page.status === 'ready' && !sections.some((s) => s.name === 'debate') && (
         <p class="quiet">{t('noQuestions')}</p>
       )}
-      {sections.map((section) => (
-        <section
-          key={section.name}
-          aria-labelledby={`section-${section.name}`}
-          lang={section.name === 'own' ? undefined : lang || undefined}
-        >
-          <h2 id={`section-${section.name}`}>{t(SECTION_TITLE[section.name])}</h2>
-          {section.name === 'gone' && <p class="quiet">{t('goneExplain')}</p>}
-          {section.questions.map((q) => {
-            const ref = { id: q.id, snapshot: q.snapshot };
-            const passage = q.snapshot.anchor ?? q.snapshot.text;
-            return (
-              <QuestionCard
+      {sections.map((section) => {
+        const limit = counts[section.name] ?? SHOWN_AT_ONCE;
+        const hidden = section.questions.length - limit;
+        const countId = `section-${section.name}-shown`;
+        return (
+          <section
+            key={section.name}
+            aria-labelledby={`section-${section.name}`}
+            lang={section.name === 'own' ? undefined : lang || undefined}
+          >
+            <h2 id={`section-${section.name}`}>{t(SECTION_TITLE[section.name])}</h2>
+            {section.name === 'gone' && <p class="quiet">{t('goneExplain')}</p>}
+            {(hidden > 0 ? section.questions.slice(0, limit) : section.questions).map((q) => (
+              <QuestionItem
                 key={q.id}
                 question={q}
-                saving={saving}
-                onPosition={(position) => {
-                  session.setPosition(ref, position);
-                  announce(
-                    position === null
-                      ? t('announceCleared')
-                      : t('announceSaved', positionLabel(q.snapshot.form, position)),
-                  );
-                }}
-                onNote={(text) => session.setQuestionNote(ref, text)}
-                onShared={(shared) => session.setNoteShared(ref, shared)}
-                onReason={(at, reason) => session.setChangeReason(ref, at, reason)}
-                onShowInPage={
-                  q.onPage && q.snapshot.kind !== 'own' && tabId !== undefined
-                    ? () =>
-                        void showInPage(tabId, passage).then((found) => {
-                          if (!found) announce(t('showInPageMissing'));
-                        })
-                    : undefined
-                }
-                onRemove={q.snapshot.kind === 'own' ? () => session.removeOwnQuestion(q.id) : undefined}
+                saving={saving && notesSaving.has(q.id)}
+                tabId={tabId}
+                session={session}
+                announce={announce}
               />
-            );
-          })}
-        </section>
-      ))}
+            ))}
+            {hidden > 0 && (
+              <p class="section-more">
+                <span class="quiet" id={countId}>
+                  {t('sectionShown', formatCount(limit), formatCount(section.questions.length))}
+                </span>{' '}
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-describedby={countId}
+                  onClick={() => showMore(section.name, section.questions, limit)}
+                >
+                  {t('sectionShowMore', formatCount(Math.min(SHOWN_AT_ONCE, hidden)))}
+                </button>
+              </p>
+            )}
+          </section>
+        );
+      })}
       {(page.status === 'ready' || record) && (
         <section aria-labelledby="article-extras" class="extras">
           <h2 id="article-extras" class="visually-hidden">
@@ -191,4 +233,62 @@ export function ArticleView({ onGrantFollow }: ArticleViewProps) {
       )}
     </div>
   );
+}
+
+interface QuestionItemProps {
+  question: PanelQuestion;
+  saving: boolean;
+  tabId: number | undefined;
+  /** The panel's session and announcer: the same objects for the panel's life. */
+  session: ArticleSession;
+  announce: (text: string) => void;
+}
+
+/**
+ * One card and its actions. It renders again only when its question, its saving state or the tab
+ * changes: the panel keeps the objects of questions that did not change (panelSections), so a
+ * click or a keystroke renders one card, whatever the number of questions.
+ */
+class QuestionItem extends Component<QuestionItemProps> {
+  override shouldComponentUpdate(next: QuestionItemProps) {
+    const { question, saving, tabId } = this.props;
+    return next.question !== question || next.saving !== saving || next.tabId !== tabId;
+  }
+
+  override render({ question: q, saving, tabId, session, announce }: QuestionItemProps) {
+    const ref = { id: q.id, snapshot: q.snapshot };
+    const passage = q.snapshot.anchor ?? q.snapshot.text;
+    return (
+      <QuestionCard
+        question={q}
+        saving={saving}
+        onPosition={(position) =>
+          // Said once storage holds it: a refused save shows its alert instead.
+          void session.setPosition(ref, position).then((saved) => {
+            if (!saved) return;
+            announce(
+              position === null
+                ? t('announceCleared')
+                : t('announceSaved', positionLabel(q.snapshot.form, position)),
+            );
+          })
+        }
+        onNote={(text) => {
+          notesSaving.add(q.id);
+          session.setQuestionNote(ref, text);
+        }}
+        onShared={(shared) => session.setNoteShared(ref, shared)}
+        onReason={(at, reason) => session.setChangeReason(ref, at, reason)}
+        onShowInPage={
+          q.onPage && q.snapshot.kind !== 'own' && tabId !== undefined
+            ? () =>
+                void showInPage(tabId, passage).then((found) => {
+                  if (!found) announce(t('showInPageMissing'));
+                })
+            : undefined
+        }
+        onRemove={q.snapshot.kind === 'own' ? () => session.removeOwnQuestion(q.id) : undefined}
+      />
+    );
+  }
 }

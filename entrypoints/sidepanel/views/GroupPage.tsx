@@ -5,9 +5,10 @@ import type { Extraction } from '@/utils/extract/types';
 import { t } from '@/utils/i18n';
 import { snapshotOf } from '@/utils/positions/actions';
 import type { ArticleRecord } from '@/utils/positions/model';
-import * as session from '../state/article-session';
+import { useArticleSession } from '../state/context';
 
 export function GroupPage() {
+  const session = useArticleSession();
   const url = session.articleUrl.value;
   const record = session.record.value;
   const page = session.page.value;

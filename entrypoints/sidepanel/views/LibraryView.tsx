@@ -4,12 +4,13 @@ import { ExportDialog } from '@/components/groups';
 import { t, tn, uiLanguage } from '@/utils/i18n';
 import type { ArticleRecord } from '@/utils/positions/model';
 import { libraryEntries, searchLibrary, stampAge } from '@/utils/positions/view';
-import * as library from '../state/library';
+import { useLibrary } from '../state/context';
 
 /** Rendering thousands of rows at once would stall the panel: show a page, then more on request. */
 const PAGE_SIZE = 100;
 
 export function LibraryView() {
+  const library = useLibrary();
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(PAGE_SIZE);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -2,9 +2,10 @@
 import { BackupControls } from '@/components/groups';
 import { SyncStatus } from '@/components/SyncStatus';
 import { t } from '@/utils/i18n';
-import * as session from '../state/article-session';
+import { useArticleSession } from '../state/context';
 
 export function SettingsView() {
+  const session = useArticleSession();
   return (
     <div class="settings">
       <h1>{t('settingsTitle')}</h1>
