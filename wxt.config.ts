@@ -40,7 +40,8 @@ export default defineConfig({
     }
     return {
       ...common,
-      permissions: ['activeTab', 'scripting', 'storage', 'sidePanel', 'contextMenus'],
+      // unlimitedStorage: without it Chrome refuses storage.local writes past 10 MB (README: Permissions).
+      permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'sidePanel', 'contextMenus'],
       optional_host_permissions: FOLLOW_TABS_ORIGINS,
     };
   },

@@ -21,7 +21,7 @@ const access = (target: BuildTarget) =>
 describe('built manifests', () => {
   test('Chrome MV3: activeTab and a side panel; every site only on request; no content script', () => {
     expect(access('chrome-mv3')).toEqual({
-      permissions: ['activeTab', 'scripting', 'storage', 'sidePanel', 'contextMenus'],
+      permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'sidePanel', 'contextMenus'],
       optional_permissions: null,
       host_permissions: null,
       optional_host_permissions: ['<all_urls>'],
