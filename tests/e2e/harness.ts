@@ -67,9 +67,9 @@ export function productionBuild(target: BuildTarget = 'chrome-mv3'): string {
 /**
  * SHORTCUT, for the tests that cannot click: copies the production build to `.e2e/<name>` and grants
  * the COPY host access to http://127.0.0.1/* (any port), which a reader's build never has. Used
- * where the browser offers a test no way to make the reader's click: Firefox's toolbar button and
- * sidebar (WebDriver BiDi cannot press them), and Chromium profiles whose panels are pages in tabs
- * (sync between two profiles). Only manifest.json changes: the JavaScript stays byte-identical.
+ * only where the browser offers a test no way to make the reader's click: Firefox's toolbar button
+ * and sidebar (WebDriver BiDi cannot press them). Only manifest.json changes: the JavaScript stays
+ * byte-identical.
  */
 export function prepareHostAccessBuild(target: BuildTarget, name: string = `${target}-host-access`): string {
   const source = productionBuild(target);
@@ -85,6 +85,23 @@ export function prepareHostAccessBuild(target: BuildTarget, name: string = `${ta
   } else {
     manifest.permissions = [...new Set([...(manifest.permissions ?? []), origin])];
   }
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+  return copy;
+}
+
+/**
+ * SHORTCUT, for the storage-full tests: a copy of the Chrome build without `unlimitedStorage`, so
+ * Chrome's 10 MB storage.local quota is reached in seconds. A reader's Chrome, with the permission,
+ * refuses writes only when the disk is full, through the same error path. Only manifest.json changes.
+ */
+export function prepareBuildWithoutUnlimitedStorage(name = 'chrome-mv3-10mb'): string {
+  const copy = join(ROOT, '.e2e', name);
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(dirname(copy), { recursive: true });
+  cpSync(productionBuild('chrome-mv3'), copy, { recursive: true });
+  const manifestFile = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  manifest.permissions = manifest.permissions.filter((p: string) => p !== 'unlimitedStorage');
   writeFileSync(manifestFile, JSON.stringify(manifest));
   return copy;
 }
