@@ -22,6 +22,7 @@ import {
   waitInFirefox,
   waitUntil,
 } from './harness';
+import { counted } from './support-chromium';
 
 const LABELS = [
   'Le Monopole Ultime',
@@ -205,5 +206,37 @@ describe('Firefox: the same path on the Firefox build', () => {
       null,
       null,
     ]);
+  });
+});
+
+describe('Chromium in German: one of the four new interface languages, end to end', () => {
+  let profileDir: string;
+  let session: ChromiumSession;
+  beforeAll(async () => {
+    profileDir = mkdtempSync(join(tmpdir(), 'stance-de-'));
+    session = await launchChromium(profileDir, { locale: 'de' });
+  });
+  afterAll(async () => {
+    await session?.browser.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  test('the panel speaks German, plurals included, on the French article', async () => {
+    const { panel } = await openPageWithPanel(session, server.url + DEMO_PATH);
+    await panel.waitForSelector(PAGE_READ);
+    expect(await panel.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
+    const nav = await panel.$$eval('nav button', (buttons) => buttons.map((b) => b.textContent));
+    expect(nav).toEqual(
+      ['navArticle', 'navGroup', 'navLibrary', 'navSettings'].map((key) => uiText(key, 'de')),
+    );
+    await panel.click(
+      'section[aria-labelledby="section-debate"] article:nth-of-type(1) input[type=radio][value="2"]',
+    );
+    // "1 von 8 beantwortet": the count is a German plural form, not the English one.
+    await waitUntil(
+      panel,
+      (text) => document.body.textContent?.includes(text) ?? false,
+      counted('headerAnswered', 1, 'de', 8),
+    );
   });
 });
