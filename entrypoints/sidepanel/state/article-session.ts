@@ -251,6 +251,7 @@ export function createArticleSession(deps: ArticleSessionDeps) {
   async function writePending(): Promise<boolean> {
     if (pending.size === 0) return true;
     let refusal: unknown = null;
+    let keptAside = deps.unsaved !== null;
     for (const [url, article] of [...pending]) {
       try {
         const written = await deps.saveArticle(article);
@@ -261,7 +262,9 @@ export function createArticleSession(deps: ArticleSessionDeps) {
       } catch (error) {
         refusal = error;
         // Kept where it survives the panel closing; if even that fails, it stays in memory.
-        await deps.unsaved?.put(article).catch(() => {});
+        await deps.unsaved?.put(article).catch(() => {
+          keptAside = false;
+        });
       }
     }
     if (refusal === null) {
@@ -272,9 +275,12 @@ export function createArticleSession(deps: ArticleSessionDeps) {
     }
     // Say so and keep trying; the state stays 'error' until a save succeeds.
     saveState.value = 'error';
-    saveError.value = isOutOfSpace(refusal)
-      ? t('errorStorageFull')
-      : t('errorStorage', refusal instanceof Error ? refusal.message : String(refusal));
+    if (!isOutOfSpace(refusal)) {
+      saveError.value = t('errorStorage', refusal instanceof Error ? refusal.message : String(refusal));
+    } else {
+      // Only promise a safe copy when the side store took one.
+      saveError.value = t(keptAside ? 'errorStorageFull' : 'errorStorageFullKeepOpen');
+    }
     const delay = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]!;
     failures++;
     void scheduleSave(delay);

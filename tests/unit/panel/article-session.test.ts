@@ -139,6 +139,17 @@ describe('storage.local full', () => {
     expect((await store.loadArticle(URL_A))?.questions.q2?.position?.v).toBe(1);
     expect(first.unsaved.entries.size).toBe(0);
   });
+
+  test('promises no safe copy when the side store refuses too (a full disk)', async () => {
+    const unsaved = memoryUnsavedStore();
+    vi.spyOn(unsaved, 'put').mockRejectedValue(new Error('QuotaExceededError'));
+    const { session } = newSession(manualTimers(), unsaved);
+    await session.openTab({ tabId: 1, url: URL_A });
+    fillStorage();
+    expect(await session.setPosition(ref('q1'), 3)).toBe(false);
+    expect(session.saveError.value).toBe(t('errorStorageFullKeepOpen'));
+    expect(session.record.value?.questions.q1?.position?.v).toBe(3);
+  });
 });
 
 describe('two panels on one article', () => {
