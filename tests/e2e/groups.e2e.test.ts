@@ -104,6 +104,7 @@ afterAll(async () => {
 
 /** Launches `member`'s own profile on the production build and opens the panel on the demo. */
 async function openDemo(member: Member): Promise<Page> {
+  await closeSession(); // a test that failed halfway left its browser open
   session = await launchChromium(join(root, member.profile), { locale: EN });
   downloads = await Downloads.start(session.browser);
   const { panel } = await openPageWithPanel(session, server.url + DEMO_PATH);

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, ElementHandle, Page } from 'puppeteer-core';
-import { uiText } from './harness';
+import { uiText, waitUntil } from './harness';
 
 // ---------------------------------------------------------------- Interface text
 
@@ -59,14 +59,18 @@ export async function clickButton(
   name: string,
   timeout = 10_000,
 ): Promise<void> {
-  if ('locator' in scope) {
-    await scope.locator(buttonNamed(name)).setTimeout(timeout).click();
-    return;
+  try {
+    if ('locator' in scope) {
+      await scope.locator(buttonNamed(name)).setTimeout(timeout).click();
+      return;
+    }
+    const button = await scope.waitForSelector(buttonNamed(name), { visible: true, timeout });
+    if (!button) throw new Error(`No button ${name}`);
+    await button.click();
+    await button.dispose();
+  } catch (error) {
+    throw await withShownText(scope, error, `clicking the button “${name}”`);
   }
-  const button = await scope.waitForSelector(buttonNamed(name), { visible: true, timeout });
-  if (!button) throw new Error(`No button ${name}`);
-  await button.click();
-  await button.dispose();
 }
 
 /** How many buttons named `name` `scope` holds now (no waiting). */
@@ -76,13 +80,24 @@ export async function countButtons(scope: Page | ElementHandle, name: string): P
   return buttons.length;
 }
 
-/** Clicks a tab of the panel's navigation (Article, Group, My debates, Settings) by its message key. */
+/**
+ * Clicks a tab of the panel's navigation (Article, Group, My debates, Settings) by its message key,
+ * and waits until that view is the current one and has loaded (the later views are lazy chunks).
+ */
 export async function openView(panel: Page, navKey: string, locale: string): Promise<void> {
   await clickButton(panel, uiText(navKey, locale));
-  await panel.waitForFunction(
-    (name) => document.querySelector('nav [aria-current="page"]')?.textContent === name,
-    { timeout: 10_000 },
-    uiText(navKey, locale),
+  await waitUntil(
+    panel,
+    ([name, loading, failed]) => {
+      const main = document.querySelector('main')?.textContent ?? '';
+      return (
+        document.querySelector('nav [aria-current="page"]')?.textContent === name &&
+        main !== '' &&
+        !main.includes(loading) &&
+        !main.includes(failed)
+      );
+    },
+    [uiText(navKey, locale), uiText('viewLoading', locale), uiText('viewLoadFailed', locale)] as const,
   );
 }
 
@@ -102,7 +117,22 @@ export function textsOf(page: Page, selector: string): Promise<string[]> {
 
 /** Types `text` into the field matching `selector`, as a reader would (waits for it; replaces its value). */
 export async function fillField(page: Page, selector: string, text: string, timeout = 10_000): Promise<void> {
-  await page.locator(selector).setTimeout(timeout).fill(text);
+  try {
+    await page.locator(selector).setTimeout(timeout).fill(text);
+  } catch (error) {
+    throw await withShownText(page, error, `filling ${selector}`);
+  }
+}
+
+/** `error`, with what was being done and the text the page showed then: a timeout alone tells nothing. */
+async function withShownText(scope: Page | ElementHandle, error: unknown, doing: string): Promise<Error> {
+  const read = () => document.body?.textContent ?? '';
+  const shown = await ('locator' in scope ? scope.evaluate(read) : scope.evaluate(read)).catch(
+    () => '(unreadable)',
+  );
+  return new Error(`${String(error)}\nwhile ${doing}. The page showed:\n${shown.slice(0, 1500)}`, {
+    cause: error,
+  });
 }
 
 // ---------------------------------------------------------------- Downloads
