@@ -1,6 +1,8 @@
 // npm run bench: runs every part in scripts/bench/*.mjs (each exports `async run(ctx)` returning a
 // flat object of named numbers), prints them, and merges them into .bench/results.json so figures
 // from parts run at other times persist. `npm run bench -- size page-load` runs only those parts.
+// The builds measured are .output/<target> (built if missing); `--builds <dir>` or
+// STANCE_BENCH_BUILDS=<dir> measures the builds in <dir>/<target> instead (build them there first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -11,12 +13,22 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const partsDir = join(root, 'scripts', 'bench');
 const resultsFile = join(root, '.bench', 'results.json');
 
+const args = process.argv.slice(2);
+const buildsAt = args.indexOf('--builds');
+const buildsOption = buildsAt >= 0 ? args.splice(buildsAt, 2)[1] : process.env.STANCE_BENCH_BUILDS;
+const outputDir = buildsOption ? resolve(buildsOption) : join(root, '.output');
+
 const builds = [
   ['chrome-mv3', []],
   ['firefox-mv2', ['-b', 'firefox']],
 ];
 for (const [target, flags] of builds) {
-  if (existsSync(join(root, '.output', target, 'manifest.json'))) continue;
+  if (existsSync(join(outputDir, target, 'manifest.json'))) continue;
+  if (buildsOption) {
+    // Parts that need this build will say so; the others run.
+    console.log(`No ${target} build in ${outputDir}.`);
+    continue;
+  }
   console.log(`Building ${target}...`);
   const build = spawnSync(join(root, 'node_modules', '.bin', 'wxt'), ['build', ...flags], {
     cwd: root,
@@ -28,12 +40,13 @@ for (const [target, flags] of builds) {
   }
 }
 
-const wanted = process.argv.slice(2);
+const wanted = args;
 const parts = readdirSync(partsDir)
   .filter((file) => file.endsWith('.mjs'))
   .sort()
   .filter((file) => !wanted.length || wanted.includes(basename(file, '.mjs')));
-const ctx = { chromiumPath: findChromium(), firefoxPath: findFirefox(), root };
+/** `outputDir` holds the builds measured: chrome-mv3, firefox-mv2. */
+const ctx = { chromiumPath: findChromium(), firefoxPath: findFirefox(), root, outputDir };
 
 const figures = {};
 const problems = [];

@@ -2,10 +2,11 @@
 import { join } from 'node:path';
 import { measureSizes } from '../lib/sizes.mjs';
 
-export async function run({ root }) {
-  const sizes = measureSizes(join(root, '.output', 'chrome-mv3'));
+export async function run({ root, outputDir = join(root, '.output') }) {
+  const sizes = measureSizes(join(outputDir, 'chrome-mv3'));
   return {
-    'size.sidepanel_gzip_bytes': sizes.sidepanel_gzip_bytes,
+    'size.sidepanel_first_view_gzip_bytes': sizes.sidepanel_first_view_gzip_bytes,
+    'size.sidepanel_all_gzip_bytes': sizes.sidepanel_all_gzip_bytes,
     'size.extractor_gzip_bytes': sizes.extractor_gzip_bytes,
     'size.every_page_bytes': sizes.every_page_bytes,
   };

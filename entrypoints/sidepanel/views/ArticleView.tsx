@@ -1,7 +1,7 @@
 // The article the reader is on: its state while Stance reads it, then its questions by section
 // (the first SHOWN_AT_ONCE of each, then "Show more").
 import { Component } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AddQuestion } from '@/components/AddQuestion';
 import { ArticleHeader } from '@/components/ArticleHeader';
 import { NoteEditor } from '@/components/NoteEditor';
@@ -74,7 +74,7 @@ export function ArticleView({ onGrantFollow }: ArticleViewProps) {
   const counts = shown.url === url ? shown.counts : {};
   // "Show more" moves focus to the first card it reveals, so a keyboard reader goes on from there.
   const focusNext = useRef<string | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const id = focusNext.current;
     focusNext.current = null;
     const heading = id ? document.getElementById(`q-${id}`) : null;
