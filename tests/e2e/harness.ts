@@ -235,7 +235,14 @@ export async function openPageWithPanel(session: ChromiumSession, pageUrl: strin
   const page = await session.browser.newPage({ type: 'window' });
   await page.goto(pageUrl);
   const panel = await clickToolbarButton(session, page);
-  return { page, panel, tabId: await chromiumTabId(session, page) };
+  // Asked of the panel itself: its window's active tab is the page, even when two windows show one URL.
+  const tabId = await panel.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the panel's own `chrome` global, untyped here.
+    const [tab] = await (globalThis as any).chrome.tabs.query({ active: true, currentWindow: true });
+    return tab?.id as number | undefined;
+  });
+  if (tabId === undefined) throw new Error(`The panel beside ${pageUrl} sees no active tab`);
+  return { page, panel, tabId };
 }
 
 /** Resolves once `check` (evaluated in `page`, awaited there) returns true; polls every 100 ms. */
