@@ -122,6 +122,7 @@ describe('Chromium: the reader’s words are never lost', () => {
           return debate[0]?.position?.v === want1 && debate[1]?.position?.v === want2;
         },
         [first, second] as const,
+        20_000,
       );
       const positions = await storedPositions(a.panel);
       expect(positions.slice(0, 2), `trial ${trial}`).toEqual([first, second]);
