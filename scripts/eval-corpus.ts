@@ -2,7 +2,6 @@
 // against <dir>/annotations.json, counted exactly as ../shared/corpus/README.md says.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { extractFromDocument } from '../utils/extract/index';
 import { foldText } from '../utils/extract/text';
 import { parseHtmlDocument } from './lib/node-dom';
@@ -72,7 +71,9 @@ interface PageScore {
 
 function scorePage(dir: string, page: AnnotatedPage): PageScore {
   const html = readFileSync(join(dir, page.file), 'utf8');
-  const pageUrl = page.url || pathToFileURL(join(dir, page.file)).href;
+  // A page annotated without its address gets one: the extractor reads no page that lacks an
+  // http(s) address, and the score is about questions and titles, not addresses.
+  const pageUrl = page.url || `https://corpus.invalid/${encodeURI(page.file)}`;
   const result = extractFromDocument(parseHtmlDocument(html), pageUrl);
   const found: Found[] = result.ok
     ? result.extraction.questions

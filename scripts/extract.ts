@@ -9,7 +9,7 @@ import { parseHtmlDocument } from './lib/node-dom';
 const FAILURE_MESSAGES: Record<ExtractionFailure, string> = {
   'no-article': 'no article found on this page',
   'too-large': 'the page is too large or too deeply nested to read',
-  'restricted-page': 'this page cannot be read',
+  'restricted-page': 'the page has no http(s) address to keep its article under: pass --url <its address>',
   pdf: 'this is a PDF document, not a web page',
   'error-page': 'the browser shows an error page instead of the page',
   'not-loaded': 'the page has no document to read',

@@ -1,10 +1,10 @@
 // Reads the article with Readability on a clone of the page (Readability mutates what it parses),
 // then finds the live element that holds the article body, for the question finders.
 import { Readability } from '@mozilla/readability';
+import { clampText, LIMITS } from '../limits';
 import { collapseSpace, wordCount } from './text';
 import { chooseTitle } from './title';
 import type { ArticleInfo } from './types';
-import { canonicalUrl } from './url';
 
 export interface ArticleReading {
   info: ArticleInfo;
@@ -18,10 +18,13 @@ const WORDS_PER_MINUTE = 230;
 const BYLINE_PREFIX = /^(?:by|par|von|por|di|de)\s+/i;
 const EXCERPT_CHARS = 300;
 
-/** The article, or why there is none: 'too-large' when nesting passes `maxDepth`. */
+/**
+ * The article, or why there is none: 'too-large' when nesting passes `maxDepth`. `url` is its
+ * canonical address (see canonicalUrl). Texts are cut to the bounds every file format enforces.
+ */
 export function readArticle(
   doc: Document,
-  pageUrl: string,
+  url: string,
   maxDepth: number,
 ): ArticleReading | 'no-article' | 'too-large' {
   const clone = doc.cloneNode(true) as Document;
@@ -39,15 +42,16 @@ export function readArticle(
   const title = collapseSpace(chooseTitle(doc, result.title ?? '', siteName));
   if (!title) return 'no-article';
   const excerpt = collapseSpace(result.excerpt ?? '');
+  const bounded = (text: string) => clampText(text, LIMITS.textChars);
   return {
     body,
     info: {
-      url: canonicalUrl(doc, pageUrl),
-      title,
-      siteName,
-      byline: collapseSpace(result.byline ?? '').replace(BYLINE_PREFIX, ''),
-      lang: (result.lang || doc.documentElement.getAttribute('lang') || '').trim(),
-      publishedTime: collapseSpace(result.publishedTime || publishedTimeOf(doc)),
+      url,
+      title: bounded(title),
+      siteName: bounded(siteName),
+      byline: bounded(collapseSpace(result.byline ?? '').replace(BYLINE_PREFIX, '')),
+      lang: bounded((result.lang || doc.documentElement.getAttribute('lang') || '').trim()),
+      publishedTime: bounded(collapseSpace(result.publishedTime || publishedTimeOf(doc))),
       wordCount: words,
       readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
       excerpt: excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS - 1)}…` : excerpt,

@@ -1,12 +1,14 @@
 // Entry point of the extractor: the same code runs in the page and in Node (CLI, corpus).
 // It reads the live document and never writes to it; Readability works on a clone.
+import { clampText, LIMITS } from '../limits';
 import { readArticle } from './article';
 import { collectTextUnits } from './blocks';
 import { findClaims } from './claims';
 import { findDebateQuestions, proseUnits, questionsOf } from './debate';
 import { answerFormFor } from './forms';
 import { questionId } from './ids';
-import type { ExtractedQuestion, ExtractionResult, QuestionKind } from './types';
+import type { AnswerForm, ExtractedQuestion, ExtractionResult, QuestionKind } from './types';
+import { canonicalUrl } from './url';
 
 export { answerFormFor } from './forms';
 export { questionId } from './ids';
@@ -25,7 +27,11 @@ export function extractFromDocument(doc: Document, pageUrl: string): ExtractionR
   // Counted natively, before any cloning; linkedom (Node) has no '*' collection, hence the fallback.
   const elements = doc.getElementsByTagName('*').length || doc.querySelectorAll('*').length;
   if (elements > MAX_ELEMENTS) return { ok: false, reason: 'too-large' };
-  const reading = readArticle(doc, pageUrl, MAX_DEPTH);
+  // No http(s) address to keep the article under (a page saved to disk): its positions could
+  // never be exported, restored or synced, so the page is not read at all.
+  const url = canonicalUrl(doc, pageUrl);
+  if (!url) return { ok: false, reason: 'restricted-page' };
+  const reading = readArticle(doc, url, MAX_DEPTH);
   if (typeof reading === 'string') return { ok: false, reason: reading };
   const { info, body } = reading;
   const lang = info.lang || doc.documentElement.getAttribute('lang') || '';
@@ -33,12 +39,21 @@ export function extractFromDocument(doc: Document, pageUrl: string): ExtractionR
 
   const questions: ExtractedQuestion[] = [];
   const seen = new Set<string>();
-  const add = (kind: QuestionKind, label: string, text: string, attribution?: string): boolean => {
+  const add = (kind: QuestionKind, label: string, fullText: string, attribution?: string): boolean => {
+    // Cut to the files' bounds here, once; the id hashes the text as kept, which is what every
+    // device stores and what sync's compact tier recomputes the id from.
+    const text = bounded(fullText);
     const id = questionId(text);
     if (seen.has(id)) return false;
     seen.add(id);
-    const question: ExtractedQuestion = { id, kind, label, text, form: answerFormFor(text, lang) };
-    if (attribution !== undefined) question.attribution = attribution;
+    const question: ExtractedQuestion = {
+      id,
+      kind,
+      label: bounded(label),
+      text,
+      form: boundedForm(answerFormFor(fullText, lang)),
+    };
+    if (attribution !== undefined) question.attribution = bounded(attribution);
     questions.push(question);
     return true;
   };
@@ -53,4 +68,12 @@ export function extractFromDocument(doc: Document, pageUrl: string): ExtractionR
     }
   }
   return { ok: true, extraction: { article: info, questions } };
+}
+
+const bounded = (text: string) => clampText(text, LIMITS.textChars);
+
+function boundedForm(form: AnswerForm): AnswerForm {
+  return form.type === 'alternatives'
+    ? { type: 'alternatives', poles: [bounded(form.poles[0]), bounded(form.poles[1])] }
+    : form;
 }

@@ -1,0 +1,51 @@
+// The bounds on what Stance keeps and exchanges, in one place: the extractor cuts page text to
+// them, the panel's actions cap what the reader types, and the file schemas (utils/share/format.ts)
+// refuse anything beyond them, so nothing Stance writes is refused when it is read back.
+// No imports: the extractor, injected into pages, bundles this file.
+
+export const LIMITS = {
+  fileBytes: 5 * 1024 * 1024,
+  /** A backup holds a whole library, so it may be larger than a shared file. */
+  backupBytes: 50 * 1024 * 1024,
+  articlesPerFile: 1000,
+  questionsPerArticle: 500,
+  participantsPerGroup: 1000,
+  groupsPerArticle: 50,
+  /** Notes, and the reasons given for a change of mind. */
+  noteChars: 10_000,
+  /** Every other text: titles, questions, labels, poles, attributions. */
+  textChars: 2_000,
+  nameChars: 100,
+  idChars: 128,
+  urlChars: 4_000,
+} as const;
+
+/**
+ * Whether `url` may be an article's address: http or https, at most `LIMITS.urlChars` long. Only
+ * such an address is stored, exported, imported, restored, synced, or shown as a link: a
+ * `javascript:` address in a file must never become a link in My debates.
+ */
+export function isArticleUrl(url: unknown): url is string {
+  if (typeof url !== 'string' || url.length === 0 || url.length > LIMITS.urlChars) return false;
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    return false;
+  }
+  return protocol === 'http:' || protocol === 'https:';
+}
+
+/**
+ * `text` cut to at most `max` UTF-16 code units (what the schemas count), never between the two
+ * halves of a surrogate pair. Page text cut ends in "…" so the reader sees it was cut; the reader's
+ * own words are cut as an input's maxLength would, with `mark` ''.
+ */
+export function clampText(text: string, max: number, mark = '…'): string {
+  if (text.length <= max) return text;
+  let end = max - mark.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  const kept = text.slice(0, end);
+  return mark ? `${kept.trimEnd()}${mark}` : kept;
+}
