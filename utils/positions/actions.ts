@@ -1,6 +1,7 @@
 // What a reader can do to an article's record, as pure functions: each returns a new record
 // with every changed field stamped, ready to save locally and to sync.
-import type { ExtractedQuestion } from '@/utils/extract/types';
+import type { AnswerForm, ExtractedQuestion } from '@/utils/extract/types';
+import { clampText, LIMITS } from '@/utils/limits';
 import { decodeStamp, type Stamp, stampTime } from './clock';
 import type { ArticleMeta, ArticleRecord, Position, QuestionRecord, QuestionSnapshot } from './model';
 
@@ -20,14 +21,16 @@ function withQuestion(article: ArticleRecord, id: string, q: QuestionRecord): Ar
 
 /**
  * Make sure a question the reader acts on is recorded, with the snapshot of how it reads now.
- * Unchanged snapshots keep their stamp, so merely viewing a page writes nothing.
+ * Unchanged snapshots keep their stamp, so merely viewing a page writes nothing. Its texts are cut
+ * to the file format's bound first (an own question typed at length), so every export takes it.
  */
 export function ensureQuestion(
   article: ArticleRecord,
-  snapshot: QuestionSnapshot,
+  unbounded: QuestionSnapshot,
   id: string,
   at: Stamp,
 ): ArticleRecord {
+  const snapshot = boundedSnapshot(unbounded);
   const existing = article.questions[id];
   if (existing && JSON.stringify(existing.q.v) === JSON.stringify(snapshot)) return article;
   const q: QuestionRecord = existing
@@ -82,7 +85,23 @@ function stillDeciding(q: QuestionRecord, at: Stamp): boolean {
   return stampTime(at) - stampTime(moved) < SETTLE_MS;
 }
 
-export function setQuestionNote(article: ArticleRecord, id: string, note: string, at: Stamp): ArticleRecord {
+/** The reader's own words, cut as an input's maxLength would: at the format's bound for notes. */
+const capNote = (text: string) => clampText(text, LIMITS.noteChars, '');
+
+function boundedSnapshot(s: QuestionSnapshot): QuestionSnapshot {
+  const bounded = (text: string) => clampText(text, LIMITS.textChars);
+  const form: AnswerForm =
+    s.form.type === 'alternatives'
+      ? { type: 'alternatives', poles: [bounded(s.form.poles[0]), bounded(s.form.poles[1])] }
+      : s.form;
+  const out: QuestionSnapshot = { ...s, label: bounded(s.label), text: bounded(s.text), form };
+  if (s.attribution !== undefined) out.attribution = bounded(s.attribution);
+  if (s.anchor !== undefined) out.anchor = bounded(s.anchor);
+  return out;
+}
+
+export function setQuestionNote(article: ArticleRecord, id: string, full: string, at: Stamp): ArticleRecord {
+  const note = capNote(full);
   const q = article.questions[id];
   if (!q || (q.note?.v ?? '') === note) return article;
   return withQuestion(article, id, { ...q, note: { v: note, at } });
@@ -99,9 +118,10 @@ export function setChangeReason(
   article: ArticleRecord,
   id: string,
   changeAt: Stamp,
-  reason: string,
+  full: string,
   at: Stamp,
 ): ArticleRecord {
+  const reason = capNote(full);
   const q = article.questions[id];
   const entry = q?.history[changeAt];
   if (!q || !entry || (entry.reason?.v ?? '') === reason) return article;
@@ -122,7 +142,8 @@ export function removeQuestion(
   return withQuestion(article, id, { ...q, removed: { v: removed, at } });
 }
 
-export function setArticleNote(article: ArticleRecord, note: string, at: Stamp): ArticleRecord {
+export function setArticleNote(article: ArticleRecord, full: string, at: Stamp): ArticleRecord {
+  const note = capNote(full);
   if ((article.note?.v ?? '') === note) return article;
   return { ...article, note: { v: note, at } };
 }
