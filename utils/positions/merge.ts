@@ -1,6 +1,8 @@
 // Merging two replicas of the reader's data (another device via sync, or a restored backup):
 // each register keeps the later stamp, history is a union, so the result is the same whatever
-// the order of delivery (commutative, associative, idempotent).
+// the order of delivery (commutative, associative, idempotent). Keys are outside data (URLs,
+// question ids, stamps from another device or a file): they go through Maps, never a plain-object
+// lookup, where "constructor" would find Object's and "__proto__" would set a prototype.
 import type { ArticleRecord, HistoryEntry, QuestionRecord, Stamped } from './model';
 
 export function mergeRegister<T>(
@@ -15,17 +17,10 @@ export function mergeRegister<T>(
 }
 
 function mergeHistory(a: Record<string, HistoryEntry>, b: Record<string, HistoryEntry>) {
-  const out: Record<string, HistoryEntry> = { ...a };
-  for (const [at, entry] of Object.entries(b)) {
-    const mine = out[at];
-    if (!mine) {
-      out[at] = entry;
-      continue;
-    }
+  return mergeByKey(a, b, (mine, entry) => {
     const reason = mergeRegister(mine.reason, entry.reason);
-    out[at] = reason ? { from: mine.from, to: mine.to, reason } : { from: mine.from, to: mine.to };
-  }
-  return out;
+    return reason ? { from: mine.from, to: mine.to, reason } : { from: mine.from, to: mine.to };
+  });
 }
 
 export function mergeQuestion(a: QuestionRecord, b: QuestionRecord): QuestionRecord {
@@ -41,11 +36,7 @@ export function mergeQuestion(a: QuestionRecord, b: QuestionRecord): QuestionRec
 }
 
 export function mergeArticle(a: ArticleRecord, b: ArticleRecord): ArticleRecord {
-  const questions: Record<string, QuestionRecord> = { ...a.questions };
-  for (const [id, q] of Object.entries(b.questions)) {
-    const mine = questions[id];
-    questions[id] = mine ? mergeQuestion(mine, q) : q;
-  }
+  const questions = mergeByKey(a.questions, b.questions, mergeQuestion);
   const merged: ArticleRecord = { url: a.url, meta: mergeRegister(a.meta, b.meta)!, questions };
   assignIfSet(merged, 'note', mergeRegister(a.note, b.note));
   assignIfSet(merged, 'localOnly', mergeRegister(a.localOnly, b.localOnly));
@@ -58,12 +49,24 @@ export function mergeLibraries(
   a: Record<string, ArticleRecord>,
   b: Record<string, ArticleRecord>,
 ): Record<string, ArticleRecord> {
-  const out = { ...a };
-  for (const [url, article] of Object.entries(b)) {
-    const mine = out[url];
-    out[url] = mine ? mergeArticle(mine, article) : article;
+  return mergeByKey(a, b, mergeArticle);
+}
+
+/**
+ * `a`'s entries and `b`'s, merged by `merge` where both have the key. Object.fromEntries makes
+ * every key an own property, "__proto__" included; the order is `a`'s keys, then `b`'s new ones.
+ */
+function mergeByKey<T>(
+  a: Record<string, T>,
+  b: Record<string, T>,
+  merge: (mine: T, theirs: T) => T,
+): Record<string, T> {
+  const out = new Map(Object.entries(a));
+  for (const [key, theirs] of Object.entries(b)) {
+    const mine = out.get(key);
+    out.set(key, mine ? merge(mine, theirs) : theirs);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 // Optional fields stay absent rather than `undefined`, so merged records compare equal by JSON.

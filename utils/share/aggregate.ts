@@ -60,9 +60,11 @@ export function aggregateGroup(group: Group, reader: ArticleRecord | null): Grou
   for (const [id, q] of Object.entries(reader?.questions ?? {})) if (q.removed?.v !== true) ids.add(id);
   const questions: QuestionAggregate[] = [];
   for (const id of ids) {
-    const mine = reader?.questions[id];
+    // Ids come from members' files: a question "toString" must not find Object.prototype's.
+    const mine = reader && Object.hasOwn(reader.questions, id) ? reader.questions[id] : undefined;
     // The reader's own snapshot first: the text they read, not whatever a member's file says.
-    const question: GroupQuestion | undefined = mine?.q.v ?? group.questions[id];
+    const question: GroupQuestion | undefined =
+      mine?.q.v ?? (Object.hasOwn(group.questions, id) ? group.questions[id] : undefined);
     if (!question) continue;
     const distribution = emptyDistribution();
     const notes = new Map<Position | null, NoteByPosition['notes']>();

@@ -117,12 +117,12 @@ export function removeMemberIn(url: string, groupId: string, key: string, now = 
 /** Every article's groups, by article URL, for the backup. */
 export async function listAllGroups(): Promise<Record<string, ArticleGroups>> {
   const all = await browser.storage.local.get(null);
-  const out: Record<string, ArticleGroups> = {};
-  for (const [key, value] of Object.entries(all)) {
-    if (key.startsWith(GROUP_PREFIX) && !key.endsWith('$'))
-      out[key.slice(GROUP_PREFIX.length)] = value as ArticleGroups;
-  }
-  return out;
+  // fromEntries, not assignment: a URL key stays an own property whatever it is named.
+  return Object.fromEntries(
+    Object.entries(all)
+      .filter(([key]) => key.startsWith(GROUP_PREFIX) && !key.endsWith('$'))
+      .map(([key, value]) => [key.slice(GROUP_PREFIX.length), value as ArticleGroups]),
+  );
 }
 
 /** Calls back whenever this article's groups change, in any context. */

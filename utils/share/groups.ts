@@ -1,5 +1,6 @@
 // Pure operations on an article's groups: adding a member from an imported file (with the
 // reader's choice on a duplicate), renaming, deleting. The store wraps these in one write each.
+// Group ids, member keys and question ids come from files: looked up as own properties only.
 import { type ArticleGroups, type Group, type GroupAnswer, type GroupMember, LIMITS } from './format';
 import type { ImportedPositions } from './import';
 import { ok, type Result, rejected } from './result';
@@ -24,12 +25,13 @@ export function findDuplicate(group: Group, imported: ImportedPositions): GroupM
 }
 
 function memberFrom(imported: ImportedPositions, key: string, now: number): GroupMember {
-  const answers: Record<string, GroupAnswer> = {};
-  for (const q of imported.article.questions) {
-    const answer: GroupAnswer = { position: q.position };
-    if (q.note) answer.note = q.note;
-    answers[q.id] = answer;
-  }
+  const answers = Object.fromEntries(
+    imported.article.questions.map((q): [string, GroupAnswer] => {
+      const answer: GroupAnswer = { position: q.position };
+      if (q.note) answer.note = q.note;
+      return [q.id, answer];
+    }),
+  );
   return {
     key,
     participantId: imported.participant.id,
@@ -129,7 +131,7 @@ export function mergeArticleGroups(a: ArticleGroups, b: ArticleGroups): ArticleG
     byId.set(theirs.id, mine ? mergeGroup(mine, theirs) : theirs);
   }
   // Group ids are never reused, so a deleted group stays deleted.
-  const groups = [...byId.values()].filter((g) => deleted?.[g.id] === undefined);
+  const groups = [...byId.values()].filter((g) => timeIn(deleted, g.id) === undefined);
   return deleted ? { groups, deleted } : { groups };
 }
 
@@ -147,7 +149,7 @@ function mergeGroup(a: Group, b: Group): Group {
     nameAt: named.nameAt,
     questions: { ...b.questions, ...a.questions },
     // A member imported again after its removal is a new import: it stays.
-    members: [...members.values()].filter((m) => (removed?.[m.key] ?? -1) < m.importedAt),
+    members: [...members.values()].filter((m) => (timeIn(removed, m.key) ?? -1) < m.importedAt),
   };
   if (removed) merged.removed = removed;
   return merged;
@@ -159,7 +161,12 @@ function laterOf(
   b: Record<string, number> | undefined,
 ): Record<string, number> | undefined {
   if (!a || !b) return a ?? b;
-  const out = { ...a };
-  for (const [k, at] of Object.entries(b)) out[k] = Math.max(out[k] ?? at, at);
-  return out;
+  const out = new Map(Object.entries(a));
+  for (const [k, at] of Object.entries(b)) out.set(k, Math.max(out.get(k) ?? at, at));
+  return Object.fromEntries(out);
+}
+
+/** The tombstone time of `key`, if it has one: never a value inherited from Object.prototype. */
+function timeIn(tombstones: Record<string, number> | undefined, key: string): number | undefined {
+  return tombstones && Object.hasOwn(tombstones, key) ? tombstones[key] : undefined;
 }
