@@ -1,8 +1,15 @@
 // "Export all my data" and "Restore" for the settings: one file with every article, position,
-// note, history entry and group; a restore merges it by the sync rules and reports what changed.
+// note, history entry and group; a restore merges it by the sync rules and reports what changed,
+// each entry it left out and why, where it stopped if the browser refused a write, or why it failed.
 import { useState } from 'preact/hooks';
 import { t, tn } from '@/utils/i18n';
-import { exportAllData, restoreBackup } from '@/utils/share/backup';
+import {
+  errorText,
+  exportAllData,
+  restoreBackup,
+  restoreSkipMessage,
+  restoreStoppedMessage,
+} from '@/utils/share/backup';
 import { LIMITS } from '@/utils/share/format';
 import { rejectionMessage } from '@/utils/share/result';
 import { downloadText } from './download';
@@ -14,14 +21,26 @@ export interface BackupControlsProps {
 
 export function BackupControls({ onRestored }: BackupControlsProps) {
   const [status, setStatus] = useState('');
+  /** Entries the last restore left out, one line each. */
+  const [skipped, setSkipped] = useState<string[]>([]);
+  /** Where the last restore stopped, when the browser refused a write. */
+  const [stopped, setStopped] = useState('');
 
   const restore = async (file: File | undefined) => {
     if (!file) return;
+    setSkipped([]);
+    setStopped('');
     if (file.size > LIMITS.backupBytes) {
       setStatus(rejectionMessage({ reason: 'too-large', limitMb: LIMITS.backupBytes / 2 ** 20 }));
       return;
     }
-    const result = await restoreBackup(new Uint8Array(await file.arrayBuffer()));
+    let result: Awaited<ReturnType<typeof restoreBackup>>;
+    try {
+      result = await restoreBackup(new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      setStatus(t('shareRestoreError', errorText(error)));
+      return;
+    }
     if (!result.ok) {
       setStatus(t('shareRestoreRejected', rejectionMessage(result.rejection)));
       return;
@@ -33,6 +52,8 @@ export function BackupControls({ onRestored }: BackupControlsProps) {
         tn('shareRestoreGroups', result.value.groups),
       ),
     );
+    setSkipped(result.value.skipped.map(restoreSkipMessage));
+    if (result.value.stopped) setStopped(restoreStoppedMessage(result.value.stopped));
     onRestored?.();
   };
 
@@ -42,13 +63,20 @@ export function BackupControls({ onRestored }: BackupControlsProps) {
       <div class="backup-actions">
         <button
           type="button"
-          onClick={async () =>
+          onClick={async () => {
+            let text: string;
+            try {
+              text = await exportAllData();
+            } catch (error) {
+              setStatus(t('shareExportAllError', errorText(error)));
+              return;
+            }
             downloadText(
-              await exportAllData(),
+              text,
               `stance-backup-${new Date().toISOString().slice(0, 10)}.json`,
               'application/json',
-            )
-          }
+            );
+          }}
         >
           {t('shareExportAll')}
         </button>
@@ -67,6 +95,17 @@ export function BackupControls({ onRestored }: BackupControlsProps) {
       <p class="quiet" role="status">
         {status}
       </p>
+      {stopped && <p role="alert">{stopped}</p>}
+      {skipped.length > 0 && (
+        <div class="backup-skipped">
+          <p>{t('shareRestoreSkipped')}</p>
+          <ul>
+            {skipped.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

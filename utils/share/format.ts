@@ -3,27 +3,14 @@
 // are the single definition of both: they validate imports, bound every size, and give the types.
 import * as v from 'valibot';
 import type { MessageKey } from '@/utils/i18n';
+import { isArticleUrl, LIMITS } from '@/utils/limits';
+
+export { LIMITS };
 
 export const POSITIONS_FORMAT = 'stance-positions';
 export const POSITIONS_VERSION = 1;
 export const BACKUP_FORMAT = 'stance-backup';
 export const BACKUP_VERSION = 1;
-
-/** Bounds on what an import may carry; each has a message that names it. */
-export const LIMITS = {
-  fileBytes: 5 * 1024 * 1024,
-  /** A backup holds a whole library, so it may be larger than a shared file. */
-  backupBytes: 50 * 1024 * 1024,
-  articlesPerFile: 1000,
-  questionsPerArticle: 500,
-  participantsPerGroup: 1000,
-  groupsPerArticle: 50,
-  noteChars: 10_000,
-  textChars: 2_000,
-  nameChars: 100,
-  idChars: 128,
-  urlChars: 4_000,
-} as const;
 
 // C0/C1 controls (but tab and newlines) and bidi overrides, which could disguise a name or a note.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
@@ -47,6 +34,12 @@ const IdSchema = v.pipe(
   v.minLength(1, 'shareInvalidId'),
   v.maxLength(LIMITS.idChars, 'shareInvalidId'),
   v.check((id) => !RESERVED_KEYS.has(id) && cleanText(id) === id, 'shareInvalidId'),
+);
+
+/** An article's address: http(s) and bounded, the same test as everywhere else (isArticleUrl). */
+const ArticleUrlSchema = v.pipe(
+  v.string('shareInvalidUrl'),
+  v.check((url: string) => isArticleUrl(url), 'shareInvalidUrl'),
 );
 
 export const PositionSchema = v.picklist([1, 2, 3, 4, 5, 'undecided'] as const, 'shareInvalidPosition');
@@ -82,11 +75,7 @@ export const SharedQuestionSchema = v.object({
 });
 
 export const SharedArticleSchema = v.object({
-  url: v.pipe(
-    v.string('shareInvalidUrl'),
-    v.minLength(1, 'shareInvalidUrl'),
-    v.maxLength(LIMITS.urlChars, 'shareInvalidUrl'),
-  ),
+  url: ArticleUrlSchema,
   title: text(LIMITS.textChars, 'shareTooLongText'),
   questions: v.pipe(
     v.array(SharedQuestionSchema, 'shareInvalidQuestions'),
@@ -181,11 +170,24 @@ export type Group = v.InferOutput<typeof GroupSchema>;
 export type ArticleGroups = v.InferOutput<typeof ArticleGroupsSchema>;
 
 // --- Backup: the reader's whole library, as stored (stamped registers, history, tombstones) ---
+// Free text is bounded by the file's size only: a backup restores what an earlier version stored.
+// Identities are checked: an article's URL (isArticleUrl), question ids, positions, stamps.
 
 const StampSchema = v.pipe(v.string(), v.maxLength(200));
 function stamped<T extends v.GenericSchema>(value: T) {
   return v.object({ v: value, at: StampSchema });
 }
+
+/** A form as stored: an earlier version's extractor did not bound poles, and a restore keeps them. */
+const StoredFormSchema = v.variant(
+  'type',
+  [
+    v.object({ type: v.literal('yes-no') }),
+    v.object({ type: v.literal('agree-disagree') }),
+    v.object({ type: v.literal('alternatives'), poles: v.tuple([v.string(), v.string()]) }),
+  ],
+  'shareInvalidForm',
+);
 
 const BackupQuestionSchema = v.object({
   q: stamped(
@@ -193,7 +195,7 @@ const BackupQuestionSchema = v.object({
       kind: KindSchema,
       label: v.string(),
       text: v.string(),
-      form: AnswerFormSchema,
+      form: StoredFormSchema,
       attribution: v.optional(v.string()),
       anchor: v.optional(v.string()),
       order: v.number(),
@@ -214,7 +216,7 @@ const BackupQuestionSchema = v.object({
 });
 
 export const BackupArticleSchema = v.object({
-  url: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.urlChars)),
+  url: ArticleUrlSchema,
   meta: stamped(
     v.object({ title: v.string(), siteName: v.string(), lang: v.string(), readingMinutes: v.number() }),
   ),
@@ -224,14 +226,31 @@ export const BackupArticleSchema = v.object({
   deleted: v.optional(stamped(v.boolean())),
 });
 
-/** `stance-backup` v1: every article, position, note, history entry and group on this device. */
-export const BackupFileSchema = v.object({
+/**
+ * `stance-backup` v1 as a whole: the envelope, with each article and each article's groups left
+ * to be validated one by one (BackupArticleSchema, ArticleGroupsSchema), so one bad entry is
+ * reported and left out instead of refusing the reader's whole library.
+ */
+export const BackupEnvelopeSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
   exportedAt: v.string(),
-  articles: v.array(BackupArticleSchema),
-  /** By article URL. */
-  groups: v.record(v.pipe(v.string(), v.maxLength(LIMITS.urlChars)), ArticleGroupsSchema),
+  articles: v.array(v.unknown(), 'shareInvalidArticles'),
+  /** By article URL; an own-keys object as JSON.parse made it, keys checked one by one. */
+  groups: v.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    'shareInvalidField',
+  ),
 });
 
-export type BackupFile = v.InferOutput<typeof BackupFileSchema>;
+export type BackupArticle = v.InferOutput<typeof BackupArticleSchema>;
+
+/** `stance-backup` v1: every article, position, note, history entry and group on this device. */
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  articles: BackupArticle[];
+  /** By article URL. */
+  groups: Record<string, ArticleGroups>;
+}

@@ -3,6 +3,7 @@
 // active articles, as many as fit: in full, or, when not all fit in full, the older ones in the
 // compact tier (every piece of the reader's data, without the page questions' wording, which the
 // page gives back). The rest stay on this device, reported, never dropped.
+import { isArticleUrl } from '@/utils/limits';
 import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
 import { articleKey, bucketKey, bucketOfArticleKey, itemsFootprint, splitIntoItems } from './chunks';
 import {
@@ -31,7 +32,10 @@ export interface SyncPlan {
   bytes: number;
   /** URLs the reader keeps on this device only. */
   localByChoice: string[];
-  /** URLs that did not fit in the quota (or whose bucket is unreadable), most recent first. */
+  /**
+   * URLs that did not fit in the quota (or whose bucket is unreadable, or that are not article
+   * addresses, which decoding skips: see unpackItem), most recent first.
+   */
   localByBudget: string[];
   /** URLs synced in the compact tier (without their page questions' wording), most recent first. */
   compact: string[];
@@ -80,6 +84,10 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
   for (const article of byRecency) {
     const bucket = bucketKey(article.url);
     const id = articleKey(article.url);
+    if (!isArticleUrl(article.url)) {
+      localByBudget.push(article.url);
+      continue;
+    }
     mine.add(id);
     if (article.localOnly?.v) {
       localByChoice.push(article.url);

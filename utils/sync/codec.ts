@@ -6,6 +6,7 @@
 import { inflateSync } from 'fflate';
 import { questionId } from '@/utils/extract/ids';
 import type { AnswerForm } from '@/utils/extract/types';
+import { isArticleUrl } from '@/utils/limits';
 import { decodeStamp, encodeStamp, type Stamp } from '@/utils/positions/clock';
 import type {
   ArticleMeta,
@@ -267,7 +268,9 @@ export function unpackItem(payload: unknown): DecodedItem {
       if (!decodeStamp(text(at))) fail('bad stamp');
       return { kind: 'localOnly', key: text(key), localOnly: { v: true, at: text(at) } };
     });
-    return { ok: true, entries };
+    // An article whose URL is not an article address (javascript:, 50 KB…) is left out, never
+    // stored or shown as a link; planSync never writes one, so devices agree on what is here.
+    return { ok: true, entries: entries.filter((e) => e.kind !== 'article' || isArticleUrl(e.article.url)) };
   } catch {
     return { ok: false, reason: 'corrupt' };
   }

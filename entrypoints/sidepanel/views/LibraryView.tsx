@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ExportDialog } from '@/components/groups';
 import { t, tn, uiLanguage } from '@/utils/i18n';
+import { isArticleUrl } from '@/utils/limits';
 import type { ArticleRecord } from '@/utils/positions/model';
 import { libraryEntries, searchLibrary, stampAge } from '@/utils/positions/view';
 import { useLibrary } from '../state/context';
@@ -76,9 +77,14 @@ export function LibraryView() {
                 setSelected(next);
               }}
             />{' '}
-            <a href={article.url} target="_blank" rel="noreferrer noopener" class="library-title">
-              {article.title || article.url}
-            </a>
+            {/* A link only to a web address: a restored `javascript:` URL must never be one. */}
+            {isArticleUrl(article.url) ? (
+              <a href={article.url} target="_blank" rel="noreferrer noopener" class="library-title">
+                {article.title || article.url}
+              </a>
+            ) : (
+              <span class="library-title">{article.title || article.url}</span>
+            )}
             <p class="quiet">
               {[
                 article.siteName,

@@ -1,8 +1,17 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseHtmlDocument } from '@/scripts/lib/node-dom';
+import { extractFromDocument } from '@/utils/extract';
+import * as act from '@/utils/positions/actions';
 import type { ArticleRecord } from '@/utils/positions/model';
 import { listArticles, saveArticle } from '@/utils/positions/store';
-import { exportAllData, parseBackup, restoreBackup } from '@/utils/share/backup';
+import {
+  exportAllData,
+  parseBackup,
+  type RestoreReport,
+  restoreBackup,
+  restoreSkipMessage,
+} from '@/utils/share/backup';
 import {
   deleteGroupIn,
   importIntoGroup,
@@ -11,6 +20,8 @@ import {
   renameGroupIn,
 } from '@/utils/share/group-store';
 import { parseImport } from '@/utils/share/import';
+import { planSync } from '@/utils/sync/budget';
+import { testClock } from '../positions/fixtures';
 import { memberFile, readerArticle, URL_A } from './fixtures';
 
 /** Every leaf of a value with its path, so a lost field shows by name. */
@@ -61,7 +72,7 @@ describe('backup', () => {
     const text = await exportAllData();
     fakeBrowser.reset();
     const r = await restoreBackup(text);
-    expect(r).toEqual({ ok: true, value: { articles: 2, groups: 1 } });
+    expect(r).toEqual({ ok: true, value: { articles: 2, groups: 1, skipped: [] } });
     const byUrl = (list: ArticleRecord[]) => Object.fromEntries(list.map((a) => [a.url, a]));
     const before = leaves({ articles: byUrl(articlesBefore), groups: groupsBefore });
     const after = leaves({ articles: byUrl(await listArticles()), groups: await listAllGroups() });
@@ -105,22 +116,143 @@ describe('backup', () => {
     expect((await listAllGroups())[URL_A]!.groups[0]!.members.map((m) => m.key).sort()).toEqual(['a', 'b']);
   });
 
-  it('rejects a bad backup and changes nothing', async () => {
+  it('rejects a file that is not a backup and changes nothing', async () => {
     await seed();
     const before = await browser.storage.local.get(null);
-    const backup = JSON.parse(await exportAllData());
-    backup.articles[0].questions.q1.position.v = 9;
-    for (const bad of [
-      JSON.stringify(backup),
-      '{}',
-      'nope',
-      JSON.stringify(memberFile('a', null, [1, 1, 1])),
-    ]) {
+    for (const bad of ['{}', 'nope', JSON.stringify(memberFile('a', null, [1, 1, 1]))]) {
       expect((await restoreBackup(bad)).ok).toBe(false);
     }
     expect((await parseBackup(JSON.stringify(memberFile('a', null, [1])))).ok ? '' : 'is-positions').toBe(
       'is-positions',
     );
     expect(await browser.storage.local.get(null)).toEqual(before);
+  });
+});
+
+/** The restore's report, or why the whole file was refused. */
+async function restored(text: string): Promise<RestoreReport> {
+  const r = await restoreBackup(text);
+  if (!r.ok) throw new Error(`refused: ${JSON.stringify(r.rejection)}`);
+  return r.value;
+}
+
+const articleKeys = async () =>
+  Object.keys(await browser.storage.local.get(null)).filter(
+    (k) => k.startsWith('article:') && !k.endsWith('$'),
+  );
+
+describe('a reader’s own backup always restores', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('restores an article read from a page with a 50 KB canonical link and 2,500-character poles', async () => {
+    const pole = (word: string) => `${word} `.repeat(500).trim();
+    const prose =
+      '<p>The council met on Tuesday to weigh the plan, which has divided the town for months. Supporters say it brings jobs and a new square; opponents fear the traffic and the cost, which has doubled since the first estimate two years ago.</p>';
+    const doc = parseHtmlDocument(
+      `<!DOCTYPE html><html lang="en"><head><title>The plan</title><link rel="canonical" href="https://town.example/plan?${'x'.repeat(50_000)}"></head><body><article><h1>The plan</h1>${prose}<p>Would you rather live in a world where ${pole('trains')}, or in a world where ${pole('buses')}?</p>${prose}${prose}</article></body></html>`,
+    );
+    const read = extractFromDocument(doc, 'https://town.example/plan');
+    if (!read.ok || !read.extraction.article) throw new Error('not read');
+    const { article: info, questions } = read.extraction;
+    const stamp = testClock();
+    let record = act.newArticle(
+      info.url,
+      { title: info.title, siteName: info.siteName, lang: info.lang, readingMinutes: info.readingMinutes },
+      stamp(),
+    );
+    questions.forEach((q, i) => {
+      record = act.ensureQuestion(record, act.snapshotOf(q, i), q.id, stamp());
+      record = act.setPosition(record, q.id, 2, stamp());
+    });
+    await saveArticle(record);
+    const backup = await exportAllData();
+    fakeBrowser.reset();
+    const report = await restored(backup);
+    expect(report.skipped).toEqual([]);
+    expect(report.articles).toBe(1);
+    expect(await listArticles()).toEqual([record]);
+  });
+
+  it('keeps every valid article when one is out of bounds or malformed, and says which and why', async () => {
+    await seed();
+    const backup = JSON.parse(await exportAllData());
+    const [valid] = backup.articles;
+    const titled = (title: string, changes: object) => ({
+      ...structuredClone(valid),
+      meta: { ...valid.meta, v: { ...valid.meta.v, title } },
+      ...changes,
+    });
+    const broken = titled('Broken position', { url: 'https://example.org/broken' });
+    broken.questions.q1.position.v = 9;
+    backup.articles.push(
+      titled('Too long an address', { url: `https://example.org/${'x'.repeat(50_000)}` }),
+      broken,
+      titled('A script', { url: 'javascript:alert(document.domain)//' }),
+      42,
+    );
+    backup.groups['javascript:alert(1)'] = backup.groups[URL_A];
+    fakeBrowser.reset();
+    const report = await restored(JSON.stringify(backup));
+    expect(report.articles).toBe(2);
+    expect(report.groups).toBe(1);
+    expect((await articleKeys()).sort()).toEqual([`article:${URL_A}`, 'article:https://example.org/other']);
+    expect(Object.keys(await listAllGroups())).toEqual([URL_A]);
+    const lines = report.skipped.map(restoreSkipMessage);
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/^“Too long an address” \(https:\/\/example\.org\/x+…\): .*not a web address/);
+    expect(lines[0]!.length).toBeLessThan(400);
+    expect(lines[1]).toBe(
+      '“Broken position” (https://example.org/broken): the file is damaged at questions.q1.position.v: a position is not on the scale.',
+    );
+    expect(lines[2]).toMatch(/^“A script” \(javascript:alert\(document\.domain\)\/\/\): .*not a web address/);
+    expect(lines[3]).toMatch(/^Entry 6 of the file: /);
+    expect(lines[4]).toMatch(/^Groups of javascript:alert\(1\): .*not a web address/);
+  });
+
+  it.each(['constructor', '__proto__', 'toString'])(
+    'skips an article whose URL is %s, stores no article:undefined, and plans sync afterwards',
+    async (url) => {
+      await seed();
+      const backup = JSON.parse(await exportAllData());
+      const odd = structuredClone(backup.articles[0]);
+      backup.articles.push({ ...odd, url });
+      const text = JSON.stringify(backup).replace(
+        `"groups":{`,
+        `"groups":{${JSON.stringify(url)}:${JSON.stringify(backup.groups[URL_A])},`,
+      );
+      const report = await restored(text);
+      expect(report.skipped.map((s) => [s.kind, s.url])).toEqual([
+        ['article', url],
+        ['groups', url],
+      ]);
+      expect((await articleKeys()).sort()).toEqual([`article:${URL_A}`, 'article:https://example.org/other']);
+      const library = await listArticles();
+      expect(library.map((a) => a.url)).not.toContain(undefined);
+      expect(() => planSync(library)).not.toThrow();
+    },
+  );
+
+  it('reports exactly what it kept when storage fills up on the third of four articles', async () => {
+    const stamp = testClock();
+    const urls = ['first', 'second', 'third', 'fourth'].map((n) => `https://example.org/${n}`);
+    for (const [i, url] of urls.entries()) {
+      const a = act.newArticle(
+        url,
+        { title: `Article ${i + 1}`, siteName: '', lang: 'en', readingMinutes: 1 },
+        stamp(),
+      );
+      await saveArticle(a);
+    }
+    const backup = await exportAllData();
+    fakeBrowser.reset();
+    const set = browser.storage.local.set.bind(browser.storage.local);
+    vi.spyOn(browser.storage.local, 'set').mockImplementation(async (items) => {
+      if (Object.hasOwn(items, `article:${urls[2]}`)) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    });
+    const report = await restored(backup);
+    expect(report.articles).toBe(2);
+    expect(report.stopped).toEqual({ title: 'Article 3', url: urls[2], error: 'QUOTA_BYTES quota exceeded' });
+    expect((await articleKeys()).sort()).toEqual([`article:${urls[0]}`, `article:${urls[1]}`]);
   });
 });

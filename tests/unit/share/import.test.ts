@@ -88,6 +88,23 @@ describe('parseImport', () => {
     expect(await reasonOf(JSON.stringify(dup))).toBe('invalid');
   });
 
+  it('refuses an article address that is not http(s), even as the context article, naming the field', async () => {
+    for (const url of [
+      'javascript:alert(document.domain)//',
+      'data:text/html,x',
+      'constructor',
+      'toString',
+    ]) {
+      const file = valid();
+      file.articles[0]!.url = url;
+      for (const input of [JSON.stringify(file), await encodeShareCode(JSON.stringify(file))]) {
+        const r = await parseImport(input, { articleUrl: url });
+        expect(r.ok ? 'ok' : r.rejection, url).toMatchObject({ reason: 'invalid', path: 'articles.0.url' });
+        if (!r.ok) expect(rejectionMessage(r.rejection)).toContain('not a web address (http or https)');
+      }
+    }
+  });
+
   it('strips control and bidi characters, keeps HTML as plain characters', async () => {
     const file = valid();
     file.participant.name = '\u202EAda\u0007 <b>';
