@@ -8,6 +8,8 @@ import {
   EXPORT_MIME,
   type ExportFormat,
   exportFileName,
+  exportProblemMessage,
+  exportProblems,
   positionsToJson,
   previewExport,
   renderExport,
@@ -58,7 +60,10 @@ export function ExportDialog({ articles, onClose }: ExportDialogProps) {
       live = false;
     };
   }, [file, format]);
-  const text = rendered?.file === file && rendered.format === format ? rendered.text : '';
+  // Checked as its recipients' import would check it: a file they would refuse does not leave.
+  const problems = useMemo(() => (file ? exportProblems(file) : []), [file]);
+  const text =
+    rendered?.file === file && rendered.format === format && problems.length === 0 ? rendered.text : '';
   if (!identity || !file) return <p class="quiet">{t('stateLoading')}</p>;
   const summary = previewExport(articles, file);
 
@@ -106,6 +111,16 @@ export function ExportDialog({ articles, onClose }: ExportDialogProps) {
       </p>
       {summary.privateNotesKept > 0 && (
         <p class="quiet">{tn('sharePrivateNotesKept', summary.privateNotesKept)}</p>
+      )}
+      {problems.length > 0 && (
+        <div class="share-problems" role="alert">
+          <p>{t('shareExportInvalid')}</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={`${p.article}\n${p.question}\n${p.issue}`}>{exportProblemMessage(p)}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <ExportContents file={file} articles={articles} titleId="share-contents-title" />
       <div class="share-actions share-actions-sticky">

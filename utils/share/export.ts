@@ -1,8 +1,11 @@
 // The reader's positions as a `stance-positions` file and its three renderings (JSON, Markdown for
 // a chat, CSV for a spreadsheet). Private notes never enter the file; everything that leaves is
-// in the file object, so the preview shows it exactly.
+// in the file object, so the preview shows it exactly. Before anything leaves, the file is checked
+// against the schema its recipients import with (exportProblems).
 
-import { t } from '@/utils/i18n';
+import * as v from 'valibot';
+import { type MessageKey, t } from '@/utils/i18n';
+import { clampText, LIMITS } from '@/utils/limits';
 import { positionLabel } from '@/utils/positions/labels';
 import type { ArticleRecord } from '@/utils/positions/model';
 import {
@@ -10,6 +13,7 @@ import {
   POSITIONS_FORMAT,
   POSITIONS_VERSION,
   type PositionsFile,
+  PositionsFileSchema,
   type SharedArticle,
   type SharedQuestion,
 } from './format';
@@ -90,6 +94,62 @@ export function previewExport(articles: ArticleRecord[], file: PositionsFile): E
     sharedNotes: questions.filter((q) => q.note).length,
     privateNotesKept,
   };
+}
+
+/**
+ * Something in an export that its recipients' import would refuse, and where: in a question of an
+ * article, in an article, or in the file as a whole.
+ */
+export interface ExportProblem {
+  /** The article's title, when the problem is in an article. */
+  article?: string;
+  /** The question's text, when the problem is in one of its questions. */
+  question?: string;
+  /** What is wrong, as the importer's own message says it ("a note is longer than 10,000 characters."). */
+  issue: MessageKey;
+}
+
+/**
+ * Every reason the importer would refuse this file, each once: the same schema, run on the file
+ * before it leaves, and the same size bound. The panel bounds what the reader types, so only a
+ * record stored by an earlier version (or synced from one) can have a problem; if it does, the
+ * reader is told what to shorten instead of sending a file every recipient rejects.
+ */
+export function exportProblems(file: PositionsFile): ExportProblem[] {
+  const problems = new Map<string, ExportProblem>();
+  const parsed = v.safeParse(PositionsFileSchema, file);
+  for (const issue of parsed.issues ?? []) {
+    const keys = (issue.path ?? []).map((item) => item.key);
+    const article =
+      keys[0] === 'articles' && typeof keys[1] === 'number' ? file.articles[keys[1]] : undefined;
+    const question =
+      article && keys[2] === 'questions' && typeof keys[3] === 'number'
+        ? article.questions[keys[3]]
+        : undefined;
+    const problem: ExportProblem = {
+      issue: issue.message.startsWith('share') ? (issue.message as MessageKey) : 'shareInvalidField',
+    };
+    if (article) problem.article = clampText(cleanText(String(article.title)), 80);
+    if (question) problem.question = clampText(cleanText(String(question.text)), 80);
+    problems.set(JSON.stringify(problem), problem);
+  }
+  // The largest rendering a recipient imports: the JSON file (a share code inflates to less).
+  const json = positionsToJson(file);
+  if (json.length * 3 > LIMITS.fileBytes && new TextEncoder().encode(json).length > LIMITS.fileBytes)
+    problems.set('too-large', { issue: 'shareRejectTooLarge' });
+  return [...problems.values()];
+}
+
+/** One problem in words: where, then what. */
+export function exportProblemMessage(problem: ExportProblem): string {
+  const what =
+    problem.issue === 'shareRejectTooLarge'
+      ? t('shareRejectTooLarge', Math.round(LIMITS.fileBytes / 2 ** 20))
+      : t(problem.issue);
+  if (problem.article !== undefined && problem.question !== undefined)
+    return t('shareExportProblemQuestion', problem.article, problem.question, what);
+  if (problem.article !== undefined) return t('shareExportProblemArticle', problem.article, what);
+  return t('shareExportProblemFile', what);
 }
 
 export function positionsToJson(file: PositionsFile): string {
