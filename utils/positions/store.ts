@@ -2,7 +2,7 @@
 // item each (`article:<url>`), so a save writes one small item and a schema change migrates
 // each item on first read instead of losing it.
 import { storage } from 'wxt/utils/storage';
-import { type ClockState, newClock, newDeviceId, receive, type Stamp, tick } from './clock';
+import { type ClockState, decodeStamp, newClock, newDeviceId, receive, type Stamp, tick } from './clock';
 import { mergeArticle } from './merge';
 import { type ArticleRecordV1, migrateArticleV1 } from './migrations';
 import { type ArticleRecord, lastActivity } from './model';
@@ -36,7 +36,22 @@ function articleItem(url: string) {
 
 /** Every read observes the stamps it returns: an edit made after seeing a value sorts after it. */
 export async function loadArticle(url: string): Promise<ArticleRecord | null> {
-  return observed(await articleItem(url).getValue());
+  return observed(await readArticle(url));
+}
+
+/**
+ * One storage read for an item at the current version (all but items from before it); an older
+ * item goes through WXT's versioned item, which migrates it. That item reads the whole value up to
+ * three times (its migration check, its init, the read itself): the panel waits on this read
+ * before its first paint, and a record of 10,000 questions weighs megabytes.
+ */
+async function readArticle(url: string): Promise<ArticleRecord | null> {
+  const key = `${ARTICLE_PREFIX}${url}`;
+  const stored = await browser.storage.local.get([key, `${key}$`]);
+  const value = stored[key] as ArticleRecord | null | undefined;
+  if (value == null) return null;
+  if ((stored[`${key}$`] as { v?: unknown } | undefined)?.v === ARTICLE_VERSION) return value;
+  return articleItem(url).getValue();
 }
 
 /**
@@ -47,7 +62,7 @@ export async function loadArticle(url: string): Promise<ArticleRecord | null> {
  */
 export function saveArticle(article: ArticleRecord): Promise<ArticleRecord> {
   return withArticlesLock(async () => {
-    const stored = await articleItem(article.url).getValue();
+    const stored = await readArticle(article.url);
     const merged = stored ? mergeArticle(stored, article) : article;
     const key = `${ARTICLE_PREFIX}${article.url}`;
     const index = await readLibraryIndex();
@@ -58,6 +73,32 @@ export function saveArticle(article: ArticleRecord): Promise<ArticleRecord> {
       [LIBRARY_INDEX_KEY]: Object.fromEntries(index),
     });
     return observed(merged);
+  });
+}
+
+/**
+ * Saves many articles all or nothing (a restore): each merged with what storage holds, under the
+ * same lock, then every record, its version meta and the library index in ONE `set()`, which the
+ * browser applies whole or not at all.
+ */
+export function saveArticles(articles: ArticleRecord[]): Promise<ArticleRecord[]> {
+  return withArticlesLock(async () => {
+    const index = await readLibraryIndex();
+    const items: Record<string, unknown> = {};
+    const written: ArticleRecord[] = [];
+    for (const article of articles) {
+      const stored = await readArticle(article.url);
+      const merged = stored ? mergeArticle(stored, article) : article;
+      const key = `${ARTICLE_PREFIX}${article.url}`;
+      items[key] = merged;
+      items[`${key}$`] = { v: ARTICLE_VERSION };
+      index.set(article.url, summarizeArticle(merged));
+      written.push(merged);
+    }
+    if (written.length === 0) return written;
+    items[LIBRARY_INDEX_KEY] = Object.fromEntries(index);
+    await browser.storage.local.set(items);
+    return written.map((article) => observed(article));
   });
 }
 
@@ -194,10 +235,17 @@ export async function rememberPageUrl(pageUrl: string, articleUrl: string): Prom
 
 const deviceItem = storage.defineItem<string>('local:device', { init: () => newDeviceId() });
 let clock: ClockState | null = null;
+/** The latest stamp read before the clock started (the panel reads while its clock loads). */
+let seenBeforeStart: Stamp | null = null;
 
 /** Load this device's id and start its clock; call once before stamping. */
 export async function startClock(): Promise<ClockState> {
-  if (!clock) clock = newClock(await deviceItem.getValue());
+  if (!clock) {
+    const device = await deviceItem.getValue();
+    clock ??= newClock(device);
+    if (seenBeforeStart) clock = receive(clock, seenBeforeStart, Date.now());
+    seenBeforeStart = null;
+  }
   return clock;
 }
 
@@ -217,6 +265,7 @@ export function nextStamp(now = Date.now()): Stamp {
  */
 export function observeStamp(stamp: Stamp, now = Date.now()): void {
   if (clock) clock = receive(clock, stamp, now);
+  else if (decodeStamp(stamp) && (!seenBeforeStart || stamp > seenBeforeStart)) seenBeforeStart = stamp;
 }
 
 function migrationStamp(): Stamp {

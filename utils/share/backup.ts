@@ -6,7 +6,7 @@ import { t } from '@/utils/i18n';
 import { clampText, isArticleUrl } from '@/utils/limits';
 import { mergeArticle } from '@/utils/positions/merge';
 import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
-import { listArticles, observeStamp, saveArticle } from '@/utils/positions/store';
+import { listArticles, observeStamp, saveArticles } from '@/utils/positions/store';
 import {
   type ArticleGroups,
   ArticleGroupsSchema,
@@ -148,16 +148,17 @@ export interface RestoreReport {
   /** Entries of the file left out, each with why; everything else was restored. */
   skipped: RestoreSkip[];
   /**
-   * Set when the browser refused a write (storage full): what was written before it stays, and it
-   * and everything after it (in the file's order, articles before groups) were not written.
+   * Set when the browser refused a write (storage full). The articles go in one write: refused,
+   * none was restored (`url` is ''). Each article's groups go after, one write each: `url` names
+   * the article whose groups were refused; the articles and the groups before it stay restored.
    */
   stopped?: { title: string; url: string; error: string };
 }
 
 /**
- * Restores a backup into this device's data; a file that is not a backup changes nothing. Each
- * article is saved through the store (one `set()` each, with its version and library summary);
- * when a write fails part way, the report says exactly where it stopped.
+ * Restores a backup into this device's data; a file that is not a backup changes nothing. Every
+ * article goes in one `set()` with its version and library summary (all or nothing); then each
+ * article's groups. When a write fails, the report says exactly what was kept.
  */
 export async function restoreBackup(input: string | Uint8Array): Promise<Result<RestoreReport>> {
   const parsed = await parseBackup(input);
@@ -166,19 +167,19 @@ export async function restoreBackup(input: string | Uint8Array): Promise<Result<
   const current = await loadLibrary();
   const merged = mergeBackup(current, backup);
   const report: RestoreReport = { articles: 0, groups: 0, skipped };
-  for (const url of articlesOf(backup).keys()) {
-    const article = merged.articles.get(url)!;
-    if (JSON.stringify(article) === JSON.stringify(current.articles.get(url))) continue;
-    try {
-      // Our next stamps must sort after the restored ones, or a later edit here could lose to them.
-      observeStamp(lastActivity(article));
-      await saveArticle(article);
-    } catch (error) {
-      report.stopped = { title: shown(article.meta.v.title), url: shown(url), error: errorText(error) };
-      return ok(report);
-    }
-    report.articles++;
+  const changed = [...articlesOf(backup).keys()]
+    .map((url) => merged.articles.get(url)!)
+    .filter((article) => JSON.stringify(article) !== JSON.stringify(current.articles.get(article.url)));
+  try {
+    // Our next stamps must sort after the restored ones, or a later edit here could lose to them.
+    for (const article of changed) observeStamp(lastActivity(article));
+    // All the articles in one write: storage full leaves the library exactly as it was.
+    await saveArticles(changed);
+  } catch (error) {
+    report.stopped = { title: '', url: '', error: errorText(error) };
+    return ok(report);
   }
+  report.articles = changed.length;
   for (const url of Object.keys(backup.groups)) {
     const groups = merged.groups.get(url)!;
     if (JSON.stringify(groups) === JSON.stringify(current.groups.get(url))) continue;
@@ -209,5 +210,6 @@ export function restoreSkipMessage(skip: RestoreSkip): string {
 
 /** Where a restore stopped, and what that means for the reader's data. */
 export function restoreStoppedMessage(stopped: NonNullable<RestoreReport['stopped']>): string {
+  if (!stopped.url) return t('shareRestoreNothingWritten', stopped.error);
   return t('shareRestoreStopped', stopped.title || stopped.url, stopped.error);
 }

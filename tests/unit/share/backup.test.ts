@@ -11,6 +11,7 @@ import {
   type RestoreReport,
   restoreBackup,
   restoreSkipMessage,
+  restoreStoppedMessage,
 } from '@/utils/share/backup';
 import {
   deleteGroupIn,
@@ -232,7 +233,7 @@ describe('a reader’s own backup always restores', () => {
     },
   );
 
-  it('reports exactly what it kept when storage fills up on the third of four articles', async () => {
+  it('writes all or nothing: storage full on the third of four articles leaves the library as it was', async () => {
     const stamp = testClock();
     const urls = ['first', 'second', 'third', 'fourth'].map((n) => `https://example.org/${n}`);
     for (const [i, url] of urls.entries()) {
@@ -246,13 +247,15 @@ describe('a reader’s own backup always restores', () => {
     const backup = await exportAllData();
     fakeBrowser.reset();
     const set = browser.storage.local.set.bind(browser.storage.local);
+    // The browser refuses any write that holds the third article (its quota would be passed).
     vi.spyOn(browser.storage.local, 'set').mockImplementation(async (items) => {
       if (Object.hasOwn(items, `article:${urls[2]}`)) throw new Error('QUOTA_BYTES quota exceeded');
       return set(items);
     });
     const report = await restored(backup);
-    expect(report.articles).toBe(2);
-    expect(report.stopped).toEqual({ title: 'Article 3', url: urls[2], error: 'QUOTA_BYTES quota exceeded' });
-    expect((await articleKeys()).sort()).toEqual([`article:${urls[0]}`, `article:${urls[1]}`]);
+    expect(report.articles).toBe(0);
+    expect(report.stopped).toEqual({ title: '', url: '', error: 'QUOTA_BYTES quota exceeded' });
+    expect(await articleKeys()).toEqual([]);
+    expect(restoreStoppedMessage(report.stopped!)).toContain('Nothing was restored');
   });
 });
