@@ -16,7 +16,9 @@ document.title = t('extName');
  * loaded before the first render (a few storage reads), the page itself is read after.
  */
 async function start() {
-  await startClock();
+  // Every read before the first paint is a round trip to the browser: the clock (needed by the
+  // first change, not the first paint) loads while the tab and its saved record are read.
+  const clock = startClock();
   const stores = createPanelStores();
   const target = await resolveTargetTab().catch(() => null);
   if (target) {
@@ -24,6 +26,7 @@ async function start() {
       (savedShown) => void stores.session.openTab(target, savedShown).finally(savedShown),
     );
   }
+  await clock;
   render(
     <PanelStoresProvider stores={stores}>
       <App tabOpened={target !== null} />

@@ -1,38 +1,24 @@
 // The device's truth: every article the reader has positions on, one versioned storage.local
 // item each (`article:<url>`), so a save writes one small item and a schema change migrates
 // each item on first read instead of losing it.
-import { storage } from 'wxt/utils/storage';
-import { type ClockState, decodeStamp, newClock, newDeviceId, receive, type Stamp, tick } from './clock';
+import {
+  ARTICLE_VERSION,
+  articleAliasesItem,
+  articleEntries,
+  articleKey,
+  deviceItem,
+  isArticleKey,
+  LIBRARY_INDEX_KEY,
+  urlOfArticleKey,
+  articleItem as versionedArticleItem,
+  versionMetaKey,
+} from '@/utils/storage';
+import { type ClockState, decodeStamp, newClock, receive, type Stamp, tick } from './clock';
 import { mergeArticle } from './merge';
-import { type ArticleRecordV1, migrateArticleV1 } from './migrations';
 import { type ArticleRecord, lastActivity } from './model';
 import { type LibrarySummary, summarizeArticle } from './view';
 
-export const ARTICLE_PREFIX = 'article:';
-export const ARTICLE_VERSION = 2;
-
-const articleItems = new Map<string, ReturnType<typeof defineArticleItem>>();
-
-function defineArticleItem(url: string) {
-  return storage.defineItem<ArticleRecord>(`local:${ARTICLE_PREFIX}${url}`, {
-    version: ARTICLE_VERSION,
-    // WXT takes an item without version meta for v1: an item whose meta write was cut short
-    // (browser closed mid-save) must not be "migrated" again, so the shape decides too.
-    migrations: {
-      2: (stored: ArticleRecordV1 | ArticleRecord) =>
-        isCurrentShape(stored) ? stored : migrateArticleV1(stored, migrationStamp()),
-    },
-  });
-}
-
-function articleItem(url: string) {
-  let item = articleItems.get(url);
-  if (!item) {
-    item = defineArticleItem(url);
-    articleItems.set(url, item);
-  }
-  return item;
-}
+const articleItem = (url: string) => versionedArticleItem(url, migrationStamp);
 
 /** Every read observes the stamps it returns: an edit made after seeing a value sorts after it. */
 export async function loadArticle(url: string): Promise<ArticleRecord | null> {
@@ -46,11 +32,11 @@ export async function loadArticle(url: string): Promise<ArticleRecord | null> {
  * before its first paint, and a record of 10,000 questions weighs megabytes.
  */
 async function readArticle(url: string): Promise<ArticleRecord | null> {
-  const key = `${ARTICLE_PREFIX}${url}`;
-  const stored = await browser.storage.local.get([key, `${key}$`]);
+  const key = articleKey(url);
+  const stored = await browser.storage.local.get([key, versionMetaKey(key)]);
   const value = stored[key] as ArticleRecord | null | undefined;
   if (value == null) return null;
-  if ((stored[`${key}$`] as { v?: unknown } | undefined)?.v === ARTICLE_VERSION) return value;
+  if ((stored[versionMetaKey(key)] as { v?: unknown } | undefined)?.v === ARTICLE_VERSION) return value;
   return articleItem(url).getValue();
 }
 
@@ -64,12 +50,10 @@ export function saveArticle(article: ArticleRecord): Promise<ArticleRecord> {
   return withArticlesLock(async () => {
     const stored = await readArticle(article.url);
     const merged = stored ? mergeArticle(stored, article) : article;
-    const key = `${ARTICLE_PREFIX}${article.url}`;
     const index = await readLibraryIndex();
     index.set(article.url, summarizeArticle(merged));
     await browser.storage.local.set({
-      [key]: merged,
-      [`${key}$`]: { v: ARTICLE_VERSION },
+      ...articleEntries(merged),
       [LIBRARY_INDEX_KEY]: Object.fromEntries(index),
     });
     return observed(merged);
@@ -89,9 +73,7 @@ export function saveArticles(articles: ArticleRecord[]): Promise<ArticleRecord[]
     for (const article of articles) {
       const stored = await readArticle(article.url);
       const merged = stored ? mergeArticle(stored, article) : article;
-      const key = `${ARTICLE_PREFIX}${article.url}`;
-      items[key] = merged;
-      items[`${key}$`] = { v: ARTICLE_VERSION };
+      Object.assign(items, articleEntries(merged));
       index.set(article.url, summarizeArticle(merged));
       written.push(merged);
     }
@@ -123,8 +105,6 @@ function observed<T extends ArticleRecord | null>(article: T): T {
 // --- The library index -------------------------------------------------------------------
 // My debates reads one small summary per article instead of every full record: reading all
 // records of a large library takes seconds in Chrome, the summaries a fraction of it.
-
-const LIBRARY_INDEX_KEY = 'libraryIndex';
 
 /** The index as a Map: its keys are URLs, outside data that must never meet Object.prototype. */
 async function readLibraryIndex(): Promise<Map<string, LibrarySummary>> {
@@ -162,10 +142,6 @@ function sortedEntries(index: Map<string, LibrarySummary>) {
   return [...index.keys()].sort().map((url) => index.get(url));
 }
 
-function isCurrentShape(stored: ArticleRecordV1 | ArticleRecord): stored is ArticleRecord {
-  return typeof (stored as ArticleRecord).meta?.at === 'string';
-}
-
 export async function removeArticleItem(url: string): Promise<void> {
   await articleItem(url).removeValue({ removeMeta: true });
 }
@@ -173,13 +149,11 @@ export async function removeArticleItem(url: string): Promise<void> {
 /** Every saved article, migrated to the current version, in no particular order. */
 export async function listArticles(): Promise<ArticleRecord[]> {
   const all = await browser.storage.local.get(null);
-  const urls = Object.keys(all)
-    .filter((k) => k.startsWith(ARTICLE_PREFIX) && !k.endsWith('$'))
-    .map((k) => k.slice(ARTICLE_PREFIX.length));
+  const urls = Object.keys(all).filter(isArticleKey).map(urlOfArticleKey);
   const stale = urls.filter(
-    (url) => (all[`${ARTICLE_PREFIX}${url}$`] as { v?: number } | undefined)?.v !== ARTICLE_VERSION,
+    (url) => (all[versionMetaKey(articleKey(url))] as { v?: number } | undefined)?.v !== ARTICLE_VERSION,
   );
-  if (stale.length === 0) return urls.map((url) => observed(all[`${ARTICLE_PREFIX}${url}`] as ArticleRecord));
+  if (stale.length === 0) return urls.map((url) => observed(all[articleKey(url)] as ArticleRecord));
   // Older items migrate through their versioned item, then everything is read once more.
   await Promise.all(stale.map((url) => articleItem(url).getValue()));
   return listArticles();
@@ -201,11 +175,8 @@ export function watchArticles(onChange: (url: string, article: ArticleRecord | n
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
     for (const [key, change] of Object.entries(changes)) {
-      if (!key.startsWith(ARTICLE_PREFIX) || key.endsWith('$')) continue;
-      onChange(
-        key.slice(ARTICLE_PREFIX.length),
-        observed((change.newValue as ArticleRecord | undefined) ?? null),
-      );
+      if (!isArticleKey(key)) continue;
+      onChange(urlOfArticleKey(key), observed((change.newValue as ArticleRecord | undefined) ?? null));
     }
   };
   browser.storage.onChanged.addListener(listener);
@@ -216,24 +187,22 @@ export function watchArticles(onChange: (url: string, article: ArticleRecord | n
 // A page's address often differs from its canonical URL (mirrors, AMP, shares). Remembering
 // which article an address showed lets the panel show saved positions before reading the page.
 
-const aliasItem = storage.defineItem<Record<string, string>>('local:articleAliases', { fallback: {} });
 /** Oldest aliases go first past this count: the map is a cache, never the truth. */
 const MAX_ALIASES = 2000;
 
 export async function articleUrlForPage(pageUrl: string): Promise<string> {
-  return (await aliasItem.getValue())[pageUrl] ?? pageUrl;
+  return (await articleAliasesItem.getValue())[pageUrl] ?? pageUrl;
 }
 
 export async function rememberPageUrl(pageUrl: string, articleUrl: string): Promise<void> {
-  const aliases = await aliasItem.getValue();
+  const aliases = await articleAliasesItem.getValue();
   if (pageUrl === articleUrl || aliases[pageUrl] === articleUrl) return;
   const entries = Object.entries({ ...aliases, [pageUrl]: articleUrl });
-  await aliasItem.setValue(Object.fromEntries(entries.slice(-MAX_ALIASES)));
+  await articleAliasesItem.setValue(Object.fromEntries(entries.slice(-MAX_ALIASES)));
 }
 
 // --- The device's clock -------------------------------------------------------------------
 
-const deviceItem = storage.defineItem<string>('local:device', { init: () => newDeviceId() });
 let clock: ClockState | null = null;
 /** The latest stamp read before the clock started (the panel reads while its clock loads). */
 let seenBeforeStart: Stamp | null = null;

@@ -109,8 +109,12 @@ export function createArticleSession(deps: ArticleSessionDeps) {
     tab.value = target;
     page.value = { status: 'loading' };
     const pageUrl = target.url ? guessUrl(target.url) : null;
+    // Most addresses are their article's: read its record while asking whether it is another's,
+    // so the saved positions wait on one storage round trip, not two.
+    const atAddress = pageUrl ? loadWithPending(pageUrl) : null;
+    atAddress?.catch(() => {});
     const guessed = pageUrl ? await deps.articleUrlForPage(pageUrl) : null;
-    record.value = guessed ? await loadWithPending(guessed) : null;
+    record.value = guessed ? await (guessed === pageUrl ? atAddress! : loadWithPending(guessed)) : null;
     onSavedShown?.();
     const read = await deps.readPage(target);
     if (generation !== readGeneration) return; // the reader moved on meanwhile
