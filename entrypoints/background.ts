@@ -3,9 +3,10 @@
 
 import { t } from '@/utils/i18n';
 import { broadcast } from '@/utils/messages';
-import { cleanPassage, pendingPassageItem } from '@/utils/pending-passage';
+import { cleanPassage } from '@/utils/pending-passage';
+import { lastToolbarClickItem, pendingPassageItem } from '@/utils/storage';
 import { startSyncService } from '@/utils/sync/service';
-import { forgetClickOnNavigation, lastToolbarClickItem } from '@/utils/toolbar-click';
+import { forgetClickOnNavigation } from '@/utils/toolbar-click';
 
 const DEBATE_PASSAGE_MENU = 'stance-debate-passage';
 

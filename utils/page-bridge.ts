@@ -1,7 +1,8 @@
 // The panel's narrow facade over the page it sits beside: which tab that is, reading the
 // article from it (the extractor is injected only now, on request), and pointing at a passage.
 import type { ExtractionFailure, ExtractionResult } from '@/utils/extract/types';
-import { clickGrantHolds, lastToolbarClickItem } from '@/utils/toolbar-click';
+import { lastToolbarClickItem } from '@/utils/storage';
+import { clickGrantHolds } from '@/utils/toolbar-click';
 
 /**
  * What reading a tab gives: an extraction, or why not. `needs-access`: Stance may not read the tab

@@ -1,16 +1,7 @@
 // "Debate this passage": the background receives the context-menu click, the panel adds the
 // passage as a claim. A small storage item carries it between them, so it survives the panel
 // opening only after the click.
-import { storage } from 'wxt/utils/storage';
-
-export interface PendingPassage {
-  tabId: number;
-  text: string;
-}
-
-export const pendingPassageItem = storage.defineItem<PendingPassage | null>('local:pendingPassage', {
-  fallback: null,
-});
+// The item itself is declared with every other in utils/storage.ts (pendingPassageItem).
 
 /** Passages longer than this are cut: a claim is a sentence or two, not a page. */
 export const MAX_PASSAGE_CHARS = 600;

@@ -2,17 +2,7 @@
 // grants `activeTab` on that tab until it navigates, so a tab that still refuses Stance after one
 // is a page the browser never lets extensions read (an empty tab, a data: page): the panel says
 // that, not "click". The background forgets the click as soon as the tab starts loading a page.
-import { storage } from 'wxt/utils/storage';
-
-export interface ToolbarClick {
-  tabId: number;
-  /** Date.now() of the click. */
-  at: number;
-}
-
-export const lastToolbarClickItem = storage.defineItem<ToolbarClick | null>('session:lastToolbarClick', {
-  fallback: null,
-});
+import { lastToolbarClickItem, type ToolbarClick } from '@/utils/storage';
 
 /** True when the reader clicked on this tab and it has not loaded another page since. */
 export function clickGrantHolds(click: ToolbarClick | null, tabId: number): boolean {

@@ -15,7 +15,7 @@ import {
   renderExport,
 } from '@/utils/share/export';
 import { LIMITS, type PositionsFile } from '@/utils/share/format';
-import { shareIdentity } from '@/utils/share/group-store';
+import { shareIdentity } from '@/utils/storage';
 import { copyText, downloadText } from './download';
 import { ExportContents } from './ExportContents';
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/utils/i18n';
 import { onStanceMessage } from '@/utils/messages';
 import { isPinnedToTab, resolveTargetTab } from '@/utils/page-bridge';
-import { pendingPassageItem } from '@/utils/pending-passage';
+import { pendingPassageItem } from '@/utils/storage';
 import type { ArticleSession } from './state/article-session';
 import { useAnnouncer, useArticleSession, useLibrary } from './state/context';
 import { ArticleView } from './views/ArticleView';

@@ -1,24 +1,14 @@
 // The groups a reader imported, one versioned storage.local item per article (`group:<url>`),
 // kept apart from the reader's own `article:` items so an import can never touch their positions.
 // Each import is validated in full first, then written in one `setValue`: all or nothing per file.
-import { storage } from 'wxt/utils/storage';
 import { t } from '@/utils/i18n';
+import { EMPTY_GROUPS, GROUP_PREFIX, groupsItem, isGroupKey } from '@/utils/storage';
 import type { ArticleGroups } from './format';
 import { addMember, type DuplicateChoice, deleteGroup, newGroup, removeMember, renameGroup } from './groups';
 import type { ImportedPositions } from './import';
 import { ok, type Result } from './result';
 
-export const GROUP_PREFIX = 'group:';
-export const GROUP_VERSION = 1;
-
-const EMPTY: ArticleGroups = { groups: [] };
-
-function groupsItem(url: string) {
-  return storage.defineItem<ArticleGroups>(`local:${GROUP_PREFIX}${url}`, {
-    version: GROUP_VERSION,
-    fallback: EMPTY,
-  });
-}
+const EMPTY = EMPTY_GROUPS;
 
 // Imports of several files arrive together; each read-modify-write waits for the previous one so
 // no file's member is lost to a concurrent write.
@@ -120,7 +110,7 @@ export async function listAllGroups(): Promise<Record<string, ArticleGroups>> {
   // fromEntries, not assignment: a URL key stays an own property whatever it is named.
   return Object.fromEntries(
     Object.entries(all)
-      .filter(([key]) => key.startsWith(GROUP_PREFIX) && !key.endsWith('$'))
+      .filter(([key]) => isGroupKey(key))
       .map(([key, value]) => [key.slice(GROUP_PREFIX.length), value as ArticleGroups]),
   );
 }
@@ -129,13 +119,3 @@ export async function listAllGroups(): Promise<Record<string, ArticleGroups>> {
 export function watchGroups(url: string, onChange: (groups: ArticleGroups) => void): () => void {
   return groupsItem(url).watch((value) => onChange(value ?? EMPTY));
 }
-
-// --- Settings of the group feature ------------------------------------------------------------
-
-/** Off switch for "Show the group": when true, the group's answers show before the reader's own. */
-export const revealGroupAlways = storage.defineItem<boolean>('local:groupRevealAlways', { fallback: false });
-
-/** The reader's identity in exports: a random id (so a re-export replaces, not duplicates) and a display name. */
-export const shareIdentity = storage.defineItem<{ id: string; name: string }>('local:shareIdentity', {
-  init: () => ({ id: `p${Math.random().toString(36).slice(2, 12)}`, name: '' }),
-});

@@ -2,8 +2,8 @@
 // store and the reader's on/off setting. The worker may be killed at any time; everything the
 // engine needs is in storage.local, so a restart reconnects and writes whatever was waiting.
 import { listArticles, observeStamp, saveArticle, startClock, watchArticles } from '@/utils/positions/store';
+import { syncForeignMarkersItem, syncOutboxItem, syncSettingsItem, syncStatusItem } from '@/utils/storage';
 import { type SyncArea, type SyncChange, SyncEngine } from './engine';
-import { syncForeignMarkersItem, syncOutboxItem, syncSettingsItem, syncStatusItem } from './items';
 
 function browserSyncArea(): SyncArea {
   return {

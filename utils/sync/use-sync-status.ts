@@ -1,7 +1,7 @@
 // The panel's view of sync: the status the background publishes and the reader's on/off choice,
 // both from storage.local, updated live; turning sync on or off only writes the setting.
 import { useEffect, useState } from 'preact/hooks';
-import { type SyncSettings, syncSettingsItem, syncStatusItem } from './items';
+import { type SyncSettings, syncSettingsItem, syncStatusItem } from '@/utils/storage';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './status';
 
 export interface SyncStatusView {

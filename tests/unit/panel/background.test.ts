@@ -2,7 +2,7 @@
 // click (so Chrome grants activeTab), and tells open panels to read the clicked tab.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { lastToolbarClickItem } from '@/utils/toolbar-click';
+import { lastToolbarClickItem } from '@/utils/storage';
 
 describe('background: toolbar click (Chrome)', () => {
   beforeEach(() => {

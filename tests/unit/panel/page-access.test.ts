@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { extractFromDocument } from '@/utils/extract';
 import { classifyInjectionError, extractFromTab } from '@/utils/page-bridge';
-import { clickGrantHolds, forgetClickOnNavigation, lastToolbarClickItem } from '@/utils/toolbar-click';
+import { lastToolbarClickItem } from '@/utils/storage';
+import { clickGrantHolds, forgetClickOnNavigation } from '@/utils/toolbar-click';
 
 describe('classifyInjectionError', () => {
   // Messages as Chromium 156 and Firefox 153 give them (seen with the production build).

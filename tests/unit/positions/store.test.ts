@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as act from '@/utils/positions/actions';
 import type { ArticleRecordV1 } from '@/utils/positions/migrations';
 import {
-  ARTICLE_VERSION,
   articleUrlForPage,
   listArticles,
   listSummaries,
@@ -13,6 +12,7 @@ import {
   saveArticle,
   startClock,
 } from '@/utils/positions/store';
+import { ARTICLE_VERSION, articleKey, versionMetaKey } from '@/utils/storage';
 import { emptyArticle, SHOCK, testClock } from './fixtures';
 
 const V1_URL = 'https://blog.example.fr/ancien-article/';
@@ -60,8 +60,9 @@ describe('the versioned article store', () => {
     expect(migrated!.questions.q2?.position).toBeUndefined();
     expect(migrated!.questions.q2?.q.v.kind).toBe('own');
     // The migrated value is written back with its version, so it migrates once.
-    const stored = await fakeBrowser.storage.local.get([`article:${V1_URL}$`]);
-    expect(stored[`article:${V1_URL}$`]).toEqual({ v: ARTICLE_VERSION });
+    const meta = versionMetaKey(articleKey(V1_URL));
+    const stored = await fakeBrowser.storage.local.get([meta]);
+    expect(stored[meta]).toEqual({ v: ARTICLE_VERSION });
   });
 
   test('a current record whose version meta is missing is not migrated a second time', async () => {

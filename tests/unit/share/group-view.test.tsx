@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { GroupView } from '@/components/groups';
 import type { PositionsFile } from '@/utils/share/format';
-import { importIntoGroup, revealGroupAlways } from '@/utils/share/group-store';
+import { importIntoGroup } from '@/utils/share/group-store';
 import { parseImport } from '@/utils/share/import';
+import { revealGroupAlways } from '@/utils/storage';
 import { memberFile, readerArticle, URL_A } from './fixtures';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ensureQuestion, newArticle, setPosition } from '@/utils/positions/actions';
 import { loadArticle, nextStamp, saveArticle, startClock } from '@/utils/positions/store';
-import { syncSettingsItem, syncStatusItem } from '@/utils/sync/items';
+import { syncSettingsItem, syncStatusItem } from '@/utils/storage';
 import { startSyncService } from '@/utils/sync/service';
 
 describe('startSyncService', () => {

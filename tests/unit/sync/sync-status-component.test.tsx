@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SyncStatus } from '@/components/SyncStatus';
-import { syncSettingsItem, syncStatusItem } from '@/utils/sync/items';
+import { syncSettingsItem, syncStatusItem } from '@/utils/storage';
 import { INITIAL_SYNC_STATUS } from '@/utils/sync/status';
 import { syncTimeLabel } from '@/utils/sync/use-sync-status';
 
