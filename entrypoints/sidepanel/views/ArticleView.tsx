@@ -47,7 +47,10 @@ const RETRY_HELPS: ReadonlySet<PageFailure> = new Set(['no-article', 'not-loaded
 export const SHOWN_AT_ONCE = 50;
 
 let numberFormat: Intl.NumberFormat | undefined;
-const formatCount = (n: number) => (numberFormat ??= new Intl.NumberFormat(uiLanguage())).format(n);
+function formatCount(n: number): string {
+  numberFormat ??= new Intl.NumberFormat(uiLanguage());
+  return numberFormat.format(n);
+}
 
 /** Questions whose note changed since the last save: only their cards say "Saving…". */
 const notesSaving = new Set<string>();
