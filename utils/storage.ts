@@ -1,36 +1,19 @@
 // Every item Stance keeps, declared in one place: its key, its area, its version and migrations.
-// Modules that read or write an item import it from here; nothing else spells a key, and only
-// `versionMetaKey` knows how WXT names an item's version meta.
+// Modules that read or write an item import it from here (or its keys from ./storage-keys, which
+// Node scripts can load); nothing else spells a key.
+
+export * from './storage-keys';
+
 import { storage } from 'wxt/utils/storage';
 import type { Stamp } from './positions/clock';
 import { newDeviceId } from './positions/clock';
 import { type ArticleRecordV1, migrateArticleV1 } from './positions/migrations';
 import type { ArticleRecord } from './positions/model';
 import type { ArticleGroups } from './share/format';
+import { ARTICLE_VERSION, articleKey } from './storage-keys';
 import type { ForeignMarker } from './sync/engine';
 import { EMPTY_OUTBOX, type Outbox } from './sync/outbox';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync/status';
-
-/** WXT keeps an item's version in a sibling key, `<key>$`: the one place that knows it. */
-export function versionMetaKey(key: string): string {
-  return `${key}$`;
-}
-
-// --- Articles: the device's truth, one item per article --------------------------------------
-
-export const ARTICLE_PREFIX = 'article:';
-export const ARTICLE_VERSION = 2;
-
-export const articleKey = (url: string) => `${ARTICLE_PREFIX}${url}`;
-/** An article's own key (not its version meta): the article's URL follows the prefix. */
-export const isArticleKey = (key: string) => key.startsWith(ARTICLE_PREFIX) && !key.endsWith('$');
-export const urlOfArticleKey = (key: string) => key.slice(ARTICLE_PREFIX.length);
-
-/** What storage holds for one saved article: the record and its version meta, for one `set()`. */
-export function articleEntries(article: ArticleRecord): Record<string, unknown> {
-  const key = articleKey(article.url);
-  return { [key]: article, [versionMetaKey(key)]: { v: ARTICLE_VERSION } };
-}
 
 const articleItems = new Map<string, ReturnType<typeof defineArticleItem>>();
 

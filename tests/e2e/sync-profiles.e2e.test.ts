@@ -37,6 +37,11 @@ const { planSync } = (await tsImport(
   import.meta.url,
 )) as typeof import('../../utils/sync/budget');
 
+const { articleEntries } = (await tsImport(
+  pathToFileURL(join(ROOT, 'utils/storage-keys.ts')).href,
+  import.meta.url,
+)) as typeof import('../../utils/storage-keys');
+
 type Items = Record<string, unknown>;
 // The extension pages' own `chrome` global, used inside page callbacks only (they run in the page).
 // biome-ignore lint/suspicious/noExplicitAny: untyped here; the test only calls storage.
@@ -341,12 +346,14 @@ function manyArticles(count: number): Items {
         ...(k < 2 ? { note: { v: words(35), at } } : {}),
       };
     }
-    items[`article:${url}`] = {
-      url,
-      meta: { v: { title: words(8), siteName: 'News', lang: 'en', readingMinutes: 4 }, at },
-      questions,
-    };
-    items[`article:${url}$`] = { v: 2 };
+    Object.assign(
+      items,
+      articleEntries({
+        url,
+        meta: { v: { title: words(8), siteName: 'News', lang: 'en', readingMinutes: 4 }, at },
+        questions,
+      } as ArticleRecord),
+    );
   }
   return items;
 }
