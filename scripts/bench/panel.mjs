@@ -17,7 +17,7 @@ import { startStaticServer } from '../lib/static-server.mjs';
 
 const WARM_UP = 2;
 /** Blank page and answered panel, opened in turn, each in a new page. */
-const OPENINGS = 15;
+const OPENINGS = 25;
 const LIBRARY_OPENINGS = 5;
 const CLICKS = 7;
 const MANY_QUESTIONS = 200;
@@ -249,6 +249,12 @@ function installMarks() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__benchLongTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  // When each save of an article reached storage (extension pages only).
+  window.__benchSaves = [];
+  globalThis.chrome?.storage?.onChanged.addListener((changes, area) => {
+    if (area === 'local' && Object.keys(changes).some((k) => k.startsWith('article:') && !k.endsWith('$')))
+      window.__benchSaves.push(performance.now());
+  });
   /** Runs `act`, then resolves with ms until the next frame after `root` next changes. */
   window.__benchTimeChange = (rootSelector, act) =>
     new Promise((resolve) => {
@@ -371,24 +377,30 @@ async function timeTyping(page, card, text, gap) {
 }
 
 /**
- * Resolves once the page is idle: no long task for 300 ms and an idle period of the browser's.
- * Each click or keystroke is timed from an idle panel, as a reader acting after the last save
- * finds it; what the saves themselves block is reported apart (the longest task).
+ * Resolves once the page is idle: the save that `since` (performance.now() of the page) started
+ * has reached storage, no long task for 500 ms since, and the browser gives an idle period. Each
+ * click or keystroke is timed from an idle panel, as a reader acting after the last save finds
+ * it; what the saves themselves block is reported apart (the longest task).
  */
-const settle = (page) =>
+const settle = (page, since = null) =>
   page.evaluate(
-    () =>
-      new Promise((resolve) => {
+    (saveAfter) =>
+      new Promise((resolve, reject) => {
+        const started = performance.now();
         const check = () =>
           requestIdleCallback((deadline) => {
+            const saved = saveAfter === null || window.__benchSaves.some((t) => t > saveAfter);
             const last = window.__benchLongTasks.at(-1);
             const quiet = last ? performance.now() - (last[0] + last[1]) : Number.POSITIVE_INFINITY;
-            if (quiet > 300 && deadline.timeRemaining() > 40) resolve();
+            if (saved && quiet > 500 && deadline.timeRemaining() > 40) resolve();
+            else if (performance.now() - started > 60_000) reject(new Error('the panel never settled'));
             else setTimeout(check, 50);
           });
         check();
       }),
+    since,
   );
+const now = (page) => page.evaluate(() => performance.now());
 
 /** The longest main-thread task since `since` (performance.now() of the page), in ms. */
 const longestTaskSince = (page, since) =>
@@ -553,11 +565,11 @@ export async function run({ chromiumPath, root, outputDir = join(root, '.output'
       const manyIds = await manyPanel.$$eval(GONE_CARDS, (cards) => cards.map((c) => c.dataset.questionId));
       const clicks = [];
       for (let i = 0; i < CLICKS; i++) {
+        const before = await now(manyPanel);
         clicks.push(
           await timeClick(manyPanel, `article[data-question-id="${manyIds[(i * 7) % manyIds.length]}"]`),
         );
-        await sleep(100);
-        await settle(manyPanel);
+        await settle(manyPanel, before);
       }
       figures['panel.questions_200_click_ms'] = round(median(clicks));
       // "Show more" until every card is in the DOM, then the same click among 200 cards.
@@ -579,9 +591,9 @@ export async function run({ chromiumPath, root, outputDir = join(root, '.output'
       const expandedClicks = [];
       for (let i = 0; i < CLICKS; i++) {
         const id = allIds[60 + i * 20];
+        const before = await now(manyPanel);
         expandedClicks.push(await timeClick(manyPanel, `article[data-question-id="${id}"]`));
-        await sleep(100);
-        await settle(manyPanel);
+        await settle(manyPanel, before);
       }
       figures['panel.questions_200_show_more_ms'] = round(median(showMore));
       figures['panel.questions_200_expanded_click_ms'] = round(median(expandedClicks));
@@ -591,9 +603,9 @@ export async function run({ chromiumPath, root, outputDir = join(root, '.output'
       const small = await openMarked(context, panelUrl(extensionId, demoTab), ['checked', 'extracted']);
       const smallClicks = [];
       for (let i = 0; i < CLICKS; i++) {
+        const before = await now(small.panel);
         smallClicks.push(await timeClick(small.panel, `article[data-question-id="${ids[i % ids.length]}"]`));
-        await sleep(100);
-        await settle(small.panel);
+        await settle(small.panel, before);
       }
       figures['panel.questions_5_click_ms'] = round(median(smallClicks));
       await small.panel.close();
@@ -628,18 +640,18 @@ export async function run({ chromiumPath, root, outputDir = join(root, '.output'
       const since = await hugePanel.evaluate(() => performance.now());
       const hugeClicks = [];
       for (let i = 0; i < HUGE_CLICKS; i++) {
+        const before = await now(hugePanel);
         hugeClicks.push(
           await timeClick(hugePanel, `article[data-question-id="${hugeIds[i % hugeIds.length]}"]`),
         );
-        await sleep(100); // a click saves at once
-        await settle(hugePanel);
+        await settle(hugePanel, before); // a click saves at once
       }
       const keys = [];
       for (let i = 0; i < HUGE_NOTES; i++) {
         const card = `article[data-question-id="${hugeIds[(HUGE_CLICKS + i) % hugeIds.length]}"]`;
+        const before = await now(hugePanel);
         keys.push(...(await timeTyping(hugePanel, card, 'abc', KEY_GAP_MS)));
-        await sleep(600); // the reader pauses: the note saves
-        await settle(hugePanel);
+        await settle(hugePanel, before); // the reader pauses: the note saves
       }
       figures['panel.questions_10000_click_ms'] = round(median(hugeClicks));
       figures['panel.questions_10000_click_max_ms'] = round(Math.max(...hugeClicks));
