@@ -30,7 +30,10 @@ test('shows a loading state, then the view with its props; once loaded it render
 
 test('a failed load says so; "Try again" loads it again', async () => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
-  const importer = vi.fn().mockRejectedValueOnce(new Error('chunk gone')).mockResolvedValue(Greeting);
+  const importer = vi
+    .fn<() => Promise<typeof Greeting>>()
+    .mockRejectedValueOnce(new Error('chunk gone'))
+    .mockResolvedValue(Greeting);
   const View = lazyView(importer);
   mount(<View name="Camille" />);
   await vi.waitFor(() =>
