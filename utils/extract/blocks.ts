@@ -15,6 +15,10 @@ export interface TextUnit {
   linkShare: number;
   /** Inside a blockquote or q: someone else's words. */
   quoted: boolean;
+  /** Share of the text inside bold or italic: a prompt set apart is often wholly emphasised. */
+  emphasis: number;
+  /** Texts of the links in the unit, to tell a linked question (a reading list) from prose. */
+  links: string[];
 }
 
 const BLOCK_TAGS = new Set([
@@ -99,13 +103,17 @@ export function isFurniture(element: Element): boolean {
   return names.length > 1 && FURNITURE_CLASS.test(names);
 }
 
+const EMPHASIS_TAGS = new Set(['B', 'STRONG', 'EM', 'I', 'MARK']);
+
 interface Run {
   element: Element;
   heading: number;
   quoted: boolean;
   text: string;
   linkChars: number;
+  emphasisChars: number;
   lead: string;
+  links: string[];
 }
 
 /** Text units of `root` in document order. */
@@ -124,21 +132,40 @@ export function collectTextUnits(root: Element): TextUnit[] {
           heading: run.heading,
           linkShare: Math.min(1, run.linkChars / text.length),
           quoted: run.quoted,
+          emphasis: Math.min(1, run.emphasisChars / text.replace(/\s/g, '').length),
+          links: run.links.map(collapseSpace).filter(Boolean),
         });
       }
     }
     run = null;
   };
 
-  const visit = (node: Node, block: Element, heading: number, quoted: boolean, inLink: boolean): void => {
+  const visit = (
+    node: Node,
+    block: Element,
+    heading: number,
+    quoted: boolean,
+    inLink: boolean,
+    inEmphasis = false,
+  ): void => {
     if (node.nodeType === 3) {
       const data = node.nodeValue ?? '';
       if (!run) {
         if (!data.trim()) return;
-        run = { element: block, heading, quoted, text: '', linkChars: 0, lead: '' };
+        run = {
+          element: block,
+          heading,
+          quoted,
+          text: '',
+          linkChars: 0,
+          emphasisChars: 0,
+          lead: '',
+          links: [],
+        };
       }
       run.text += data;
       if (inLink) run.linkChars += data.trim().length;
+      if (inEmphasis) run.emphasisChars += data.replace(/\s/g, '').length;
       return;
     }
     if (node.nodeType !== 1) return;
@@ -161,10 +188,22 @@ export function collectTextUnits(root: Element): TextUnit[] {
     }
     const startsBold = (tag === 'STRONG' || tag === 'B') && !run?.text.trim();
     const before = run ? run.text.length : 0;
+    const runBefore = run;
     for (let child = element.firstChild; child; child = child.nextSibling) {
-      visit(child, block, heading, quoted || tag === 'Q', inLink || tag === 'A');
+      visit(
+        child,
+        block,
+        heading,
+        quoted || tag === 'Q',
+        inLink || tag === 'A',
+        inEmphasis || EMPHASIS_TAGS.has(tag),
+      );
     }
     if (startsBold && run) run.lead = run.text.slice(before);
+    // The link's text, unless a line break inside it started a new run.
+    if (tag === 'A' && !inLink && run && (runBefore === null || runBefore === run)) {
+      run.links.push(run.text.slice(before));
+    }
   };
 
   // The root itself is the article body: only its descendants can be furniture.

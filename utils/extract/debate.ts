@@ -1,7 +1,9 @@
-// Finds the questions the author puts to readers: lists under a debate cue ("Débattons en
-// commentaires :") and reader-addressed questions closing the article, never page furniture.
+// Finds the questions the author puts to readers. Every question sentence of the body is a
+// candidate; a logistic model (model.ts) over general features (features.ts) decides which are.
 import type { TextUnit } from './blocks';
-import { addressesReader, DEBATE_SECTION_CUE, RELATED_LINKS_LEAD, RESPONSE_CUE } from './cues';
+import { RELATED_LINKS_LEAD } from './cues';
+import { featuresOf, pageContext, type SentenceInUnit } from './features';
+import { type DebateModel, probability, SHIPPED_MODEL, weightVector } from './model';
 import { foldText, isQuestionSentence, isQuotedSentence, splitSentences, wordCount } from './text';
 
 export interface QuestionHit {
@@ -10,13 +12,16 @@ export interface QuestionHit {
   text: string;
 }
 
-// Prose resumes (and a debate section or the closing prompt ends) at a block this long without a question.
-const PROSE_WORDS = 25;
-// How many blocks from the end the closing prompt may sit, sign-offs and captions included.
-const TAIL_UNITS = 6;
+export interface DebateCandidate {
+  hit: QuestionHit;
+  features: number[];
+}
+
 const MAX_LABEL_WORDS = 8;
 // A typed bullet or tweetstorm number ("• ", "70/ ") is layout, not part of the question.
 const LIST_MARKER = /^(?:[•·▪●◦‣∙*–—-]|\d{1,3}[/.)])\s+/u;
+// "Aun así, preferimos preguntaros directamente: ¿Pensáis que…?": the question follows the colon.
+const LEAD_CLAUSE = /^(.{2,120}?)\s*[:：]\s+(\S.*)$/u;
 
 /** Units that can carry reader prose: not related-link boxes or link lists. */
 export function proseUnits(units: TextUnit[]): TextUnit[] {
@@ -26,92 +31,84 @@ export function proseUnits(units: TextUnit[]): TextUnit[] {
   );
 }
 
+/** Splits "Lead clause: question?" into its label (when short) and the question. */
+function splitLead(sentence: string): { label: string; text: string } {
+  const labelled = LEAD_CLAUSE.exec(sentence);
+  if (!labelled) return { label: '', text: sentence };
+  const [, lead = '', rest = ''] = labelled;
+  // A colon inside a quoted title ('hat dir "Spielzeug: 13 Ideen" gefallen?') is no lead.
+  if (/[?？.!"“”„«»]/u.test(lead) || wordCount(rest) < 2) return { label: '', text: sentence };
+  return { label: wordCount(lead) <= MAX_LABEL_WORDS ? lead.trim() : '', text: rest };
+}
+
+function questionSentences(unit: TextUnit): SentenceInUnit[] {
+  const sentences = splitSentences(unit.text.replace(LIST_MARKER, ''));
+  const out: SentenceInUnit[] = [];
+  let before = '';
+  for (const sentence of sentences) {
+    if (isQuestionSentence(sentence) && wordCount(sentence) >= 2) {
+      const { text } = splitLead(sentence);
+      out.push({ text, sentence, before, sentences, questionIndex: out.length });
+    }
+    before += `${sentence} `;
+  }
+  return out;
+}
+
 /** The question sentences of a unit with their label, if the unit opens with "Label : question?". */
 export function questionsOf(unit: TextUnit, pendingLabel = ''): QuestionHit[] {
-  let text = unit.text;
-  let label = pendingLabel;
-  const labelled = /^(.{2,80}?)\s*[:：]\s+(.*[?？].*)$/u.exec(text);
-  if (labelled) {
-    const [, lead = '', rest = ''] = labelled;
-    // A colon inside a quoted title ('hat dir "Spielzeug: 13 Ideen" gefallen?') is no label.
-    if (!/[?？.!"“”„«»]/u.test(lead) && wordCount(lead) <= MAX_LABEL_WORDS) {
-      label = lead.trim();
-      text = rest;
-    }
-  }
-  const hits: QuestionHit[] = [];
-  for (const sentence of splitSentences(text.replace(LIST_MARKER, ''))) {
-    if (!isQuestionSentence(sentence) || isQuotedSentence(sentence) || wordCount(sentence) < 2) continue;
-    hits.push({ unit, label: hits.length === 0 ? label : '', text: sentence });
-  }
-  return hits;
+  return questionSentences(unit)
+    .filter((q) => !isQuotedSentence(q.sentence))
+    .map((q, index) => {
+      const lead = splitLead(q.sentence).label;
+      return { unit, label: lead || (index === 0 ? pendingLabel : ''), text: q.text };
+    });
 }
 
 /** A bold or heading line such as "La question choc :" that names the question below it. */
-function labelOnly(unit: TextUnit): string {
+function labelOnly(unit: TextUnit | undefined): string {
+  if (!unit) return '';
   const text = unit.text;
   if (/[?？]/u.test(text) || !/[:：]$/u.test(text) || wordCount(text) > MAX_LABEL_WORDS) return '';
   if (!unit.heading && unit.lead.length < text.length - 2) return '';
   return text.replace(/\s*[:：]$/u, '');
 }
 
-export function findDebateQuestions(units: TextUnit[], lang: string): QuestionHit[] {
-  const prose = proseUnits(units);
-  const hits = new Map<string, QuestionHit>();
-  const add = (hit: QuestionHit) => {
-    const key = `${prose.indexOf(hit.unit)}:${hit.text}`;
-    if (!hits.has(key)) hits.set(key, hit);
-  };
-  for (const hit of debateSectionQuestions(prose)) add(hit);
-  for (const hit of closingPromptQuestions(prose, lang)) add(hit);
-  return [...hits.values()].sort((a, b) => prose.indexOf(a.unit) - prose.indexOf(b.unit));
-}
-
-/** Questions listed under a cue heading or lead, until prose or a sibling heading resumes. */
-function debateSectionQuestions(prose: TextUnit[]): QuestionHit[] {
-  const hits: QuestionHit[] = [];
-  for (let i = 0; i < prose.length; i++) {
-    const cue = prose[i] as TextUnit;
-    if (!cue.heading && (cue.text.length > 200 || wordCount(cue.text) > 15)) continue;
-    if (!DEBATE_SECTION_CUE.test(foldText(cue.text))) continue;
-    hits.push(...questionsOf(cue));
-    let pendingLabel = '';
-    for (let j = i + 1; j < prose.length; j++) {
-      const unit = prose[j] as TextUnit;
-      const found = questionsOf(unit, pendingLabel);
-      if (found.length === 0) {
-        if (cue.heading && unit.heading && unit.heading <= cue.heading) break;
-        if (wordCount(unit.text) >= PROSE_WORDS) break;
-        pendingLabel = labelOnly(unit);
-        continue;
-      }
-      hits.push(...found);
-      pendingLabel = '';
+/** Every question sentence of the body, with its features: what the model scores. */
+export function debateCandidates(units: TextUnit[], lang: string): DebateCandidate[] {
+  const context = pageContext(units, lang);
+  const candidates: DebateCandidate[] = [];
+  units.forEach((unit, index) => {
+    if (!/[?？]/u.test(unit.text)) return;
+    const pendingLabel = labelOnly(units[index - 1]);
+    for (const q of questionSentences(unit)) {
+      const lead = splitLead(q.sentence).label;
+      const label = lead || (q.questionIndex === 0 ? pendingLabel : '');
+      candidates.push({ hit: { unit, label, text: q.text }, features: featuresOf(context, index, q) });
     }
-  }
-  return hits;
+  });
+  return candidates;
 }
 
-/** Reader-addressed questions in the last blocks of the body, after its last stretch of prose. */
-function closingPromptQuestions(prose: TextUnit[], lang: string): QuestionHit[] {
+export function findDebateQuestions(
+  units: TextUnit[],
+  lang: string,
+  model: DebateModel = SHIPPED_MODEL,
+): QuestionHit[] {
+  return selectDebateQuestions(debateCandidates(units, lang), model);
+}
+
+/** The candidates the model scores at its threshold or above, each question text once. */
+export function selectDebateQuestions(candidates: DebateCandidate[], model: DebateModel): QuestionHit[] {
+  const vector = weightVector(model);
+  const seen = new Set<string>();
   const hits: QuestionHit[] = [];
-  let start = prose.length;
-  while (start > 0 && prose.length - start < TAIL_UNITS) {
-    const unit = prose[start - 1] as TextUnit;
-    if (!/[?？]/u.test(unit.text) && wordCount(unit.text) >= PROSE_WORDS) break;
-    start--;
-  }
-  for (let i = start; i < prose.length; i++) {
-    const unit = prose[i] as TextUnit;
-    if (unit.heading) continue;
-    const found = questionsOf(unit, labelOnly(prose[i - 1] ?? unit));
-    if (found.length === 0) continue;
-    const next = prose[i + 1];
-    const invites =
-      RESPONSE_CUE.test(foldText(unit.text)) ||
-      (next !== undefined && !/[?？]/u.test(next.text) && RESPONSE_CUE.test(foldText(next.text))) ||
-      found.some((hit) => addressesReader(hit.text, foldText(hit.text), lang));
-    if (invites) hits.push(...found);
+  for (const candidate of candidates) {
+    if (probability(vector, candidate.features, model.bias) < model.threshold) continue;
+    const key = foldText(candidate.hit.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    hits.push(candidate.hit);
   }
   return hits;
 }

@@ -1,0 +1,268 @@
+// The features of a candidate debate question: where its block sits in the body, its markup, how it
+// speaks to the reader, what invites an answer around it, quotation, nearby questions, its shape.
+// All general (no site or page rules); the model in model.ts weighs them. Values lie in [0, 1].
+import type { TextUnit } from './blocks';
+import {
+  ATTRIBUTION_CUE,
+  addressesReader,
+  DEBATE_SECTION_CUE,
+  ENGAGEMENT_LINE,
+  INTERROGATIVE_START,
+  OPINION_CUE,
+  RELATED_LINKS_LEAD,
+  RESPONSE_CUE,
+  SELF_WORDS,
+  SUBSCRIPTION_CUE,
+  TAG_QUESTION,
+} from './cues';
+import { foldText, isQuestionSentence, isQuotedSentence, splitSentences, wordCount } from './text';
+
+/** Feature names in vector order; the shipped weights are keyed by them. */
+export const FEATURE_NAMES = [
+  'last_block',
+  'last_3_blocks',
+  'last_6_blocks',
+  'words_after_lt_40',
+  'words_after_lt_150',
+  'position_fraction',
+  'closing_run',
+  'closing_run_comments_on_page',
+  'comments_on_page',
+  'whole_emphasis',
+  'heading',
+  'list_item',
+  'aside',
+  'blockquote',
+  'link_heavy',
+  'some_link',
+  'related_lead',
+  'addresses_reader',
+  'block_addresses_reader',
+  'response_cue_sentence',
+  'response_cue_block',
+  'response_cue_next',
+  'response_cue_previous',
+  'debate_cue_before',
+  'quoted_sentence',
+  'inside_quote',
+  'quoted_speech_block',
+  'attribution_verb',
+  'question_share_of_block',
+  'questions_nearby',
+  'body_questions',
+  'next_is_prose',
+  'prose_after_in_block',
+  'prose_before_in_block',
+  'short_1_3_words',
+  'long_over_35_words',
+  'interrogative_start',
+  'first_question_of_block',
+  'lone_sentence',
+  'engagement_line',
+  'subscription_cue',
+  'closing_and_addresses',
+  'closing_and_response',
+  'closing_and_emphasis',
+  'opinion_cue',
+  'closing_and_opinion',
+  'tag_question',
+  'speaks_of_self',
+  'sentence_is_link',
+  'debate_cue_and_list',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+/** What is known of the page once, for every candidate. */
+export interface PageContext {
+  units: TextUnit[];
+  lang: string;
+  /** Units that carry text of their own (not link lists): positions count these. */
+  substantive: boolean[];
+  /** Index of the first unit after which no prose block (no question, ≥ 25 words) follows. */
+  closingStart: number;
+  commentsOnPage: boolean;
+  bodyQuestions: number;
+  questionsPerUnit: number[];
+}
+
+const PROSE_WORDS = 25;
+const COMMENT_AREA =
+  '#comments, #respond, #disqus_thread, .comments, .comments-area, .comment-respond, .comment-form, [id^="comment"], [class*="comments"]';
+
+export function pageContext(units: TextUnit[], lang: string): PageContext {
+  const substantive = units.map(
+    (unit) => unit.linkShare <= 0.5 && !RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60))),
+  );
+  const questionsPerUnit = units.map((unit) =>
+    /[?？]/u.test(unit.text) ? splitSentences(unit.text).filter(isQuestionSentence).length : 0,
+  );
+  let closingStart = units.length;
+  while (closingStart > 0) {
+    const unit = units[closingStart - 1] as TextUnit;
+    if (substantive[closingStart - 1] && !/[?？]/u.test(unit.text) && wordCount(unit.text) >= PROSE_WORDS)
+      break;
+    closingStart--;
+  }
+  let commentsOnPage = false;
+  try {
+    commentsOnPage = units[0]?.element.ownerDocument?.querySelector(COMMENT_AREA) != null;
+  } catch {
+    // A DOM without attribute selectors support: the feature stays off.
+  }
+  return {
+    units,
+    lang,
+    substantive,
+    closingStart,
+    commentsOnPage,
+    bodyQuestions: questionsPerUnit.reduce((sum, n) => sum + n, 0),
+    questionsPerUnit,
+  };
+}
+
+const OPENING_QUOTES = /[«“„‚]/gu;
+const CLOSING_QUOTES = /[»”]/gu;
+// A quotation holding a sentence end and more text: quoted speech running over sentences.
+const QUOTED_SPEECH = /[«“„"][^»”"“]*[.!?…]\s[^»”"“]*[»”"“]/u;
+
+function insideQuote(before: string): boolean {
+  const opened = (before.match(OPENING_QUOTES) ?? []).length;
+  const closed = (before.match(CLOSING_QUOTES) ?? []).length;
+  const straight = (before.match(/"/g) ?? []).length;
+  return opened > closed || straight % 2 === 1;
+}
+
+function nextSubstantive(context: PageContext, index: number, step: 1 | -1): TextUnit | undefined {
+  for (let i = index + step; i >= 0 && i < context.units.length; i += step) {
+    if (context.substantive[i]) return context.units[i];
+  }
+  return undefined;
+}
+
+/** Whether a debate-section cue heads the run of short blocks and questions holding unit `index`. */
+function debateCueBefore(context: PageContext, index: number): boolean {
+  for (let j = index; j >= 0 && j >= index - 12; j--) {
+    const unit = context.units[j] as TextUnit;
+    const short = unit.heading > 0 || (unit.text.length <= 200 && wordCount(unit.text) <= 15);
+    if (short && DEBATE_SECTION_CUE.test(foldText(unit.text))) return true;
+    if (j < index && !/[?？]/u.test(unit.text) && wordCount(unit.text) >= PROSE_WORDS) return false;
+  }
+  return false;
+}
+
+export interface SentenceInUnit {
+  /** The question as it will be shown (after any lead clause before a colon). */
+  text: string;
+  /** The whole sentence as it stands in the block. */
+  sentence: string;
+  /** The block's text before the sentence. */
+  before: string;
+  /** The block's sentences, the question's among them. */
+  sentences: string[];
+  /** Index of this question among the block's questions. */
+  questionIndex: number;
+}
+
+export function featuresOf(context: PageContext, index: number, q: SentenceInUnit): number[] {
+  const { units, substantive } = context;
+  const unit = units[index] as TextUnit;
+  let after = 0;
+  let wordsAfter = 0;
+  for (let i = index + 1; i < units.length; i++) {
+    if (!substantive[i]) continue;
+    after++;
+    wordsAfter += wordCount((units[i] as TextUnit).text);
+  }
+  const folded = foldText(q.text);
+  const others = q.sentences.filter((s) => s !== q.sentence);
+  const othersFolded = foldText(others.join(' '));
+  const next = nextSubstantive(context, index, 1);
+  const previous = nextSubstantive(context, index, -1);
+  const nextFolded = next ? foldText(next.text) : '';
+  const previousFolded = previous ? foldText(previous.text) : '';
+  const position = q.sentences.indexOf(q.sentence);
+  const proseAfter = q.sentences
+    .slice(position + 1)
+    .filter((s) => !isQuestionSentence(s) && !RESPONSE_CUE.test(foldText(s)));
+  const proseBefore = q.sentences.slice(0, Math.max(0, position)).filter((s) => !isQuestionSentence(s));
+  let nearby = 0;
+  for (let i = Math.max(0, index - 3); i <= Math.min(units.length - 1, index + 3); i++) {
+    if (i !== index) nearby += context.questionsPerUnit[i] ?? 0;
+  }
+  const words = wordCount(q.text);
+  const closing = index >= context.closingStart ? 1 : 0;
+  const addresses = addressesReader(q.text, folded, context.lang);
+  const element = unit.element;
+  const responseAround =
+    RESPONSE_CUE.test(folded) ||
+    RESPONSE_CUE.test(othersFolded) ||
+    (next !== undefined && RESPONSE_CUE.test(nextFolded));
+  const engagement = ENGAGEMENT_LINE.test(folded);
+  const opinion = OPINION_CUE.test(folded);
+  const debateCue = debateCueBefore(context, index);
+  const listItem = element.closest?.('li') != null;
+  const sentenceIsLink = unit.links.some((link) => {
+    const linkWords = wordCount(link);
+    return (
+      linkWords > 0 &&
+      linkWords >= wordCount(q.text) * 0.6 &&
+      (link.includes(q.text.slice(0, 12)) || q.text.includes(link.slice(0, 12)))
+    );
+  });
+  const emphasis = unit.emphasis >= 0.9 || (unit.lead.length > 0 && unit.lead.length >= unit.text.length - 2);
+  const values: Record<FeatureName, number | boolean> = {
+    last_block: after === 0,
+    last_3_blocks: after < 3,
+    last_6_blocks: after < 6,
+    words_after_lt_40: wordsAfter < 40,
+    words_after_lt_150: wordsAfter < 150,
+    position_fraction: units.length > 1 ? index / (units.length - 1) : 1,
+    closing_run: closing,
+    closing_run_comments_on_page: closing && context.commentsOnPage,
+    comments_on_page: context.commentsOnPage,
+    whole_emphasis: emphasis,
+    heading: unit.heading > 0,
+    list_item: listItem,
+    aside: element.closest?.('aside') != null,
+    blockquote: unit.quoted,
+    link_heavy: unit.linkShare > 0.5,
+    some_link: unit.linkShare > 0 && unit.linkShare <= 0.5,
+    related_lead: RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60))),
+    addresses_reader: addresses,
+    block_addresses_reader: others.some((s) => addressesReader(s, foldText(s), context.lang)),
+    // A stock engagement line ("Have something to add?") is its own cue: it does not count twice.
+    response_cue_sentence: !engagement && RESPONSE_CUE.test(folded),
+    response_cue_block: RESPONSE_CUE.test(othersFolded),
+    response_cue_next: next !== undefined && RESPONSE_CUE.test(nextFolded),
+    response_cue_previous: previous !== undefined && RESPONSE_CUE.test(previousFolded),
+    debate_cue_before: debateCue,
+    quoted_sentence: isQuotedSentence(q.sentence),
+    inside_quote: insideQuote(q.before),
+    quoted_speech_block: QUOTED_SPEECH.test(unit.text),
+    attribution_verb: ATTRIBUTION_CUE.test(foldText(unit.text)),
+    question_share_of_block: q.sentences.filter(isQuestionSentence).length / Math.max(1, q.sentences.length),
+    questions_nearby: Math.min(1, nearby / 6),
+    body_questions: Math.min(1, Math.log1p(context.bodyQuestions) / Math.log(40)),
+    next_is_prose: next !== undefined && !/[?？]/u.test(next.text) && wordCount(next.text) >= PROSE_WORDS,
+    prose_after_in_block: wordCount(proseAfter.join(' ')) >= 12,
+    prose_before_in_block: wordCount(proseBefore.join(' ')) >= 25,
+    short_1_3_words: words <= 3,
+    long_over_35_words: words > 35,
+    interrogative_start: INTERROGATIVE_START.test(folded),
+    first_question_of_block: q.questionIndex === 0,
+    lone_sentence: q.sentences.length === 1,
+    engagement_line: engagement,
+    subscription_cue: SUBSCRIPTION_CUE.test(folded) || SUBSCRIPTION_CUE.test(othersFolded),
+    closing_and_addresses: closing && addresses,
+    closing_and_response: closing && responseAround && !engagement,
+    closing_and_emphasis: closing && emphasis,
+    opinion_cue: opinion,
+    closing_and_opinion: closing && opinion,
+    tag_question: TAG_QUESTION.test(folded),
+    speaks_of_self: SELF_WORDS.test(folded) && !addresses,
+    sentence_is_link: sentenceIsLink,
+    debate_cue_and_list: debateCue && listItem,
+  };
+  return FEATURE_NAMES.map((name) => Number(values[name]));
+}
