@@ -1,5 +1,7 @@
-// The title a reader sees: the page's own headline (h1, else a headline-classed h2), else the
-// og: or document title without its "– Site name" part.
+// The title a reader sees: the page's own headline (an h1 that agrees with the page's titles, else
+// a heading that repeats one of them), else the document, og: or metadata title without its
+// "– Site name" part. The site's name is never the title: a logo, a blog-name h1 or a header link
+// home is branding, however well it agrees with a document title that ends with it.
 import { FURNITURE_CLASS, RELATED_LINKS_LEAD } from './cues';
 import { collapseSpace, foldText } from './text';
 
@@ -7,10 +9,22 @@ const BRANDING_CLASS =
   /logo|site-?title|site-?name|brand|masthead|assistive|sr-only|screen-reader|visually-hidden/i;
 const HEADLINE_CLASS = /(?:entry|post|article|story|content|page)[-_]?(?:title|headline|heading)|headline/i;
 const SEPARATOR = /\s+[|–—·•:-]\s+/;
-// A headline sharing this much of its wording with the document/og title is surely the title.
+// A headline sharing this much of its wording with a document, og: or metadata title agrees with it.
 const HEADLINE_AGREEMENT = 0.5;
-// Otherwise the first headline of at least this many words is (a section name is shorter).
+// With no title to agree with, the first h1 of at least this many words is the headline (a
+// section name is shorter).
 const HEADLINE_WORDS = 3;
+// An h1 that does not agree with the page's titles is its headline only at this length.
+const RETITLED_HEADLINE_WORDS = 5;
+// A heading other than an h1 is the headline when it repeats a title this closely (token overlap
+// over the longer of the two: a subtitle or a section heading shares some words, not nearly all).
+const HEADING_REPEATS_TITLE = 0.8;
+// Where the article is; a headline inside it outranks one in the page's header or sidebar.
+const ARTICLE_REGION = 'article, main, [role="main"], [itemprop="articleBody"], .hentry';
+// A link to the site's home: "/", "./", "https://host/", "https://host/index.html".
+const HOME_LINK = /^(?:(?:[a-z][a-z\d+.-]*:)?\/\/[^/?#]+)?(?:\/|\.\/?)?(?:index\.[a-z]+)?(?:[?#].*)?$/i;
+
+const DOMAIN = /^[\w.-]+\.[a-z]{2,}$/i;
 
 function words(text: string): string[] {
   return foldText(text).split(' ').filter(Boolean);
@@ -21,12 +35,65 @@ function agreement(headline: string, reference: Set<string>): number {
   return own.length === 0 ? 0 : own.filter((word) => reference.has(word)).length / own.length;
 }
 
+/** Shared tokens, counted with repetition, over the longer token count. */
+function overlap(a: string, b: string): number {
+  const left = words(a);
+  const right = words(b);
+  if (left.length === 0 || right.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const token of left) counts.set(token, (counts.get(token) ?? 0) + 1);
+  let shared = 0;
+  for (const token of right) {
+    const count = counts.get(token) ?? 0;
+    if (count > 0) {
+      shared++;
+      counts.set(token, count - 1);
+    }
+  }
+  return shared / Math.max(left.length, right.length);
+}
+
+interface Headline {
+  text: string;
+  /** Inside the article's region (article, main…), not the page's header or sidebar. */
+  inArticle: boolean;
+}
+
+/** A heading whose whole text is one link to the site's home page: the site's name, as a logo. */
+function linksHome(heading: Element, text: string): boolean {
+  const links = heading.querySelectorAll('a[href]');
+  if (links.length !== 1) return false;
+  const link = links[0] as Element;
+  const href = (link.getAttribute('href') ?? '').trim();
+  if (!href || href.startsWith('#') || !HOME_LINK.test(href)) return false;
+  return foldText(link.textContent ?? '') === foldText(text);
+}
+
+interface Site {
+  /** Folded end parts of the page's titles that name the site ("Title | Site"). */
+  parts: Set<string>;
+  /** Words of the site's own name (og:site_name, Readability's). */
+  nameWords: Set<string>;
+}
+
+function isSiteName(text: string, site: Site): boolean {
+  const own = words(text);
+  return site.nameWords.size > 0 && own.length > 0 && own.every((word) => site.nameWords.has(word));
+}
+
 /** Headline candidates in page order: not branding, not a sidebar or related-links heading. */
-function headlines(doc: Document, selector: string, siteParts: Set<string>): string[] {
-  const found: string[] = [];
+function headlines(
+  doc: Document,
+  selector: string,
+  site: Site,
+  classed: 'any' | 'own' | 'wrapper',
+): Headline[] {
+  const found: Headline[] = [];
   for (const heading of doc.querySelectorAll(selector)) {
-    if (heading.tagName.toUpperCase() !== 'H1') {
-      const names = `${heading.getAttribute('class') ?? ''} ${heading.getAttribute('itemprop') ?? ''}`;
+    if (classed !== 'any' && heading.tagName.toUpperCase() !== 'H1') {
+      // Its own class, or with `classed === 'wrapper'` its wrapper's too (<div class="post-title"><h2>).
+      const wrapper = classed === 'wrapper' ? (heading.parentElement?.getAttribute('class') ?? '') : '';
+      const names = `${heading.getAttribute('class') ?? ''} ${heading.getAttribute('itemprop') ?? ''} ${wrapper}`;
       if (!HEADLINE_CLASS.test(names)) continue;
     }
     const names = `${heading.id} ${heading.getAttribute('class') ?? ''}`;
@@ -34,53 +101,96 @@ function headlines(doc: Document, selector: string, siteParts: Set<string>): str
     if (heading.closest('nav, aside, footer, [role="navigation"]')) continue;
     const text = collapseSpace(heading.textContent ?? '');
     const folded = foldText(text);
-    if (!folded || text.length > 300 || text.endsWith(':') || siteParts.has(folded)) continue;
+    if (!folded || text.length > 300 || text.endsWith(':')) continue;
     if (RELATED_LINKS_LEAD.test(folded)) continue;
-    found.push(text);
+    if (linksHome(heading, text) || isSiteName(text, site)) continue;
+    const inArticle = heading.closest(ARTICLE_REGION) !== null;
+    // "Title | Site": outside the article, a heading that is only the site part is the logo (inside
+    // it, the shorter part may well be the post's own title: "Short post – Some blog's long name").
+    if (!inArticle && site.parts.has(folded)) continue;
+    found.push({ text, inArticle });
   }
   return found;
 }
 
-function bestAgreeing(candidates: string[], reference: Set<string>): string {
-  let best = '';
-  let bestScore = HEADLINE_AGREEMENT;
-  for (const text of candidates) {
-    const score = agreement(text, reference);
-    // On a tie the fuller headline wins: "TOP 5 Fashion Must Haves 2018 [Werbung]" over a shortened echo.
-    if (score > bestScore || (score === bestScore && words(text).length > words(best).length)) {
-      best = text;
+function bestAgreeing(candidates: Headline[], reference: Set<string>): string {
+  let best: Headline | null = null;
+  let bestScore = 0;
+  for (const candidate of candidates) {
+    const score = agreement(candidate.text, reference);
+    if (score < HEADLINE_AGREEMENT) continue;
+    // On a tie the headline inside the article wins over one in the page's header, then the
+    // fuller one: "TOP 5 Fashion Must Haves 2018 [Werbung]" over a shortened echo.
+    const better =
+      !best ||
+      score > bestScore ||
+      (score === bestScore &&
+        (candidate.inArticle !== best.inArticle
+          ? candidate.inArticle
+          : words(candidate.text).length > words(best.text).length));
+    if (better) {
+      best = candidate;
       bestScore = score;
     }
   }
-  return best;
+  return best?.text ?? '';
+}
+
+function metaContent(doc: Document, selector: string): string {
+  return collapseSpace(doc.querySelector(selector)?.getAttribute('content') ?? '');
 }
 
 export function chooseTitle(doc: Document, readabilityTitle: string, siteName: string): string {
   const documentTitle = collapseSpace(doc.title ?? '');
-  const ogTitle = collapseSpace(
-    doc.querySelector('meta[property="og:title"], meta[name="twitter:title"]')?.getAttribute('content') ?? '',
-  );
-  const reference = new Set(words(`${documentTitle} ${ogTitle}`));
-  // "Site - Title" and "Title | Site": a headline that is only the site part is the logo.
-  const siteParts = new Set([foldText(siteName)]);
-  for (const title of [documentTitle, ogTitle]) {
+  const ogTitle = metaContent(doc, 'meta[property="og:title"], meta[name="og:title"]');
+  const twitterTitle = metaContent(doc, 'meta[name="twitter:title"], meta[property="twitter:title"]');
+  const metadataTitle = collapseSpace(readabilityTitle);
+  const titles = [documentTitle, ogTitle, twitterTitle, metadataTitle].filter(Boolean);
+  const site: Site = { parts: new Set(), nameWords: new Set(words(siteName)) };
+  if (siteName) site.parts.add(foldText(siteName));
+  // "Site - Title" and "Title | Site": the shorter end, when it is under half of the title.
+  for (const title of titles) {
     const parts = title.split(SEPARATOR);
     if (parts.length < 2) continue;
     for (const part of [parts[0] ?? '', parts[parts.length - 1] ?? '']) {
-      if (words(part).length * 2 < words(title).length) siteParts.add(foldText(part));
+      if (words(part).length * 2 < words(title).length) site.parts.add(foldText(part));
     }
   }
-  // An h1 is the headline even when the document title differs (sites retitle for search);
-  // a headline-classed h2 only when it agrees with the document title, as subtitles use them too.
-  const h1s = headlines(doc, 'h1', siteParts);
+  // Words of the titles that are not the site's name: a blog-name h1 must not agree through them.
+  // A title that is only the site's name or address ("carta.info") gives nothing to agree with.
+  const reference = new Set(
+    titles
+      .filter((title) => !DOMAIN.test(title) && !site.parts.has(foldText(title)))
+      .flatMap(words)
+      .filter((word) => !site.nameWords.has(word)),
+  );
+  // An h1 is the headline when it agrees with a title: sites retitle for search, but keep most of
+  // the headline's words.
+  const h1s = headlines(doc, 'h1', site, 'any');
   const agreed = bestAgreeing(h1s, reference);
-  const long = h1s.find((text) => words(text).length >= HEADLINE_WORDS);
-  if (agreed || long) return agreed || (long as string);
-  const h2s = headlines(doc, 'h2, [itemprop="headline"]', siteParts);
-  // With no document or og title to agree with, the first headline-classed h2 is all there is.
-  const fromH2 = reference.size === 0 ? h2s[0] : bestAgreeing(h2s, reference);
+  if (agreed) return agreed;
+  const secondary = 'h2, h3, [itemprop="headline"]';
+  if (reference.size === 0) {
+    // Nothing to agree with: the first long h1, else the first headline-classed h2, is all there is.
+    const long = h1s.find(({ text }) => words(text).length >= HEADLINE_WORDS);
+    return long?.text || headlines(doc, secondary, site, 'wrapper')[0]?.text || '';
+  }
+  // An h1 that shares little with the titles is still the headline when it reads as one, a whole
+  // sentence of a headline (the site retitled the page); a short one is a section name
+  // ("Allergies Health Center"), a greeting or a placeholder.
+  // Only the first h1: a page with several uses them for its sections.
+  const first = h1s[0];
+  if (first && words(first.text).length >= RETITLED_HEADLINE_WORDS) return first.text;
+  // A heading that repeats a title, where the h1 is a section name.
+  const cleaned = titles.map((title) => withoutSitePart(title, siteName));
+  const repeating = headlines(doc, secondary, site, 'any').find(({ text }) =>
+    cleaned.some((title) => overlap(text, title) >= HEADING_REPEATS_TITLE),
+  );
+  if (repeating) return repeating.text;
+  const fromH2 = bestAgreeing(headlines(doc, secondary, site, 'own'), reference);
   if (fromH2) return fromH2;
-  return withoutSitePart(ogTitle || readabilityTitle || documentTitle, siteName);
+  // No headline agrees with the page's titles: the title the page gives is surer than any heading.
+  return withoutSitePart(metadataTitle || ogTitle || documentTitle, siteName);
 }
 
 /** "Title | Site", "Site - Title" → "Title", when the short side names the site. */
