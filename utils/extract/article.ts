@@ -12,8 +12,17 @@ export interface ArticleReading {
   body: Element;
 }
 
-// Below this many words Readability has found a page, not an article (a login form, a gallery).
+// Below this many words Readability has found a page, not an article (a login form, a gallery)...
 const MIN_ARTICLE_WORDS = 60;
+// ...unless the page says it is one article (a short blog post): then this many words will do.
+const MIN_SHORT_ARTICLE_WORDS = 15;
+// Readability keeps its first, cleanest reading only past 500 characters and otherwise retries
+// with its filters off, which on a short post brings back the skip link and the "related posts"
+// box. A short post is read again with this threshold.
+const SHORT_CHAR_THRESHOLD = 100;
+// A short article is prose: at most this share of its text is link text (a nav-only page is all links).
+const SHORT_MAX_LINK_SHARE = 0.5;
+const UNTITLED_WORDS = 10;
 const WORDS_PER_MINUTE = 230;
 const BYLINE_PREFIX = /^(?:by|par|von|por|di|de)\s+/i;
 const EXCERPT_CHARS = 300;
@@ -27,21 +36,25 @@ export function readArticle(
   url: string,
   maxDepth: number,
 ): ArticleReading | 'no-article' | 'too-large' {
-  const clone = doc.cloneNode(true) as Document;
-  const liveOf = mapCloneToLive(clone, doc, maxDepth);
-  if (!liveOf) return 'too-large';
-  // The identity serializer hands back Readability's own nodes (moved from the clone), so they
-  // can be traced back to the live page; it also skips serialising HTML nobody reads.
-  const result = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
-  if (!result?.content) return 'no-article';
-  const words = wordCount(result.textContent ?? '');
-  if (words < MIN_ARTICLE_WORDS) return 'no-article';
-  const body = liveBodyOf(result.content, liveOf);
-  if (!body) return 'no-article';
+  let reading = readWithThreshold(doc, maxDepth);
+  if (typeof reading === 'string') return reading;
+  if (reading.words < MIN_ARTICLE_WORDS) {
+    // A short post matters as much as a long one: read it again, keeping Readability's first
+    // reading, and accept it when the page is one article and its text is prose, not links.
+    if (!isSingleArticle(doc)) return 'no-article';
+    const again = readWithThreshold(doc, maxDepth, SHORT_CHAR_THRESHOLD);
+    if (typeof again !== 'string' && again.words >= MIN_SHORT_ARTICLE_WORDS) reading = again;
+    if (reading.words < MIN_SHORT_ARTICLE_WORDS || linkShare(reading.content) > SHORT_MAX_LINK_SHARE)
+      return 'no-article';
+  }
+  const { result, words, body } = reading;
   const siteName = collapseSpace(result.siteName || metaContent(doc, 'og:site_name'));
-  const title = collapseSpace(chooseTitle(doc, result.title ?? '', siteName));
-  if (!title) return 'no-article';
   const excerpt = collapseSpace(result.excerpt ?? '');
+  // A page with no title anywhere (no <title>, no headline) is still an article: its opening words name it.
+  const title =
+    collapseSpace(chooseTitle(doc, result.title ?? '', siteName)) ||
+    openingWords(excerpt || (result.textContent ?? ''));
+  if (!title) return 'no-article';
   const bounded = (text: string) => clampText(text, LIMITS.textChars);
   return {
     body,
@@ -57,6 +70,87 @@ export function readArticle(
       excerpt: excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS - 1)}…` : excerpt,
     },
   };
+}
+
+interface Reading {
+  result: {
+    title?: string | null;
+    siteName?: string | null;
+    byline?: string | null;
+    lang?: string | null;
+    publishedTime?: string | null;
+    excerpt?: string | null;
+    textContent?: string | null;
+  };
+  content: Element;
+  words: number;
+  body: Element;
+}
+
+/** Readability on a fresh clone (it mutates what it parses), with the live body it found. */
+function readWithThreshold(
+  doc: Document,
+  maxDepth: number,
+  charThreshold?: number,
+): Reading | 'no-article' | 'too-large' {
+  const clone = doc.cloneNode(true) as Document;
+  const liveOf = mapCloneToLive(clone, doc, maxDepth);
+  if (!liveOf) return 'too-large';
+  // The identity serializer hands back Readability's own nodes (moved from the clone), so they
+  // can be traced back to the live page; it also skips serialising HTML nobody reads.
+  const result = new Readability<Element>(clone, {
+    serializer: (node) => node as Element,
+    ...(charThreshold ? { charThreshold } : {}),
+  }).parse();
+  if (!result?.content) return 'no-article';
+  const body = liveBodyOf(result.content, liveOf);
+  if (!body) return 'no-article';
+  return { result, content: result.content, words: wordCount(result.textContent ?? ''), body };
+}
+
+// One article on the page, by its markup or its metadata; a front page lists several.
+const ARTICLE_MARKUP =
+  'article, [itemtype*="schema.org/Article"], [itemtype*="schema.org/BlogPosting"], [itemtype*="schema.org/NewsArticle"], .hentry';
+const ARTICLE_TYPE =
+  /^(?:article|blogposting|newsarticle|reportagenewsarticle|opinionnewsarticle|report|posting|socialmediaposting)$/i;
+
+function isSingleArticle(doc: Document): boolean {
+  const marked = [...doc.querySelectorAll(ARTICLE_MARKUP)];
+  // Outermost ones: <article class="hentry"> inside <div itemtype=…Article> is one article.
+  const outermost = marked.filter(
+    (element) => !marked.some((other) => other !== element && other.contains(element)),
+  );
+  if (outermost.length > 1) return false;
+  if (outermost.length === 1) return true;
+  const ogType = metaContent(doc, 'og:type').trim();
+  if (ogType) return ARTICLE_TYPE.test(ogType);
+  return jsonLdTypes(doc).some((type) => ARTICLE_TYPE.test(type));
+}
+
+function jsonLdTypes(doc: Document): string[] {
+  const types: string[] = [];
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    for (const match of (script.textContent ?? '').matchAll(/"@type"\s*:\s*"([^"]+)"/g))
+      types.push(match[1] as string);
+  }
+  return types;
+}
+
+/** The share of an element's text that is link text. */
+function linkShare(content: Element): number {
+  const total = collapseSpace(content.textContent ?? '').length;
+  if (total === 0) return 1;
+  let linked = 0;
+  for (const link of content.querySelectorAll('a')) {
+    if (!link.parentElement?.closest('a')) linked += collapseSpace(link.textContent ?? '').length;
+  }
+  return linked / total;
+}
+
+function openingWords(text: string): string {
+  const sentence = collapseSpace(text).split(/(?<=[.!?…])\s/u)[0] ?? '';
+  const words = sentence.split(' ').filter(Boolean);
+  return words.length > UNTITLED_WORDS ? `${words.slice(0, UNTITLED_WORDS).join(' ')}…` : sentence;
 }
 
 /**
