@@ -147,7 +147,11 @@ export function chooseTitle(doc: Document, readabilityTitle: string, siteName: s
   const metadataTitle = collapseSpace(readabilityTitle);
   const titles = [documentTitle, ogTitle, twitterTitle, metadataTitle].filter(Boolean);
   const site: Site = { parts: new Set(), nameWords: new Set(words(siteName)) };
-  if (siteName) site.parts.add(foldText(siteName));
+  // The site's names: its declared name and the words of the links to its home page (a blog's
+  // name in its header), which tell "Short post – Blog's longer name" apart.
+  const siteNames = homeLinkNames(doc);
+  if (siteName) siteNames.add(foldText(siteName));
+  for (const name of siteNames) site.parts.add(name);
   // "Site - Title" and "Title | Site": the shorter end, when it is under half of the title.
   for (const title of titles) {
     const parts = title.split(SEPARATOR);
@@ -156,13 +160,10 @@ export function chooseTitle(doc: Document, readabilityTitle: string, siteName: s
       if (words(part).length * 2 < words(title).length) site.parts.add(foldText(part));
     }
   }
-  // Words of the titles that are not the site's name: a blog-name h1 must not agree through them.
-  // A title that is only the site's name or address ("carta.info") gives nothing to agree with.
+  // The words a headline may agree with; a title that is only the site's name or address
+  // ("carta.info") gives none.
   const reference = new Set(
-    titles
-      .filter((title) => !DOMAIN.test(title) && !site.parts.has(foldText(title)))
-      .flatMap(words)
-      .filter((word) => !site.nameWords.has(word)),
+    titles.filter((title) => !DOMAIN.test(title) && !site.parts.has(foldText(title))).flatMap(words),
   );
   // An h1 is the headline when it agrees with a title: sites retitle for search, but keep most of
   // the headline's words.
@@ -182,7 +183,7 @@ export function chooseTitle(doc: Document, readabilityTitle: string, siteName: s
   const first = h1s[0];
   if (first && words(first.text).length >= RETITLED_HEADLINE_WORDS) return first.text;
   // A heading that repeats a title, where the h1 is a section name.
-  const cleaned = titles.map((title) => withoutSitePart(title, siteName));
+  const cleaned = titles.map((title) => withoutSitePart(title, siteNames));
   const repeating = headlines(doc, secondary, site, 'any').find(({ text }) =>
     cleaned.some((title) => overlap(text, title) >= HEADING_REPEATS_TITLE),
   );
@@ -190,30 +191,54 @@ export function chooseTitle(doc: Document, readabilityTitle: string, siteName: s
   const fromH2 = bestAgreeing(headlines(doc, secondary, site, 'own'), reference);
   if (fromH2) return fromH2;
   // No headline agrees with the page's titles: the title the page gives is surer than any heading.
-  return withoutSitePart(metadataTitle || ogTitle || documentTitle, siteName);
+  return withoutSitePart(metadataTitle || ogTitle || documentTitle, siteNames);
 }
 
-/** "Title | Site", "Site - Title" → "Title", when the short side names the site. */
-function withoutSitePart(title: string, siteName: string): string {
+// Home links past this many words are a sentence ("Back to the home page of …"), not a name.
+const SITE_NAME_WORDS = 8;
+const HOME_LINKS_READ = 300;
+
+/** Folded texts of the links to the site's home page. */
+function homeLinkNames(doc: Document): Set<string> {
+  const names = new Set<string>();
+  const links = doc.querySelectorAll('a[href]');
+  for (let i = 0; i < links.length && i < HOME_LINKS_READ; i++) {
+    const link = links[i] as Element;
+    const href = (link.getAttribute('href') ?? '').trim();
+    if (!href || href.startsWith('#') || !HOME_LINK.test(href)) continue;
+    const name = foldText(link.textContent ?? '');
+    const count = name ? name.split(' ').length : 0;
+    if (count > 0 && count <= SITE_NAME_WORDS) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * "Title | Site", "Site - Title" → "Title": the end that names the site (its declared name, a home
+ * link's text, a domain), else a short end (three words or fewer) before or after a longer title.
+ */
+function withoutSitePart(title: string, siteNames: Set<string>): string {
   const parts = title.split(SEPARATOR);
   if (parts.length < 2) return title;
-  const site = foldText(siteName);
   const first = parts[0] ?? '';
   const last = parts[parts.length - 1] ?? '';
+  const named = (part: string) => siteNames.has(foldText(part)) || /\.[a-z]{2,}$/i.test(part.trim());
   const restWords = (part: string) => words(title).length - words(part).length;
-  const isSite = (part: string) =>
-    (site !== '' && foldText(part) === site) ||
-    /\.[a-z]{2,}$/i.test(part.trim()) ||
-    (words(part).length <= 3 && restWords(part) >= 4);
-  const separatorAt = (text: string) => SEPARATOR.exec(text);
-  if (isSite(last)) {
-    const head = title.slice(0, title.length - last.length);
-    return head.replace(/\s+[|–—·•:-]\s+$/, '').trim();
-  }
-  if (isSite(first) && separatorAt(title))
-    return title
+  const short = (part: string) => words(part).length <= 3 && restWords(part) >= 4;
+  const withoutLast = () =>
+    title
+      .slice(0, title.length - last.length)
+      .replace(/\s+[|–—·•:-]\s+$/, '')
+      .trim();
+  const withoutFirst = () =>
+    title
       .slice(first.length)
       .replace(/^\s+[|–—·•:-]\s+/, '')
       .trim();
+  if (named(last)) return withoutLast();
+  if (named(first)) return withoutFirst();
+  // Nothing names the site: a short end beside a longer title is the site, the last end first.
+  if (short(last)) return withoutLast();
+  if (short(first)) return withoutFirst();
   return title;
 }

@@ -34,4 +34,8 @@ describe('the title', () => {
   it("is a short post's own h1, not the blog's longer name from the document title", () => {
     expect(titleOf('pages/title-short-post-long-blog-name.html')).toBe('Mercado de flores');
   });
+
+  it("is the short end of the document title when the other end is the name its home link gives", () => {
+    expect(titleOf('pages/title-no-headline-long-blog-name.html')).toBe('Mercado de flores');
+  });
 });
