@@ -35,7 +35,7 @@ describe('the title', () => {
     expect(titleOf('pages/title-short-post-long-blog-name.html')).toBe('Mercado de flores');
   });
 
-  it("is the short end of the document title when the other end is the name its home link gives", () => {
+  it('is the short end of the document title when the other end is the name its home link gives', () => {
     expect(titleOf('pages/title-no-headline-long-blog-name.html')).toBe('Mercado de flores');
   });
 });
