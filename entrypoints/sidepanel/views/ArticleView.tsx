@@ -6,8 +6,8 @@ import { AddQuestion } from '@/components/AddQuestion';
 import { ArticleHeader } from '@/components/ArticleHeader';
 import { NoteEditor } from '@/components/NoteEditor';
 import { QuestionCard } from '@/components/QuestionCard';
-import { answerFormFor } from '@/utils/extract/forms';
 import { questionId } from '@/utils/extract/ids';
+import type { AnswerForm } from '@/utils/extract/types';
 import { type MessageKey, t, uiLanguage } from '@/utils/i18n';
 import { type PageFailure, readSelection, showInPage } from '@/utils/page-bridge';
 import { cleanPassage } from '@/utils/pending-passage';
@@ -50,6 +50,20 @@ let numberFormat: Intl.NumberFormat | undefined;
 function formatCount(n: number): string {
   numberFormat ??= new Intl.NumberFormat(uiLanguage());
   return numberFormat.format(n);
+}
+
+/**
+ * The answer form of a question the reader writes. The cue lexicon it reads is a chunk of its own,
+ * loaded on the first such question rather than before the panel's first paint; should it fail to
+ * load (Stance updated under an open panel), the question is kept with the Disagree…Agree scale.
+ */
+async function formOf(text: string, lang: string): Promise<AnswerForm> {
+  try {
+    const { answerFormFor } = await import('@/utils/extract/forms');
+    return answerFormFor(text, lang);
+  } catch {
+    return { type: 'agree-disagree' };
+  }
 }
 
 /** Questions whose note changed since the last save: only their cards say "Saving…". */
@@ -223,13 +237,9 @@ export function ArticleView({ onGrantFollow }: ArticleViewProps) {
           )}
           <AddQuestion
             onAdd={(text) =>
-              session.addOwnQuestion({
-                id: questionId(text),
-                kind: 'debate',
-                label: '',
-                text,
-                form: answerFormFor(text, lang),
-              })
+              void formOf(text, lang).then((form) =>
+                session.addOwnQuestion({ id: questionId(text), kind: 'debate', label: '', text, form }),
+              )
             }
           />
         </section>

@@ -145,4 +145,20 @@ describe('a section of many questions', () => {
     expect(panel.session.record.value?.questions.q7?.note?.v).toBe('a');
     expect(new Set(rendered)).toEqual(new Set(['q7']));
   });
+
+  test('a question the reader adds gets its answer form from the cue lexicon, loaded then', async () => {
+    const input = container.querySelector<HTMLInputElement>('#add-question-input')!;
+    act(() => {
+      input.value = 'Faut-il un seul maître, ou des États lents ?';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => input.form!.requestSubmit());
+    await vi.waitFor(() =>
+      expect(container.querySelector('section[aria-labelledby="section-own"] h3')?.textContent).toBe(
+        'Faut-il un seul maître, ou des États lents ?',
+      ),
+    );
+    const own = Object.values(panel.session.record.value?.questions ?? {}).find((q) => q.q.v.kind === 'own');
+    expect(own?.q.v.form).toEqual({ type: 'alternatives', poles: ['un seul maître', 'des États lents'] });
+  });
 });
