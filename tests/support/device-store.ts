@@ -9,7 +9,7 @@
 // - storage.onChanged events reach each context later, in order, when the test delivers them.
 import { type ClockState, newClock, receive, type Stamp, tick } from '@/utils/positions/clock';
 import { mergeArticle } from '@/utils/positions/merge';
-import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
+import { type ArticleRecord, newestStamp } from '@/utils/positions/model';
 
 /** Faults to put back on purpose, to show the property tests catch them (never set otherwise). */
 export interface StoreFaults {
@@ -147,7 +147,7 @@ export class StoreContext {
   private observed<T extends ArticleRecord | null>(article: T): T {
     if (!article) return article;
     this.onRead?.(article);
-    if (!this.store.faults.readsDoNotObserve) this.observeStamp(lastActivity(article));
+    if (!this.store.faults.readsDoNotObserve) this.observeStamp(newestStamp(article));
     return article;
   }
 }

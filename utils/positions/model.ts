@@ -74,7 +74,10 @@ export interface ArticleRecord {
   deleted?: Stamped<boolean>;
 }
 
-/** The latest stamp anywhere in an article: its last activity. */
+/**
+ * The reader's last activity on an article (My debates' order, sync's recency). A question's
+ * snapshot is left out: the page rewording a question is not the reader's doing.
+ */
 export function lastActivity(article: ArticleRecord): Stamp {
   let latest = article.meta.at;
   const see = (s: Stamp | undefined) => {
@@ -94,6 +97,16 @@ export function lastActivity(article: ArticleRecord): Stamp {
     }
   }
   return latest;
+}
+
+/**
+ * The newest stamp anywhere in an article, snapshots included: what a reader of this record must
+ * fold into its clock, so that whatever it writes next sorts after every value it has seen.
+ */
+export function newestStamp(article: ArticleRecord): Stamp {
+  let newest = lastActivity(article);
+  for (const q of Object.values(article.questions)) if (q.q.at > newest) newest = q.q.at;
+  return newest;
 }
 
 export function isDeleted(article: ArticleRecord): boolean {

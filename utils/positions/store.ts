@@ -15,7 +15,7 @@ import {
 } from '@/utils/storage';
 import { type ClockState, decodeStamp, newClock, receive, type Stamp, tick } from './clock';
 import { mergeArticle } from './merge';
-import { type ArticleRecord, lastActivity } from './model';
+import { type ArticleRecord, newestStamp } from './model';
 import { type LibrarySummary, summarizeArticle } from './view';
 
 const articleItem = (url: string) => versionedArticleItem(url, migrationStamp);
@@ -98,7 +98,7 @@ function withArticlesLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function observed<T extends ArticleRecord | null>(article: T): T {
-  if (article) observeStamp(lastActivity(article));
+  if (article) observeStamp(newestStamp(article));
   return article;
 }
 

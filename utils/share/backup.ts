@@ -5,7 +5,7 @@
 import { t } from '@/utils/i18n';
 import { clampText, isArticleUrl } from '@/utils/limits';
 import { mergeArticle } from '@/utils/positions/merge';
-import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
+import { type ArticleRecord, newestStamp } from '@/utils/positions/model';
 import { listArticles, observeStamp, saveArticles } from '@/utils/positions/store';
 import {
   type ArticleGroups,
@@ -172,7 +172,7 @@ export async function restoreBackup(input: string | Uint8Array): Promise<Result<
     .filter((article) => JSON.stringify(article) !== JSON.stringify(current.articles.get(article.url)));
   try {
     // Our next stamps must sort after the restored ones, or a later edit here could lose to them.
-    for (const article of changed) observeStamp(lastActivity(article));
+    for (const article of changed) observeStamp(newestStamp(article));
     // All the articles in one write: storage full leaves the library exactly as it was.
     await saveArticles(changed);
   } catch (error) {

@@ -4,7 +4,7 @@
 // so the same engine runs against the test double and the real browser.storage.sync.
 import type { Stamp } from '@/utils/positions/clock';
 import { mergeArticle, mergeRegister } from '@/utils/positions/merge';
-import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
+import { type ArticleRecord, newestStamp } from '@/utils/positions/model';
 import { planSync, type SyncPlan } from './budget';
 import { articleKey, assembleItems, bucketKey, headKeyOf, isBucketKey } from './chunks';
 import {
@@ -262,7 +262,7 @@ export class SyncEngine {
         if (entry.kind === 'article') {
           local = byUrl.get(entry.article.url);
           merged = local ? mergeArticle(local, entry.article) : entry.article;
-          this.deps.library.observe(lastActivity(entry.article));
+          this.deps.library.observe(newestStamp(entry.article));
           // A marker seen before the article (deliveries come in any order) applies to it now.
           const key = articleKey(merged.url);
           const marker = this.foreignMarkers.get(key);
