@@ -4,6 +4,7 @@
 // devices (signed in, its own sync on) is hidden from extensions, so the panel never claims it.
 import { useId } from 'preact/hooks';
 import { t, uiLanguage } from '@/utils/i18n';
+import { SYNC_MAX_ITEMS } from '@/utils/sync/limits';
 import type { SyncErrorKind } from '@/utils/sync/outbox';
 import { articlesOnThisDeviceOnly } from '@/utils/sync/status';
 import { syncTimeLabel, useSyncStatus } from '@/utils/sync/use-sync-status';
@@ -14,6 +15,9 @@ const ERROR_MESSAGE = {
   quota: 'syncErrorQuota',
   other: 'syncErrorOther',
 } as const satisfies Record<SyncErrorKind, string>;
+
+/** How long "last damaged item replaced" stays in Settings. */
+const REPAIR_SHOWN_MS = 7 * 86_400_000;
 
 export function SyncStatus() {
   const { status, settings, setEnabled } = useSyncStatus();
@@ -58,7 +62,25 @@ export function SyncStatus() {
             </p>
             {status.pending && <p>{t('syncPending')}</p>}
             {localOnly > 0 && <p>{t('syncLocalOnlyCount', localOnly)}</p>}
-            {status.undecodable > 0 && <p>{t('syncUndecodable', status.undecodable)}</p>}
+            {(status.localTooLarge ?? 0) > 0 && <p>{t('syncTooLarge', status.localTooLarge)}</p>}
+            {status.localByBudget > 0 && (status.otherItems ?? 0) >= SYNC_MAX_ITEMS && (
+              <p class="sync-error">{t('syncOtherItemsFull', status.otherItems, SYNC_MAX_ITEMS)}</p>
+            )}
+            {status.localByBudget > 0 &&
+              (status.otherItems ?? 0) < SYNC_MAX_ITEMS &&
+              (status.otherBytes ?? 0) > 0 && (
+                <p>{t('syncOtherItemsShare', kb.format(Math.max(1, status.otherBytes / 1024)))}</p>
+              )}
+            {(status.newerVersion ?? 0) > 0 && <p>{t('syncUndecodable', status.newerVersion)}</p>}
+            {(status.corrupt ?? 0) > 0 && <p>{t('syncCorrupt', status.corrupt)}</p>}
+            {status.repairedAt != null && Date.now() - status.repairedAt < REPAIR_SHOWN_MS && (
+              <p>{t('syncRepaired', syncTimeLabel(status.repairedAt, Date.now(), language))}</p>
+            )}
+            {status.localWriteError && (
+              <p class="sync-error">
+                {t(status.localWriteError === 'full' ? 'syncLocalFull' : 'syncLocalFailed')}
+              </p>
+            )}
             {status.lastError && <p class="sync-error">{t(ERROR_MESSAGE[status.lastError])}</p>}
           </>
         )}

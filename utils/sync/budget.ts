@@ -24,6 +24,12 @@ import { itemBytes, SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, usableTotalBytes } from '.
 
 /** When not all articles fit in full, the most recent ones that fit in this share of the quota do. */
 export const FULL_TIER_SHARE = 1 / 8;
+/**
+ * The most bytes (UTF-8) of layout one article may take in the stream: a third of the quota, which
+ * it could take coded if its text does not compress. A larger article is skipped, counted apart,
+ * and the budget goes on with the next one (a typical article takes about 1.3 KB).
+ */
+export const MAX_ENTRY_BYTES = 32_768;
 
 export interface SyncPlan {
   /** Every item Stance wants in storage.sync, by key. */
@@ -39,6 +45,11 @@ export interface SyncPlan {
   localByBudget: string[];
   /** URLs synced in the compact tier (without their page questions' wording), most recent first. */
   compact: string[];
+  /**
+   * URLs of articles too large to sync even compact (over MAX_ENTRY_BYTES): skipped, kept on this
+   * device, and every article after them still planned.
+   */
+  tooLarge: string[];
 }
 
 export interface BudgetOptions {
@@ -149,14 +160,26 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
   const remembered = options.memo?.get(memoKey);
   if (remembered) return structuredClone(remembered);
 
+  const utf8 = new TextEncoder();
+  const tooBig = (entry: SyncEntry) => {
+    const line = lineOf(entry);
+    return line.length * 3 > MAX_ENTRY_BYTES && utf8.encode(line).length > MAX_ENTRY_BYTES;
+  };
+  /** Whether an article is too large however it is packed (compact when it has that form). */
+  const tooLargeAt = (i: number) => tooBig(full[i]!.compact ?? full[i]!.entry);
+
   // Adds entries in order to one stream per bucket while the whole still fits, and stops at the
   // first that does not (or once the candidates take `share` bytes): the most recent come first.
+  // An article too large for its tier goes compact, or is skipped if that is too large as well.
   const run = (inFull: (i: number) => boolean, share = Number.POSITIVE_INFINITY) => {
-    const entryOf = (i: number) => (!inFull(i) && full[i]!.compact) || full[i]!.entry;
+    const entryOf = (i: number): SyncEntry => {
+      const e = full[i]!;
+      return inFull(i) && !(e.compact && tooBig(e.entry)) ? e.entry : (e.compact ?? e.entry);
+    };
     const expected = new Map<string, number>();
     for (const e of always) expected.set(e.bucket, (expected.get(e.bucket) ?? 0) + lineOf(e.entry).length);
     for (const [i, e] of full.entries())
-      expected.set(e.bucket, (expected.get(e.bucket) ?? 0) + lineOf(entryOf(i)).length);
+      if (!tooLargeAt(i)) expected.set(e.bucket, (expected.get(e.bucket) ?? 0) + lineOf(entryOf(i)).length);
     type Open = { stream: EntryStream; good: StreamMark; bytes: number; items: number };
     const streams = new Map<string, Open>();
     let bytes = reservedBytes;
@@ -185,16 +208,26 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     for (const e of always) write(e.bucket, e.entry).keep();
     const start = bytes;
     const used = [bytes];
-    let count = 0;
+    const taken: number[] = [];
+    const skipped: number[] = [];
+    let stop = full.length;
     for (let i = 0; i < full.length; i++) {
-      const { total, keep, mark } = write(full[i]!.bucket, entryOf(i));
+      const entry = entryOf(i);
+      if (tooBig(entry)) {
+        skipped.push(i);
+        continue;
+      }
+      const { total, keep, mark } = write(full[i]!.bucket, entry);
       const tooLong = mark.coder.bytesIn > (options.maxStreamBytes ?? MAX_STREAM_BYTES);
-      if (!fits(total.bytes, total.items) || total.bytes - start > share || tooLong) break;
+      if (!fits(total.bytes, total.items) || total.bytes - start > share || tooLong) {
+        stop = i;
+        break;
+      }
       keep();
-      count++;
+      taken.push(i);
       used.push(bytes);
     }
-    return { count, streams, used, inFull };
+    return { count: taken.length, taken, skipped, stop, streams, used, entryOf };
   };
 
   // A device that lacks a page question's newest wording (another device has it, the hints say)
@@ -216,10 +249,11 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     const fullShare = quotaBytes * FULL_TIER_SHARE;
     const layoutBytes = full.reduce((sum, e) => sum + lineOf(e.entry).length, 0);
     chosen = run(() => true, layoutBytes > 6 * quotaBytes ? fullShare : Number.POSITIVE_INFINITY);
-    if (chosen.count < full.length) {
+    if (chosen.stop < full.length) {
       let inFull = 0;
       while (inFull < chosen.count && chosen.used[inFull + 1]! - chosen.used[0]! <= fullShare) inFull++;
-      const mixed = run((i) => i < inFull);
+      const boundary = chosen.taken[inFull] ?? full.length;
+      const mixed = run((i) => i < boundary);
       if (mixed.count > chosen.count) chosen = mixed;
     }
   }
@@ -233,12 +267,11 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
       bytes += itemBytes(k, v, 'chrome');
     }
   }
-  const compact = full
-    .slice(0, chosen.count)
-    .filter((e, i) => e.compact && !chosen.inFull(i))
-    .map((e) => e.url);
-  for (const e of full.slice(chosen.count)) localByBudget.push(e.url);
-  const plan: SyncPlan = { items, bytes, localByChoice, localByBudget, compact };
+  const compact = chosen.taken.filter((i) => chosen.entryOf(i) !== full[i]!.entry).map((i) => full[i]!.url);
+  const tooLarge = chosen.skipped.map((i) => full[i]!.url);
+  for (let i = chosen.stop; i < full.length; i++)
+    (tooLargeAt(i) ? tooLarge : localByBudget).push(full[i]!.url);
+  const plan: SyncPlan = { items, bytes, localByChoice, localByBudget, compact, tooLarge };
   if (options.memo) {
     options.memo.set(memoKey, structuredClone(plan));
     // The last few plans are enough: a re-plan after a write or a remote echo has the same inputs.

@@ -44,9 +44,15 @@ export function headKeyOf(key: string): string {
   return dot < 0 ? key : key.slice(0, dot);
 }
 
-/** The items that store one payload under `key`, each within the per-item quota in both browsers. */
+/**
+ * The items that store one payload under `key`, each within the per-item quota in both browsers.
+ * Always behind a head `*<parts>.<checksum>|`, one part or more: whatever is read back is what was
+ * written, or is known not to be (versions before this one wrote an unsplit payload bare, and read
+ * a one-part head as any other).
+ */
 export function splitIntoItems(key: string, payload: string, browser: SyncBrowser): Record<string, string> {
-  if (itemBytes(key, payload, browser) <= SYNC_QUOTA_BYTES_PER_ITEM) return { [key]: payload };
+  const whole = `${SPLIT_MARK}1${PART_SEPARATOR}${checksum(payload)}|${payload}`;
+  if (itemBytes(key, whole, browser) <= SYNC_QUOTA_BYTES_PER_ITEM) return { [key]: whole };
   // Payloads are ASCII (base85) in practice; slicing by UTF-8 size keeps any other text safe too.
   const room = SYNC_QUOTA_BYTES_PER_ITEM - itemBytes(`${key}${PART_SEPARATOR}999`, '') - 32;
   const slices: string[] = [];
@@ -70,7 +76,8 @@ export function splitIntoItems(key: string, payload: string, browser: SyncBrowse
  * this is never below the real figure.
  */
 export function itemsFootprint(key: string, length: number): { bytes: number; items: number } {
-  const whole = key.length + length + 2;
+  // Quotes, and the one-part head: `*1.`, the checksum (at most 11), `|`.
+  const whole = key.length + length + 2 + 15;
   if (whole <= SYNC_QUOTA_BYTES_PER_ITEM) return { bytes: whole, items: 1 };
   const room = SYNC_QUOTA_BYTES_PER_ITEM - itemBytes(`${key}${PART_SEPARATOR}999`, '') - 32;
   const parts = Math.ceil(length / room);
@@ -79,25 +86,37 @@ export function itemsFootprint(key: string, length: number): { bytes: number; it
   return { bytes, items: parts };
 }
 
-export type Assembled = { ok: true; payload: unknown } | { ok: false; reason: 'incomplete' };
+export type Assembled =
+  /** `checked`: the payload passed its checksum (false for a bare payload an older version wrote). */
+  | { ok: true; payload: unknown; checked: boolean }
+  /**
+   * `incomplete`: a part is missing or does not match its head, which late or reordered deliveries
+   * also give (parts of one write may arrive apart); `corrupt`: damaged beyond doubt (a one-part
+   * item failing its checksum, a head that is not one).
+   */
+  | { ok: false; reason: 'incomplete' | 'corrupt' };
 
 /** The payload stored under `key`, from whatever items are present (parts may arrive late). */
 export function assembleItems(key: string, itemAt: (key: string) => unknown): Assembled {
   const head = itemAt(key);
-  if (typeof head !== 'string' || !head.startsWith(SPLIT_MARK)) return { ok: true, payload: head };
-  const match = /^\*(\d+)\.([0-9a-z]+)\|/.exec(head);
-  if (!match) return { ok: true, payload: head };
+  if (typeof head !== 'string' || !head.startsWith(SPLIT_MARK))
+    return { ok: true, payload: head, checked: false };
+  const match = /^\*(\d{1,3})\.([0-9a-z]{1,11})\|/.exec(head);
+  if (!match) return { ok: false, reason: 'corrupt' };
+  const parts = Number(match[1]);
   let payload = head.slice(match[0].length);
-  for (let i = 1; i < Number(match[1]); i++) {
+  for (let i = 1; i < parts; i++) {
     const part = itemAt(`${key}${PART_SEPARATOR}${i}`);
     if (typeof part !== 'string') return { ok: false, reason: 'incomplete' };
     payload += part;
   }
-  // Parts from an older version of the article may still be here: the checksum tells.
-  return checksum(payload) === match[2] ? { ok: true, payload } : { ok: false, reason: 'incomplete' };
+  if (checksum(payload) === match[2]) return { ok: true, payload, checked: true };
+  // Parts from an older version of the stream may still be here (a one-part item has none).
+  return { ok: false, reason: parts > 1 ? 'incomplete' : 'corrupt' };
 }
 
-function checksum(text: string): string {
+/** The checksum a head carries: base 36 of a 53-bit hash of the whole payload. */
+export function checksum(text: string): string {
   return hash53(text).toString(36);
 }
 

@@ -241,11 +241,26 @@ export function packArticle(article: ArticleRecord): string {
   return packEntries([{ kind: 'article', article }]);
 }
 
+/**
+ * Whether a format character is one a later version of Stance would write: a digit after this
+ * version's. Anything else that is not a known format ('0', '1', a letter, a '*' left from a damaged
+ * head) is damage. A later version writes its payloads behind a checksummed head too (see
+ * splitIntoItems): then any character after '4' is taken as a newer format (isNewerChecked).
+ */
+export function isNewerFormat(format: string): boolean {
+  return format > FORMAT_STREAM && format <= '9';
+}
+
+/** A format character, from a payload whose checksum held: anything after this version's is newer. */
+export function isNewerChecked(format: string): boolean {
+  return format > FORMAT_STREAM;
+}
+
 export function unpackItem(payload: unknown): DecodedItem {
   if (typeof payload !== 'string' || payload.length === 0) return { ok: false, reason: 'corrupt' };
-  const format = payload[0];
+  const format = payload[0]!;
   if (format !== FORMAT_ENTRIES && format !== FORMAT_COMPACT && format !== FORMAT_STREAM)
-    return { ok: false, reason: 'unknown-format' };
+    return { ok: false, reason: isNewerFormat(format) ? 'unknown-format' : 'corrupt' };
   try {
     const bytes = decodeBase85(payload.slice(1));
     if (!bytes) return { ok: false, reason: 'corrupt' };

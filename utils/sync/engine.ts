@@ -6,9 +6,10 @@ import type { Stamp } from '@/utils/positions/clock';
 import { mergeArticle, mergeRegister } from '@/utils/positions/merge';
 import { type ArticleRecord, newestStamp } from '@/utils/positions/model';
 import { planSync, type SyncPlan } from './budget';
-import { articleKey, assembleItems, bucketKey, headKeyOf, isBucketKey } from './chunks';
+import { articleKey, assembleItems, bucketKey, checksum, headKeyOf, isBucketKey } from './chunks';
 import {
   type DecodedItem,
+  isNewerChecked,
   isPlaceholder,
   pageWordings,
   type SyncEntry,
@@ -76,6 +77,36 @@ export interface SyncEngineDeps {
 
 const QUOTA_MARGIN_STEP = 4_096;
 const MAX_QUOTA_MARGIN = 32_768;
+/**
+ * How long a split item whose parts do not match its head is waited for before it is taken as
+ * damaged and replaced: the parts of one write may reach a device apart, the last within seconds.
+ */
+export const INCOMPLETE_GRACE_MS = 5 * 60_000;
+/** When to try again after storage.local refused a write. */
+export const LOCAL_RETRY_MS = 60_000;
+
+/** Why the items under a bucket key cannot be read, and since when (with what in them). */
+interface Unreadable {
+  kind: 'newer' | 'corrupt' | 'incomplete';
+  since: number;
+  /** A hash of the bucket's items: a change starts the wait again. */
+  signature: string;
+}
+
+/** A write to storage.local (the library, the outbox, the markers) that was refused. */
+class LocalWriteError extends Error {
+  constructor(readonly kind: 'full' | 'other') {
+    super(`storage.local refused a write (${kind})`);
+  }
+}
+
+async function localWrite<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw new LocalWriteError(classifySyncError(error) === 'quota' ? 'full' : 'other');
+  }
+}
 
 export class SyncEngine {
   private readonly now: () => number;
@@ -86,8 +117,15 @@ export class SyncEngine {
   private cancelTimer: (() => void) | null = null;
   /** What storage.sync holds, as last read or written. */
   private mirror = new Map<string, unknown>();
-  /** Bucket keys whose items cannot be read, with why; left alone. */
-  private undecodable = new Map<string, string>();
+  /**
+   * Bucket keys whose items cannot be read, with why. A newer version's are left alone, and so is
+   * an incomplete split item for INCOMPLETE_GRACE_MS; damaged ones are replaced by this device's plan.
+   */
+  private unreadable = new Map<string, Unreadable>();
+  /** Heads the outbox replaces because they are damaged: a write that succeeds repairs them. */
+  private repairing = new Set<string>();
+  /** Items in storage.sync that are not Stance's buckets. */
+  private others = { items: 0, bytes: 0 };
   /** "This device only" markers for articles this device does not have, by article key. */
   private foreignMarkers = new Map<string, ForeignMarker>();
   private outbox: Outbox = EMPTY_OUTBOX;
@@ -148,7 +186,7 @@ export class SyncEngine {
 
   /** Write the outbox now (start-up, tests), unless a back-off or the write spacing says wait. */
   flushNow(): Promise<void> {
-    return this.serial(() => this.flush());
+    return this.serial(() => this.guarded(() => this.flush()));
   }
 
   /** Resolves once every queued operation has run. */
@@ -174,20 +212,23 @@ export class SyncEngine {
 
   private async connect() {
     const previous = await this.deps.persistence.loadStatus();
-    this.current = { ...(previous ?? INITIAL_SYNC_STATUS), enabled: true };
+    // A status an earlier version saved lacks the newer fields.
+    this.current = { ...INITIAL_SYNC_STATUS, ...previous, enabled: true };
     this.outbox = (await this.deps.persistence.loadOutbox()) ?? EMPTY_OUTBOX;
     const markers = (await this.deps.persistence.loadForeignMarkers()) ?? [];
     this.foreignMarkers = new Map(markers.map((m) => [m.key, m]));
     // Listen before reading, so no change falls between the read and the subscription.
     this.unwatch = this.deps.area.watch((changes) => {
-      this.serial(() => this.applyRemote(changes));
+      this.serial(() => this.guarded(() => this.applyRemote(changes)));
     });
     const everything = await this.deps.area.get(null);
     this.mirror = new Map(Object.entries(everything));
-    await this.mergeFromMirror(new Set([...this.mirror.keys()].filter(isBucketKey).map(headKeyOf)));
-    this.current = { ...this.current, lastSyncedAt: this.now() };
-    await this.reconcile();
-    this.scheduleFlush(0);
+    await this.guarded(async () => {
+      await this.mergeFromMirror(new Set([...this.mirror.keys()].filter(isBucketKey).map(headKeyOf)));
+      this.current = { ...this.current, lastSyncedAt: this.now() };
+      await this.reconcile();
+      this.scheduleFlush(0);
+    });
   }
 
   private async disconnect() {
@@ -226,16 +267,28 @@ export class SyncEngine {
       this.syncedPlaceholders.delete(head);
       this.syncedInFull.delete(head);
       if (!this.mirror.has(head)) {
-        this.undecodable.delete(head);
+        this.unreadable.delete(head);
         continue;
       }
       const assembled = assembleItems(head, (key) => this.mirror.get(key));
-      const decoded = assembled.ok ? this.decode(assembled.payload) : assembled;
-      if (!decoded.ok) {
-        this.undecodable.set(head, decoded.reason);
+      let failure: Unreadable['kind'] | null = null;
+      let decoded: DecodedItem = { ok: false, reason: 'corrupt' };
+      if (!assembled.ok) failure = assembled.reason;
+      else if (assembled.checked && isNewerChecked(String(assembled.payload)[0] ?? '')) failure = 'newer';
+      else {
+        decoded = this.decode(assembled.payload);
+        if (!decoded.ok) failure = decoded.reason === 'unknown-format' ? 'newer' : 'corrupt';
+      }
+      if (failure || !decoded.ok) {
+        // Nothing of a damaged item is merged: what it held is in the storage.local of the devices
+        // that wrote it, and they write it back when they next plan (see README, Sync).
+        const signature = this.signatureOf(head);
+        const known = this.unreadable.get(head);
+        if (!known || known.kind !== failure || known.signature !== signature)
+          this.unreadable.set(head, { kind: failure ?? 'corrupt', since: this.now(), signature });
         continue;
       }
-      this.undecodable.delete(head);
+      this.unreadable.delete(head);
       const placeholders = new Map<string, SyncedPlaceholder>();
       for (const entry of decoded.entries)
         if (entry.kind === 'article')
@@ -286,7 +339,7 @@ export class SyncEngine {
           merged = { ...local, localOnly: mergeRegister(local.localOnly, entry.localOnly)! };
         }
         if (local && canonicalJson(local) === canonicalJson(merged)) continue;
-        await this.deps.library.save(merged);
+        await localWrite(() => this.deps.library.save(merged));
         byUrl.set(merged.url, merged);
         byKey.set(articleKey(merged.url), merged);
       }
@@ -299,49 +352,99 @@ export class SyncEngine {
     // article with an older copy, the plan must not then write that older copy over the newer one.
     await this.mergeFromMirror(new Set([...this.mirror.keys()].filter(isBucketKey).map(headKeyOf)));
     const library = await this.deps.library.list();
+    const now = this.now();
+    const leftAlone = new Set<string>();
+    this.repairing = new Set();
+    for (const [head, u] of this.unreadable)
+      if (this.isLeftAlone(u, now)) leftAlone.add(head);
+      else this.repairing.add(head);
     let reservedBytes = 0;
     let reservedItems = 0;
+    this.others = { items: 0, bytes: 0 };
     for (const [key, value] of this.mirror) {
-      if (isBucketKey(key) && !this.undecodable.has(headKeyOf(key))) continue;
-      reservedBytes += itemBytes(key, value);
+      const bucket = isBucketKey(key);
+      if (bucket && !leftAlone.has(headKeyOf(key))) continue;
+      const bytes = itemBytes(key, value);
+      reservedBytes += bytes;
       reservedItems++;
+      if (!bucket) this.others = { items: this.others.items + 1, bytes: this.others.bytes + bytes };
     }
     const plan = planSync(library, {
       reservedBytes,
       reservedItems,
       marginBytes: 256 + this.extraMargin,
-      blockedKeys: new Set(this.undecodable.keys()),
+      blockedKeys: leftAlone,
       foreignMarkers: [...this.foreignMarkers.values()],
       memo: this.plans,
       quotaBytes: this.deps.quotaBytes,
       syncedInFull: (url) => this.syncedInFull.get(bucketKey(url))?.get(url),
       syncedPlaceholder: (url, id) => this.syncedPlaceholders.get(bucketKey(url))?.get(`${url}\n${id}`),
     });
+    // A bucket is written whole (head and every part) when any of its items changes: whatever
+    // order writes from several devices land in, each head then finds its own parts.
+    const changed = new Set(
+      Object.entries(plan.items)
+        .filter(([key, value]) => this.mirror.get(key) !== value)
+        .map(([key]) => headKeyOf(key)),
+    );
     const set: Record<string, string> = {};
-    for (const [key, value] of Object.entries(plan.items))
-      if (this.mirror.get(key) !== value) set[key] = value;
+    for (const [key, value] of Object.entries(plan.items)) if (changed.has(headKeyOf(key))) set[key] = value;
     // Everything in a bucket this device left out of its plan is merged here already (articles
-    // into the library, foreign markers into the plan), so only unreadable items are left alone.
+    // into the library, foreign markers into the plan), or damaged: only a newer version's items
+    // and parts still due are left alone.
     const remove = [...this.mirror.keys()].filter(
-      (key) => isBucketKey(key) && !(key in plan.items) && !this.undecodable.has(headKeyOf(key)),
+      (key) => isBucketKey(key) && !(key in plan.items) && !leftAlone.has(headKeyOf(key)),
     );
     this.outbox = { ...this.outbox, set, remove };
     if (isOutboxEmpty(this.outbox)) this.outbox = EMPTY_OUTBOX;
-    await this.deps.persistence.saveOutbox(this.outbox);
-    await this.publish(this.statusFrom(plan));
+    await localWrite(() => this.deps.persistence.saveOutbox(this.outbox));
+    await this.publish({ ...this.statusFrom(plan), localWriteError: null });
   }
 
   private async saveForeignMarkers() {
-    await this.deps.persistence.saveForeignMarkers([...this.foreignMarkers.values()]);
+    await localWrite(() => this.deps.persistence.saveForeignMarkers([...this.foreignMarkers.values()]));
+  }
+
+  /** A hash of every item under `head`, in key order. */
+  private signatureOf(head: string): string {
+    const keys = [...this.mirror.keys()].filter((k) => isBucketKey(k) && headKeyOf(k) === head).sort();
+    return checksum(JSON.stringify(keys.map((k) => [k, this.mirror.get(k)])));
+  }
+
+  /** Whether the items under this key are left alone now (a newer version's, or parts still due). */
+  private isLeftAlone(u: Unreadable, now: number): boolean {
+    return u.kind === 'newer' || (u.kind === 'incomplete' && now - u.since < INCOMPLETE_GRACE_MS);
+  }
+
+  /**
+   * Runs an operation; if storage.local refused a write, says so in the status and tries again
+   * later (nothing is planned from a library that could not take what other devices sent).
+   */
+  private async guarded(run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      if (!(error instanceof LocalWriteError)) throw error;
+      this.dirty = true;
+      await this.publish({ ...this.current, pending: true, localWriteError: error.kind });
+      this.scheduleFlush(LOCAL_RETRY_MS);
+    }
   }
 
   private async flush() {
     if (!this.enabled) return;
+    const started = this.now();
+    // An incomplete item waited for long enough is damaged: the re-plan replaces it.
+    for (const u of this.unreadable.values())
+      if (u.kind === 'incomplete' && !this.isLeftAlone(u, started)) this.dirty = true;
     if (this.dirty) {
       this.dirty = false;
       await this.reconcile();
     }
-    if (isOutboxEmpty(this.outbox)) return;
+    if (isOutboxEmpty(this.outbox)) {
+      this.scheduleGraceCheck();
+      return;
+    }
     const now = this.now();
     const wait = Math.max(this.outbox.retryAt - now, this.lastFlushAt + MIN_FLUSH_INTERVAL_MS - now);
     if (wait > 0) {
@@ -350,29 +453,48 @@ export class SyncEngine {
     }
     this.lastFlushAt = now;
     const { set, remove } = this.outbox;
+    const repairs = [...Object.keys(set), ...remove].some((key) => this.repairing.has(headKeyOf(key)));
     try {
-      // Removing first frees quota for the new items; each call is one write operation.
-      if (remove.length > 0) {
-        await this.deps.area.remove(remove);
-        for (const key of remove) this.mirror.delete(key);
-      }
+      // New items first, in one set(): a refusal changes nothing, and once it is done the head
+      // names only parts it wrote. Stale parts go after; until then they are named by nothing.
       if (Object.keys(set).length > 0) {
         await this.deps.area.set(set);
         for (const [key, value] of Object.entries(set)) this.mirror.set(key, value);
       }
+      if (remove.length > 0) {
+        await this.deps.area.remove(remove);
+        for (const key of remove) this.mirror.delete(key);
+      }
       this.outbox = EMPTY_OUTBOX;
-      this.current = { ...this.current, lastSyncedAt: now, lastError: null };
-      await this.deps.persistence.saveOutbox(this.outbox);
+      this.current = {
+        ...this.current,
+        lastSyncedAt: now,
+        lastError: null,
+        repairedAt: repairs ? now : this.current.repairedAt,
+      };
+      await localWrite(() => this.deps.persistence.saveOutbox(this.outbox));
       await this.reconcile();
     } catch (error) {
+      if (error instanceof LocalWriteError) throw error;
       const kind = classifySyncError(error);
       if (kind === 'quota')
         this.extraMargin = Math.min(MAX_QUOTA_MARGIN, this.extraMargin + QUOTA_MARGIN_STEP);
+      // The writes stay queued: the re-plan starts from what storage.sync holds (the set() either
+      // landed whole or not at all), so it queues what is still missing.
       this.outbox = afterFailure(this.outbox, kind, now);
       this.current = { ...this.current, lastError: kind };
       await this.reconcile();
     }
     if (!isOutboxEmpty(this.outbox)) this.scheduleFlush(0);
+    else this.scheduleGraceCheck();
+  }
+
+  /** A re-plan once an incomplete item has been waited for long enough. */
+  private scheduleGraceCheck() {
+    const due = [...this.unreadable.values()]
+      .filter((u) => u.kind === 'incomplete')
+      .map((u) => u.since + INCOMPLETE_GRACE_MS - this.now());
+    if (due.length > 0 && this.cancelTimer === null) this.scheduleFlush(Math.max(0, Math.min(...due)));
   }
 
   private scheduleFlush(delay: number) {
@@ -381,7 +503,7 @@ export class SyncEngine {
     const wait = Math.max(delay, this.outbox.retryAt - this.now());
     this.cancelTimer = this.setTimer(() => {
       this.cancelTimer = null;
-      this.serial(() => this.flush());
+      this.serial(() => this.guarded(() => this.flush()));
     }, wait);
   }
 
@@ -410,7 +532,11 @@ export class SyncEngine {
       bytesUsed,
       localByChoice: plan.localByChoice.length,
       localByBudget: plan.localByBudget.length,
-      undecodable: this.undecodable.size,
+      newerVersion: [...this.unreadable.values()].filter((u) => u.kind === 'newer').length,
+      corrupt: [...this.unreadable.values()].filter((u) => u.kind !== 'newer').length,
+      localTooLarge: plan.tooLarge.length,
+      otherItems: this.others.items,
+      otherBytes: this.others.bytes,
       pending: this.dirty || !isOutboxEmpty(this.outbox),
       lastError: this.outbox.lastError ?? this.current.lastError,
     };
@@ -418,7 +544,11 @@ export class SyncEngine {
 
   private async publish(status: SyncStatus) {
     this.current = status;
-    await this.deps.persistence.saveStatus(status);
+    try {
+      await this.deps.persistence.saveStatus(status);
+    } catch {
+      // storage.local refused it (full): the listeners still hear it, and the next one may land.
+    }
     for (const listener of this.listeners) listener(status);
   }
 }

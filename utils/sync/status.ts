@@ -1,5 +1,6 @@
 // What the panel shows about sync: on or off, when it last wrote to storage.sync, how much of the
-// quota is used, how many articles stay on this device, what could not be read, the last refusal.
+// quota is used, how many articles stay on this device and why, what could not be read and why,
+// what other items take, the last refusal, and a storage.local that refuses writes.
 import { SYNC_QUOTA_BYTES } from './limits';
 import type { SyncErrorKind } from './outbox';
 
@@ -18,8 +19,23 @@ export interface SyncStatus {
   localByChoice: number;
   /** Articles that did not fit in the quota and stay on this device. */
   localByBudget: number;
-  /** Items left alone because they could not be read (corrupt, or from a newer Stance). */
-  undecodable: number;
+  /** Items written by a newer version of Stance (a format this one does not know): left alone. */
+  newerVersion: number;
+  /**
+   * Items Stance wrote that are damaged (failing their checksum, cut short, a part missing or not
+   * matching): replaced by this device's copy, at once, or after INCOMPLETE_GRACE_MS for a part
+   * that may still be on its way.
+   */
+  corrupt: number;
+  /** ms since the epoch when this device last replaced a damaged item; null if it never did. */
+  repairedAt: number | null;
+  /** Articles too large to sync (see MAX_ENTRY_BYTES), kept on this device only. */
+  localTooLarge: number;
+  /** Items in storage.sync that are not Stance's articles, and their bytes: room articles lack. */
+  otherItems: number;
+  otherBytes: number;
+  /** Saving to storage.local failed ('full': its quota): what other devices sent waits until it works. */
+  localWriteError: 'full' | 'other' | null;
   /** Writes waiting (debounce or back-off). */
   pending: boolean;
   lastError: SyncErrorKind | null;
@@ -32,12 +48,18 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   quotaBytes: SYNC_QUOTA_BYTES,
   localByChoice: 0,
   localByBudget: 0,
-  undecodable: 0,
+  newerVersion: 0,
+  corrupt: 0,
+  repairedAt: null,
+  localTooLarge: 0,
+  otherItems: 0,
+  otherBytes: 0,
+  localWriteError: null,
   pending: false,
   lastError: null,
 };
 
 /** Articles that do not travel, for "3 articles on this device only". */
 export function articlesOnThisDeviceOnly(status: SyncStatus): number {
-  return status.localByChoice + status.localByBudget;
+  return status.localByChoice + status.localByBudget + (status.localTooLarge ?? 0);
 }

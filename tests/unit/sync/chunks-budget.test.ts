@@ -75,8 +75,9 @@ describe('budget', () => {
     library[1]!.localOnly = { v: true, at: lastActivity(library[1]!) };
     const plan = planSync(library);
     expect(plan.localByChoice).toEqual([library[1]!.url]);
-    const decoded = Object.values(plan.items).flatMap((v) => {
-      const d = unpackItem(v);
+    const decoded = Object.keys(plan.items).flatMap((k) => {
+      const assembled = assembleItems(k, (key) => plan.items[key]);
+      const d = unpackItem(assembled.ok && assembled.payload);
       return d.ok ? d.entries : [];
     });
     expect(decoded.length).toBe(3);

@@ -117,7 +117,10 @@ describe('codec', () => {
     expect(unpackItem(packed.slice(0, 40))).toEqual({ ok: false, reason: 'corrupt' });
     expect(unpackItem(`${packed.slice(0, 30)}zz${packed.slice(32)}`).ok).toBe(false);
     expect(unpackItem(42)).toEqual({ ok: false, reason: 'corrupt' });
-    expect(unpackItem('Lnot-a-stamp')).toEqual({ ok: false, reason: 'unknown-format' });
+    // A later format is a digit after '4'; any other first character is damage.
+    expect(unpackItem(`5${packed.slice(1)}`)).toEqual({ ok: false, reason: 'unknown-format' });
+    expect(unpackItem('Lnot-a-stamp')).toEqual({ ok: false, reason: 'corrupt' });
+    expect(unpackItem(`a${packed.slice(1)}`)).toEqual({ ok: false, reason: 'corrupt' });
     fc.assert(fc.property(fc.string(), (junk) => void unpackItem(`1${junk}`)));
   });
 });

@@ -8,7 +8,7 @@ import {
   setPosition,
 } from '@/utils/positions/actions';
 import type { ArticleRecord } from '@/utils/positions/model';
-import { bucketKey } from '@/utils/sync/chunks';
+import { assembleItems, bucketKey } from '@/utils/sync/chunks';
 import { type SyncEntry, unpackItem } from '@/utils/sync/codec';
 import format2Item from '../../fixtures/sync/format-2-item.json';
 import { CHROME_ERRORS } from '../../support/fake-sync-area';
@@ -112,7 +112,7 @@ describe('SyncEngine', () => {
     expect(b.library.get(URL_A)?.deleted?.v).toBe(true);
   });
 
-  it('leaves an item it cannot read alone, reports it, and keeps working', async () => {
+  it('leaves an item of a newer version alone, reports it, replaces a damaged one, and keeps working', async () => {
     const env = simulatedDevices(1);
     const [a] = env.devices as [NonNullable<(typeof env.devices)[0]>];
     // The one bucket written by a newer version, and a corrupt item under an older layout's key.
@@ -121,16 +121,19 @@ describe('SyncEngine', () => {
     await a.engine.setEnabled(true);
     await a.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 3, at));
     await settle(env);
-    expect(a.area.snapshot()).toMatchObject({ [head]: '9a future format', b3: '2%%%corrupt' });
-    expect(a.engine.status.undecodable).toBe(2);
+    // The damaged item holds nothing this version can use: it is removed (repaired).
+    expect(a.area.snapshot()).toEqual({ [head]: '9a future format' });
+    expect(a.engine.status.newerVersion).toBe(1);
+    expect(a.engine.status.corrupt).toBe(0);
+    expect(a.engine.status.repairedAt).not.toBeNull();
     // The edit is kept here, and counted as such.
     expect(a.engine.status.localByBudget).toBe(1);
     expect(a.library.get(URL_A)?.questions.q1?.position?.v).toBe(3);
     // Once the newer version's item is gone, this device syncs again.
     await a.area.remove([head]);
     await settle(env);
-    expect(a.area.snapshot()[head]).toMatch(/^4/);
-    expect(a.engine.status.undecodable).toBe(1);
+    expect(a.area.snapshot()[head]).toMatch(/^\*1\.[0-9a-z]+\|4/);
+    expect(a.engine.status.newerVersion).toBe(0);
     expect(a.engine.status.localByBudget).toBe(0);
   });
 
@@ -201,7 +204,8 @@ describe('SyncEngine after an update of Stance', () => {
     expect(a.library.get(URL_A)?.questions.q1?.position?.v).toBe(2);
     const stored = a.area.snapshot();
     expect(Object.keys(stored)).toEqual([bucketKey(URL_A)]);
-    const decoded = unpackItem(stored[bucketKey(URL_A)]);
+    const assembled = assembleItems(bucketKey(URL_A), (k) => stored[k]);
+    const decoded = unpackItem(assembled.ok && assembled.payload);
     expect(
       decoded.ok && decoded.entries.map((e) => (e.kind === 'article' ? e.article.url : e.key)).sort(),
     ).toEqual([old.article.url, URL_A, 'k3v9qa12'].sort());

@@ -71,4 +71,39 @@ describe('SyncStatus', () => {
     const root = await mount();
     expect(root.textContent).toContain('Nothing written to this browser’s sync storage yet');
   });
+  it('tells damage apart from a newer version, and names other items and a full storage.local', async () => {
+    await syncStatusItem.setValue({ ...INITIAL_SYNC_STATUS, enabled: true, corrupt: 1 });
+    let text = (await mount()).textContent ?? '';
+    expect(text).toContain('Damaged sync items: 1');
+    expect(text).not.toContain('this version of Stance');
+    await syncStatusItem.setValue({ ...INITIAL_SYNC_STATUS, enabled: true, newerVersion: 1 });
+    text = (await mount()).textContent ?? '';
+    expect(text).toContain('this version of Stance cannot read them: 1');
+    expect(text).not.toContain('Damaged');
+    await syncStatusItem.setValue({
+      ...INITIAL_SYNC_STATUS,
+      enabled: true,
+      localByBudget: 31,
+      otherItems: 512,
+      otherBytes: 4_000,
+    });
+    text = (await mount()).textContent ?? '';
+    expect(text).toContain(
+      'No article can be synced: other items in this browser’s sync storage use 512 of the 512',
+    );
+    await syncStatusItem.setValue({
+      ...INITIAL_SYNC_STATUS,
+      enabled: true,
+      pending: true,
+      localTooLarge: 1,
+      localWriteError: 'full',
+    });
+    const root = await mount();
+    text = root.textContent ?? '';
+    expect(text).toContain('Articles too large to sync, kept on this device: 1');
+    expect(text).toContain('Articles on this device only: 1');
+    expect(text).toContain('Stance’s storage on this device is full');
+    const results = await axe.run(root, { rules: { region: { enabled: false } } });
+    expect(results.violations).toEqual([]);
+  });
 });
