@@ -62,7 +62,18 @@ export function SyncStatus() {
             </p>
             {status.pending && <p>{t('syncPending')}</p>}
             {localOnly > 0 && <p>{t('syncLocalOnlyCount', localOnly)}</p>}
-            {(status.localTooLarge ?? 0) > 0 && <p>{t('syncTooLarge', status.localTooLarge)}</p>}
+            {(status.localTooLarge ?? 0) > 0 && (
+              <>
+                <p>{t('syncTooLarge', status.localTooLarge)}</p>
+                {(status.tooLargeTitles ?? []).length > 0 && (
+                  <ul class="sync-too-large">
+                    {status.tooLargeTitles.map((title) => (
+                      <li key={title}>{title}</li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
             {status.localByBudget > 0 && (status.otherItems ?? 0) >= SYNC_MAX_ITEMS && (
               <p class="sync-error">{t('syncOtherItemsFull', status.otherItems, SYNC_MAX_ITEMS)}</p>
             )}

@@ -398,7 +398,9 @@ export class SyncEngine {
     this.outbox = { ...this.outbox, set, remove };
     if (isOutboxEmpty(this.outbox)) this.outbox = EMPTY_OUTBOX;
     await localWrite(() => this.deps.persistence.saveOutbox(this.outbox));
-    await this.publish({ ...this.statusFrom(plan), localWriteError: null });
+    const byUrl = new Map(library.map((a) => [a.url, a]));
+    const tooLargeTitles = plan.tooLarge.slice(0, 10).map((url) => byUrl.get(url)?.meta.v.title || url);
+    await this.publish({ ...this.statusFrom(plan), tooLargeTitles, localWriteError: null });
   }
 
   private async saveForeignMarkers() {

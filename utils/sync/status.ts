@@ -31,6 +31,8 @@ export interface SyncStatus {
   repairedAt: number | null;
   /** Articles too large to sync (see MAX_ENTRY_BYTES), kept on this device only. */
   localTooLarge: number;
+  /** Their titles (or addresses, for an untitled one), the most recent first, at most ten. */
+  tooLargeTitles: string[];
   /** Items in storage.sync that are not Stance's articles, and their bytes: room articles lack. */
   otherItems: number;
   otherBytes: number;
@@ -52,6 +54,7 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   corrupt: 0,
   repairedAt: null,
   localTooLarge: 0,
+  tooLargeTitles: [],
   otherItems: 0,
   otherBytes: 0,
   localWriteError: null,

@@ -261,6 +261,7 @@ describe('an article too large to sync', () => {
     await a.engine.setEnabled(true);
     await settle(env);
     expect(a.engine.status.localTooLarge).toBe(1);
+    expect(a.engine.status.tooLargeTitles).toEqual([big.meta.v.title]);
     expect(a.engine.status.localByBudget).toBe(0);
   });
 });

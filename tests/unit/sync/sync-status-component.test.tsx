@@ -96,11 +96,13 @@ describe('SyncStatus', () => {
       enabled: true,
       pending: true,
       localTooLarge: 1,
+      tooLargeTitles: ['Un article très long'],
       localWriteError: 'full',
     });
     const root = await mount();
     text = root.textContent ?? '';
     expect(text).toContain('Articles too large to sync, kept on this device: 1');
+    expect(root.querySelector('.sync-too-large li')?.textContent).toBe('Un article très long');
     expect(text).toContain('Articles on this device only: 1');
     expect(text).toContain('Stance’s storage on this device is full');
     const results = await axe.run(root, { rules: { region: { enabled: false } } });
