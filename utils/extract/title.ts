@@ -24,6 +24,7 @@ const ARTICLE_REGION = 'article, main, [role="main"], [itemprop="articleBody"], 
 // A link to the site's home: "/", "./", "https://host/", "https://host/index.html".
 const HOME_LINK = /^(?:(?:[a-z][a-z\d+.-]*:)?\/\/[^/?#]+)?(?:\/|\.\/?)?(?:index\.[a-z]+)?(?:[?#].*)?$/i;
 
+const PERMALINK_MARK = /\s*[¶§]+$/u;
 const DOMAIN = /^[\w.-]+\.[a-z]{2,}$/i;
 
 function words(text: string): string[] {
@@ -99,7 +100,8 @@ function headlines(
     const names = `${heading.id} ${heading.getAttribute('class') ?? ''}`;
     if (BRANDING_CLASS.test(names) || FURNITURE_CLASS.test(names)) continue;
     if (heading.closest('nav, aside, footer, [role="navigation"]')) continue;
-    const text = collapseSpace(heading.textContent ?? '');
+    // Without a permalink mark ("Evolve: Shared Mutable History¶").
+    const text = collapseSpace(heading.textContent ?? '').replace(PERMALINK_MARK, '');
     const folded = foldText(text);
     if (!folded || text.length > 300 || text.endsWith(':')) continue;
     if (RELATED_LINKS_LEAD.test(folded)) continue;
@@ -152,13 +154,15 @@ export function chooseTitle(doc: Document, readabilityTitle: string, siteName: s
   const siteNames = homeLinkNames(doc);
   if (siteName) siteNames.add(foldText(siteName));
   for (const name of siteNames) site.parts.add(name);
-  // "Site - Title" and "Title | Site": the shorter end, when it is under half of the title.
+  // "Site - Title" and "Title | Site": one end is the site's, the one that names it, else the
+  // last, else the first when under half of the title (the other end is the article's).
   for (const title of titles) {
     const parts = title.split(SEPARATOR);
     if (parts.length < 2) continue;
-    for (const part of [parts[0] ?? '', parts[parts.length - 1] ?? '']) {
-      if (words(part).length * 2 < words(title).length) site.parts.add(foldText(part));
-    }
+    const ends = [parts[parts.length - 1] ?? '', parts[0] ?? ''].map(foldText);
+    if (ends.some((end) => siteNames.has(end))) continue;
+    const end = ends.find((part) => words(part).length * 2 < words(title).length);
+    if (end) site.parts.add(end);
   }
   // The words a headline may agree with; a title that is only the site's name or address
   // ("carta.info") gives none.

@@ -38,4 +38,8 @@ describe('the title', () => {
   it('is the short end of the document title when the other end is the name its home link gives', () => {
     expect(titleOf('pages/title-no-headline-long-blog-name.html')).toBe('Mercado de flores');
   });
+
+  it('leaves out a heading\'s permalink mark ("¶")', () => {
+    expect(titleOf('pages/title-permalink-mark.html')).toBe('Rebasing Shared Branches');
+  });
 });
