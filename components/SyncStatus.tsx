@@ -27,6 +27,8 @@ export function SyncStatus() {
   const kb = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
   const enabled = settings?.enabled ?? status.enabled;
   const localOnly = articlesOnThisDeviceOnly(status);
+  // Other items take every item storage.sync allows: a quota refusal then says nothing more.
+  const noRoom = (status.otherItems ?? 0) >= SYNC_MAX_ITEMS;
   return (
     <section class="sync-status" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('syncTitle')}</h2>
@@ -74,9 +76,7 @@ export function SyncStatus() {
                 )}
               </>
             )}
-            {status.localByBudget > 0 && (status.otherItems ?? 0) >= SYNC_MAX_ITEMS && (
-              <p class="sync-error">{t('syncOtherItemsFull', status.otherItems, SYNC_MAX_ITEMS)}</p>
-            )}
+            {noRoom && <p class="sync-error">{t('syncOtherItemsFull', status.otherItems, SYNC_MAX_ITEMS)}</p>}
             {status.localByBudget > 0 &&
               (status.otherItems ?? 0) < SYNC_MAX_ITEMS &&
               (status.otherBytes ?? 0) > 0 && (
@@ -92,7 +92,9 @@ export function SyncStatus() {
                 {t(status.localWriteError === 'full' ? 'syncLocalFull' : 'syncLocalFailed')}
               </p>
             )}
-            {status.lastError && <p class="sync-error">{t(ERROR_MESSAGE[status.lastError])}</p>}
+            {status.lastError && !(status.lastError === 'quota' && noRoom) && (
+              <p class="sync-error">{t(ERROR_MESSAGE[status.lastError])}</p>
+            )}
           </>
         )}
       </div>

@@ -1,5 +1,5 @@
 // Where articles live in storage.sync: SYNC_BUCKETS buckets chosen by a hash of the URL, each one
-// payload split into parts when it would pass 8,192 bytes.
+// payload behind a head that carries its checksum, split into parts when it would pass 8,192 bytes.
 import { itemBytes, SYNC_QUOTA_BYTES_PER_ITEM, type SyncBrowser } from './limits';
 
 /** Every key Stance writes to storage.sync starts with this; anything else is left alone. */
@@ -13,7 +13,7 @@ export const BUCKET_KEY_PREFIX = 'b';
  */
 export const SYNC_BUCKETS = 1;
 const PART_SEPARATOR = '.';
-/** Head of a split article: `*<parts>.<checksum>|` then the first slice. */
+/** Head of every item this version writes: `*<parts>.<checksum>|` then the first slice. */
 const SPLIT_MARK = '*';
 
 /**

@@ -86,6 +86,7 @@ describe('SyncStatus', () => {
       localByBudget: 31,
       otherItems: 512,
       otherBytes: 4_000,
+      lastError: 'quota',
     });
     text = (await mount()).textContent ?? '';
     expect(text).toContain(
