@@ -7,7 +7,7 @@ import { readArticle } from '../../utils/extract/article';
 import { collectTextUnits, type TextUnit } from '../../utils/extract/blocks';
 import { baseLanguage } from '../../utils/extract/cues';
 import { type DebateCandidate, debateCandidates, selectDebateQuestions } from '../../utils/extract/debate';
-import { FEATURE_NAMES, type FeatureName } from '../../utils/extract/features';
+import { FEATURE_NAMES } from '../../utils/extract/features';
 import type { DebateModel } from '../../utils/extract/model';
 import { foldText } from '../../utils/extract/text';
 import { canonicalUrl } from '../../utils/extract/url';
@@ -243,22 +243,10 @@ export function fitLogistic(rows: number[][], labels: number[], options: FitOpti
   return w;
 }
 
-/** The threshold that maximises F1 of the model's own training pages, from a fixed grid. */
-function chooseThreshold(pages: ReadPage[], model: DebateModel): number {
-  let best = 0.5;
-  let bestF = -1;
-  for (let t = 0.2; t <= 0.801; t += 0.05) {
-    const { precision, recall } = evaluate(pages, { ...model, threshold: t });
-    const f = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    if (f > bestF + 1e-9) {
-      bestF = f;
-      best = Math.round(t * 100) / 100;
-    }
-  }
-  return best;
-}
-
-/** Fits the model on `pages`: weights, then the threshold. */
+/**
+ * Fits the model on `pages`. The threshold stays at 0.5, the logistic decision boundary: one picked
+ * to maximise F1 on the training pages themselves did worse on the held-out sites.
+ */
 export function fitModel(pages: ReadPage[], options: FitOptions = FIT_OPTIONS): DebateModel {
   const rows: number[][] = [];
   const labels: number[] = [];
@@ -269,12 +257,8 @@ export function fitModel(pages: ReadPage[], options: FitOptions = FIT_OPTIONS): 
     });
   }
   const w = fitLogistic(rows, labels, options);
-  const weights: Partial<Record<FeatureName, number>> = {};
-  FEATURE_NAMES.forEach((name, i) => {
-    weights[name] = Math.round((w[i + 1] as number) * 1000) / 1000;
-  });
-  const model: DebateModel = { bias: Math.round((w[0] as number) * 1000) / 1000, weights, threshold: 0.5 };
-  return { ...model, threshold: chooseThreshold(pages, model) };
+  const weights = FEATURE_NAMES.map((_, i) => Math.round((w[i + 1] as number) * 1000) / 1000);
+  return { bias: Math.round((w[0] as number) * 1000) / 1000, weights, threshold: 0.5 };
 }
 
 export interface Figures {

@@ -191,10 +191,18 @@ export function baseLanguage(lang: string): string {
   return base in READER_WORDS ? base : 'en';
 }
 
+// Verbs in the second person plural, where the pronoun is usually left out: Spanish "sabéis",
+// Italian "avete", "preferite" (folded, at least five letters).
+const PLURAL_YOU_VERB: Record<string, RegExp> = {
+  es: /(?:^|\s)(?!pais\s)\p{L}{2,}(?:ais|eis)(?=\s|$)/u,
+  it: /(?:^|\s)\p{L}{2,}(?:ate|ete|ite)(?=\s|$)/u,
+};
+
 /** Whether a sentence speaks to the reader in `lang`. */
 export function addressesReader(sentence: string, folded: string, lang: string): boolean {
   const base = baseLanguage(lang);
   if (READER_PATTERNS[base]?.test(folded)) return true;
+  if (PLURAL_YOU_VERB[base]?.test(folded)) return true;
   return base === 'de' && GERMAN_FORMAL_YOU.test(sentence);
 }
 
@@ -476,3 +484,34 @@ export const SELF_WORDS = wordsPattern([
   'nosso',
   'nossa',
 ]);
+
+// Frequent function words, to tell the six languages apart when a page does not declare its own.
+const FUNCTION_WORDS: Record<string, string[]> = {
+  en: ['the', 'and', 'is', 'of', 'to', 'that', 'with'],
+  fr: ['le', 'les', 'et', 'est', 'des', 'une', 'pour'],
+  de: ['der', 'die', 'und', 'ist', 'nicht', 'mit', 'das'],
+  es: ['el', 'los', 'y', 'es', 'del', 'las', 'por'],
+  it: ['il', 'che', 'di', 'gli', 'della', 'per', 'non'],
+  pt: ['o', 'os', 'e', 'do', 'da', 'uma', 'com'],
+};
+
+/** The page's language ("fr-FR" → "fr"); from the body's function words when undeclared or unknown. */
+export function pageLanguage(declared: string, folded: string): string {
+  const base = declared.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  if (base in READER_WORDS) return base;
+  const counts = new Map<string, number>();
+  for (const word of folded.split(' ')) {
+    for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
+      if (words.includes(word)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    }
+  }
+  let best = base || 'en';
+  let most = 0;
+  for (const [lang, count] of counts) {
+    if (count > most) {
+      best = lang;
+      most = count;
+    }
+  }
+  return best;
+}

@@ -2,58 +2,61 @@
 import type { DebateModel } from './model';
 
 export const DEBATE_WEIGHTS: DebateModel = {
-  bias: -5.069,
-  threshold: 0.45,
-  weights: {
-    last_block: 0.509,
-    last_3_blocks: 0.261,
-    last_6_blocks: 0.508,
-    words_after_lt_40: 0.949,
-    words_after_lt_150: 1.602,
-    position_fraction: 0.951,
-    closing_run: -0.074,
-    closing_run_comments_on_page: 0.037,
-    comments_on_page: -0.406,
-    whole_emphasis: -0.198,
-    heading: -0.517,
-    list_item: -1.053,
-    aside: 0.167,
-    blockquote: -0.425,
-    link_heavy: -0.949,
-    some_link: -0.639,
-    related_lead: 0,
-    addresses_reader: 0.821,
-    block_addresses_reader: 1.045,
-    response_cue_sentence: 0.997,
-    response_cue_block: 1.429,
-    response_cue_next: 0.097,
-    response_cue_previous: -0.026,
-    debate_cue_before: 1.518,
-    quoted_sentence: -0.031,
-    inside_quote: -0.215,
-    quoted_speech_block: -0.791,
-    attribution_verb: -0.288,
-    question_share_of_block: 1.395,
-    questions_nearby: -0.182,
-    body_questions: 0.337,
-    next_is_prose: -0.806,
-    prose_after_in_block: -2.186,
-    prose_before_in_block: -1.206,
-    short_1_3_words: 0.18,
-    long_over_35_words: -0.238,
-    interrogative_start: 0.556,
-    first_question_of_block: -0.246,
-    lone_sentence: -0.147,
-    engagement_line: -1.483,
-    subscription_cue: -1.319,
-    closing_and_addresses: -0.085,
-    closing_and_response: 0.909,
-    closing_and_emphasis: 0.07,
-    opinion_cue: 1.287,
-    closing_and_opinion: 0.709,
-    tag_question: -0.722,
-    speaks_of_self: 0.003,
-    sentence_is_link: -0.69,
-    debate_cue_and_list: 1.454,
-  },
+  bias: -5.9,
+  threshold: 0.5,
+  weights: [
+    0.735, // last_block
+    -0.105, // last_3_blocks
+    0.519, // last_6_blocks
+    1.09, // words_after_lt_40
+    1.974, // words_after_lt_150
+    1.116, // position_fraction
+    -1.507, // words_before_lt_60
+    -0.27, // closing_run
+    0.134, // closing_run_comments_on_page
+    -0.061, // comments_on_page
+    -0.532, // whole_emphasis
+    -0.246, // heading
+    -0.708, // list_item
+    0.176, // aside
+    -0.349, // blockquote
+    -0.93, // link_heavy
+    -0.64, // some_link
+    -0.752, // reading_list
+    1.186, // addresses_reader
+    0.949, // block_addresses_reader
+    1.089, // response_cue_sentence
+    1.171, // response_cue_block
+    -0.033, // response_cue_next
+    -0.211, // response_cue_previous
+    1.931, // debate_cue_before
+    -0.051, // quoted_sentence
+    -0.181, // inside_quote
+    -0.586, // quoted_speech_block
+    -0.159, // attribution_verb
+    1.232, // question_share_of_block
+    -0.399, // questions_nearby
+    0.035, // body_questions
+    -0.654, // next_is_prose
+    -1.499, // prose_after_in_block
+    -1.37, // prose_before_in_block
+    0.091, // short_1_3_words
+    -0.326, // long_over_35_words
+    0.65, // interrogative_start
+    -0.397, // first_question_of_block
+    -0.143, // lone_sentence
+    -1.739, // engagement_line
+    -1.449, // subscription_cue
+    0.326, // closing_and_addresses
+    0.578, // closing_and_response
+    0.026, // closing_and_emphasis
+    1.104, // opinion_cue
+    0.598, // closing_and_opinion
+    -0.674, // tag_question
+    0.441, // speaks_of_self
+    -0.848, // sentence_is_link
+    1.554, // debate_cue_and_list
+    -0.389, // no_question_after
+    0.298, // few_questions_after
+  ],
 };

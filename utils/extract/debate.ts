@@ -3,7 +3,7 @@
 import type { TextUnit } from './blocks';
 import { RELATED_LINKS_LEAD } from './cues';
 import { featuresOf, pageContext, type SentenceInUnit } from './features';
-import { type DebateModel, probability, SHIPPED_MODEL, weightVector } from './model';
+import { type DebateModel, probability, SHIPPED_MODEL } from './model';
 import { foldText, isQuestionSentence, isQuotedSentence, splitSentences, wordCount } from './text';
 
 export interface QuestionHit {
@@ -100,11 +100,10 @@ export function findDebateQuestions(
 
 /** The candidates the model scores at its threshold or above, each question text once. */
 export function selectDebateQuestions(candidates: DebateCandidate[], model: DebateModel): QuestionHit[] {
-  const vector = weightVector(model);
   const seen = new Set<string>();
   const hits: QuestionHit[] = [];
   for (const candidate of candidates) {
-    if (probability(vector, candidate.features, model.bias) < model.threshold) continue;
+    if (probability(model, candidate.features) < model.threshold) continue;
     const key = foldText(candidate.hit.text);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -9,6 +9,7 @@ import {
   ENGAGEMENT_LINE,
   INTERROGATIVE_START,
   OPINION_CUE,
+  pageLanguage,
   RELATED_LINKS_LEAD,
   RESPONSE_CUE,
   SELF_WORDS,
@@ -25,6 +26,7 @@ export const FEATURE_NAMES = [
   'words_after_lt_40',
   'words_after_lt_150',
   'position_fraction',
+  'words_before_lt_60',
   'closing_run',
   'closing_run_comments_on_page',
   'comments_on_page',
@@ -35,7 +37,7 @@ export const FEATURE_NAMES = [
   'blockquote',
   'link_heavy',
   'some_link',
-  'related_lead',
+  'reading_list',
   'addresses_reader',
   'block_addresses_reader',
   'response_cue_sentence',
@@ -69,6 +71,8 @@ export const FEATURE_NAMES = [
   'speaks_of_self',
   'sentence_is_link',
   'debate_cue_and_list',
+  'no_question_after',
+  'few_questions_after',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -79,6 +83,8 @@ export interface PageContext {
   lang: string;
   /** Units that carry text of their own (not link lists): positions count these. */
   substantive: boolean[];
+  /** Units in a reading list (short linked blocks in a row). */
+  readingList: boolean[];
   /** Index of the first unit after which no prose block (no question, ≥ 25 words) follows. */
   closingStart: number;
   commentsOnPage: boolean;
@@ -91,8 +97,14 @@ const COMMENT_AREA =
   '#comments, #respond, #disqus_thread, .comments, .comments-area, .comment-respond, .comment-form, [id^="comment"], [class*="comments"]';
 
 export function pageContext(units: TextUnit[], lang: string): PageContext {
+  // A reading list: short blocks with links, three or more within five blocks.
+  const linked = units.map((unit) => unit.links.length > 0 && wordCount(unit.text) < 30);
+  const readingList = linked.map(
+    (isLinked, i) => isLinked && linked.slice(Math.max(0, i - 2), i + 3).filter(Boolean).length >= 3,
+  );
   const substantive = units.map(
-    (unit) => unit.linkShare <= 0.5 && !RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60))),
+    (unit, i) =>
+      unit.linkShare <= 0.5 && !readingList[i] && !RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60))),
   );
   const questionsPerUnit = units.map((unit) =>
     /[?？]/u.test(unit.text) ? splitSentences(unit.text).filter(isQuestionSentence).length : 0,
@@ -110,10 +122,18 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
   } catch {
     // A DOM without attribute selectors support: the feature stays off.
   }
+  // A sample of the body is enough to tell its language.
+  const sample = foldText(
+    units
+      .map((unit) => unit.text)
+      .join(' ')
+      .slice(0, 3000),
+  );
   return {
     units,
-    lang,
+    lang: pageLanguage(lang, sample),
     substantive,
+    readingList,
     closingStart,
     commentsOnPage,
     bodyQuestions: questionsPerUnit.reduce((sum, n) => sum + n, 0),
@@ -174,6 +194,10 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     after++;
     wordsAfter += wordCount((units[i] as TextUnit).text);
   }
+  let wordsBefore = wordCount(q.before);
+  for (let i = 0; i < index && wordsBefore < 60; i++) {
+    if (substantive[i] && !units[i]?.heading) wordsBefore += wordCount((units[i] as TextUnit).text);
+  }
   const folded = foldText(q.text);
   const others = q.sentences.filter((s) => s !== q.sentence);
   const othersFolded = foldText(others.join(' '));
@@ -186,6 +210,10 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     .slice(position + 1)
     .filter((s) => !isQuestionSentence(s) && !RESPONSE_CUE.test(foldText(s)));
   const proseBefore = q.sentences.slice(0, Math.max(0, position)).filter((s) => !isQuestionSentence(s));
+  let questionsAfter = 0;
+  for (let i = index + 1; i < units.length; i++)
+    if (substantive[i]) questionsAfter += context.questionsPerUnit[i] ?? 0;
+  questionsAfter += q.sentences.slice(position + 1).filter(isQuestionSentence).length;
   let nearby = 0;
   for (let i = Math.max(0, index - 3); i <= Math.min(units.length - 1, index + 3); i++) {
     if (i !== index) nearby += context.questionsPerUnit[i] ?? 0;
@@ -211,58 +239,62 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     );
   });
   const emphasis = unit.emphasis >= 0.9 || (unit.lead.length > 0 && unit.lead.length >= unit.text.length - 2);
-  const values: Record<FeatureName, number | boolean> = {
-    last_block: after === 0,
-    last_3_blocks: after < 3,
-    last_6_blocks: after < 6,
-    words_after_lt_40: wordsAfter < 40,
-    words_after_lt_150: wordsAfter < 150,
-    position_fraction: units.length > 1 ? index / (units.length - 1) : 1,
-    closing_run: closing,
-    closing_run_comments_on_page: closing && context.commentsOnPage,
-    comments_on_page: context.commentsOnPage,
-    whole_emphasis: emphasis,
-    heading: unit.heading > 0,
-    list_item: listItem,
-    aside: element.closest?.('aside') != null,
-    blockquote: unit.quoted,
-    link_heavy: unit.linkShare > 0.5,
-    some_link: unit.linkShare > 0 && unit.linkShare <= 0.5,
-    related_lead: RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60))),
-    addresses_reader: addresses,
-    block_addresses_reader: others.some((s) => addressesReader(s, foldText(s), context.lang)),
+  // In FEATURE_NAMES order: the shipped weights are a plain array, so names stay out of the bundle.
+  const values: Array<number | boolean> = [
+    after === 0, // last_block
+    after < 3, // last_3_blocks
+    after < 6, // last_6_blocks
+    wordsAfter < 40, // words_after_lt_40
+    wordsAfter < 150, // words_after_lt_150
+    units.length > 1 ? index / (units.length - 1) : 1, // position_fraction
+    wordsBefore < 60, // words_before_lt_60
+    closing, // closing_run
+    closing && context.commentsOnPage, // closing_run_comments_on_page
+    context.commentsOnPage, // comments_on_page
+    emphasis, // whole_emphasis
+    unit.heading > 0, // heading
+    listItem, // list_item
+    element.closest?.('aside') != null, // aside
+    unit.quoted, // blockquote
+    unit.linkShare > 0.5, // link_heavy
+    unit.linkShare > 0 && unit.linkShare <= 0.5, // some_link
+    context.readingList[index] === true, // reading_list
+    addresses, // addresses_reader
+    others.some((s) => addressesReader(s, foldText(s), context.lang)), // block_addresses_reader
     // A stock engagement line ("Have something to add?") is its own cue: it does not count twice.
-    response_cue_sentence: !engagement && RESPONSE_CUE.test(folded),
-    response_cue_block: RESPONSE_CUE.test(othersFolded),
-    response_cue_next: next !== undefined && RESPONSE_CUE.test(nextFolded),
-    response_cue_previous: previous !== undefined && RESPONSE_CUE.test(previousFolded),
-    debate_cue_before: debateCue,
-    quoted_sentence: isQuotedSentence(q.sentence),
-    inside_quote: insideQuote(q.before),
-    quoted_speech_block: QUOTED_SPEECH.test(unit.text),
-    attribution_verb: ATTRIBUTION_CUE.test(foldText(unit.text)),
-    question_share_of_block: q.sentences.filter(isQuestionSentence).length / Math.max(1, q.sentences.length),
-    questions_nearby: Math.min(1, nearby / 6),
-    body_questions: Math.min(1, Math.log1p(context.bodyQuestions) / Math.log(40)),
-    next_is_prose: next !== undefined && !/[?？]/u.test(next.text) && wordCount(next.text) >= PROSE_WORDS,
-    prose_after_in_block: wordCount(proseAfter.join(' ')) >= 12,
-    prose_before_in_block: wordCount(proseBefore.join(' ')) >= 25,
-    short_1_3_words: words <= 3,
-    long_over_35_words: words > 35,
-    interrogative_start: INTERROGATIVE_START.test(folded),
-    first_question_of_block: q.questionIndex === 0,
-    lone_sentence: q.sentences.length === 1,
-    engagement_line: engagement,
-    subscription_cue: SUBSCRIPTION_CUE.test(folded) || SUBSCRIPTION_CUE.test(othersFolded),
-    closing_and_addresses: closing && addresses,
-    closing_and_response: closing && responseAround && !engagement,
-    closing_and_emphasis: closing && emphasis,
-    opinion_cue: opinion,
-    closing_and_opinion: closing && opinion,
-    tag_question: TAG_QUESTION.test(folded),
-    speaks_of_self: SELF_WORDS.test(folded) && !addresses,
-    sentence_is_link: sentenceIsLink,
-    debate_cue_and_list: debateCue && listItem,
-  };
-  return FEATURE_NAMES.map((name) => Number(values[name]));
+    !engagement && RESPONSE_CUE.test(folded), // response_cue_sentence
+    RESPONSE_CUE.test(othersFolded), // response_cue_block
+    next !== undefined && RESPONSE_CUE.test(nextFolded), // response_cue_next
+    previous !== undefined && RESPONSE_CUE.test(previousFolded), // response_cue_previous
+    debateCue, // debate_cue_before
+    isQuotedSentence(q.sentence), // quoted_sentence
+    insideQuote(q.before), // inside_quote
+    QUOTED_SPEECH.test(unit.text), // quoted_speech_block
+    ATTRIBUTION_CUE.test(foldText(unit.text)), // attribution_verb
+    q.sentences.filter(isQuestionSentence).length / Math.max(1, q.sentences.length), // question_share_of_block
+    Math.min(1, nearby / 6), // questions_nearby
+    Math.min(1, Math.log1p(context.bodyQuestions) / Math.log(40)), // body_questions
+    next !== undefined && !/[?？]/u.test(next.text) && wordCount(next.text) >= PROSE_WORDS, // next_is_prose
+    wordCount(proseAfter.join(' ')) >= 12, // prose_after_in_block
+    wordCount(proseBefore.join(' ')) >= 25, // prose_before_in_block
+    words <= 3, // short_1_3_words
+    words > 35, // long_over_35_words
+    INTERROGATIVE_START.test(folded), // interrogative_start
+    q.questionIndex === 0, // first_question_of_block
+    q.sentences.length === 1, // lone_sentence
+    engagement, // engagement_line
+    SUBSCRIPTION_CUE.test(folded) || SUBSCRIPTION_CUE.test(othersFolded), // subscription_cue
+    closing && addresses, // closing_and_addresses
+    closing && responseAround && !engagement, // closing_and_response
+    closing && emphasis, // closing_and_emphasis
+    opinion, // opinion_cue
+    closing && opinion, // closing_and_opinion
+    TAG_QUESTION.test(folded), // tag_question
+    SELF_WORDS.test(folded) && !addresses, // speaks_of_self
+    sentenceIsLink, // sentence_is_link
+    debateCue && listItem, // debate_cue_and_list
+    questionsAfter === 0, // no_question_after
+    questionsAfter <= 3, // few_questions_after
+  ];
+  return values.map(Number);
 }
