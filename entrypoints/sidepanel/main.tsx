@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { t, uiLanguage } from '@/utils/i18n';
 import { resolveTargetTab } from '@/utils/page-bridge';
 import { startClock } from '@/utils/positions/store';
+import { claimWriterSlot } from '@/utils/positions/writer-slot';
 import { App } from './App';
 import { createPanelStores, PanelStoresProvider } from './state/context';
 import './style.css';
@@ -18,7 +19,7 @@ document.title = t('extName');
 async function start() {
   // Every read before the first paint is a round trip to the browser: the clock (needed by the
   // first change, not the first paint) loads while the tab and its saved record are read.
-  const clock = startClock();
+  const clock = claimWriterSlot().then((slot) => startClock(slot));
   const stores = createPanelStores();
   const target = await resolveTargetTab().catch(() => null);
   if (target) {

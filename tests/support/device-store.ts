@@ -33,9 +33,13 @@ export class DeviceStore {
     readonly faults: StoreFaults = {},
   ) {}
 
-  /** A new context on this device (a panel opening, the background starting): a fresh clock. */
-  context(now: () => number, onRead?: (article: ArticleRecord) => void): StoreContext {
-    const context = new StoreContext(this, now, onRead);
+  /**
+   * A new context on this device (a panel opening, the background starting): a fresh clock, which
+   * stamps as the device id plus `writerSlot` (a panel's slot, as claimWriterSlot gives; '' for the
+   * background), like the product's startClock.
+   */
+  context(now: () => number, onRead?: (article: ArticleRecord) => void, writerSlot = ''): StoreContext {
+    const context = new StoreContext(this, now, onRead, writerSlot);
     this.contexts.add(context);
     return context;
   }
@@ -99,8 +103,9 @@ export class StoreContext {
     readonly now: () => number,
     /** Told of every record this context reads (the test's causal bookkeeping). */
     private readonly onRead?: (article: ArticleRecord) => void,
+    writerSlot = '',
   ) {
-    this.clock = newClock(store.deviceId);
+    this.clock = newClock(store.deviceId + writerSlot);
   }
 
   loadArticle = async (url: string): Promise<ArticleRecord | null> =>

@@ -23,8 +23,10 @@ export class SimulatedPanel {
     now: () => number,
     private readonly log: CausalLog,
     extraction: (url: string) => Extraction,
+    /** The writer slot this panel holds (one panel per slot at a time, as the Web Lock ensures). */
+    writerSlot = '',
   ) {
-    this.context = store.context(now, (article) => log.read(writer, article));
+    this.context = store.context(now, (article) => log.read(writer, article), writerSlot);
     const context = this.context;
     this.session = createArticleSession({
       readPage: async (target) => ({ ok: true, extraction: extraction(target.url!) }),

@@ -207,11 +207,15 @@ let clock: ClockState | null = null;
 /** The latest stamp read before the clock started (the panel reads while its clock loads). */
 let seenBeforeStart: Stamp | null = null;
 
-/** Load this device's id and start its clock; call once before stamping. */
-export async function startClock(): Promise<ClockState> {
+/**
+ * Load this device's id and start its clock; call once before stamping. A panel passes the writer
+ * slot it holds (claimWriterSlot), so two open panels never make the same stamp.
+ */
+export async function startClock(writerSlot = ''): Promise<ClockState> {
   if (!clock) {
+    // The background writes as the device; each panel as the device plus its slot (writer-slot.ts).
     const device = await deviceItem.getValue();
-    clock ??= newClock(device);
+    clock ??= newClock(device + writerSlot);
     if (seenBeforeStart) clock = receive(clock, seenBeforeStart, Date.now());
     seenBeforeStart = null;
   }
