@@ -21,8 +21,9 @@ const RETITLED_HEADLINE_WORDS = 5;
 const HEADING_REPEATS_TITLE = 0.8;
 // Where the article is; a headline inside it outranks one in the page's header or sidebar.
 const ARTICLE_REGION = 'article, main, [role="main"], [itemprop="articleBody"], .hentry';
-// A link to the site's home: "/", "./", "https://host/", "https://host/index.html".
-const HOME_LINK = /^(?:(?:[a-z][a-z\d+.-]*:)?\/\/[^/?#]+)?(?:\/|\.\/?)?(?:index\.[a-z]+)?(?:[?#].*)?$/i;
+// A link to the site's home: "/", "./", "https://host/", "https://host/index.html" (no query:
+// "/?p=123" is a post).
+const HOME_LINK = /^(?:(?:https?:)?\/\/[^/?#]+)?(?:\/|\.\/?)?(?:index\.[a-z]+)?(?:#.*)?$/i;
 
 const PERMALINK_MARK = /\s*[¶§]+$/u;
 const DOMAIN = /^[\w.-]+\.[a-z]{2,}$/i;

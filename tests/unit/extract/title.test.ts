@@ -42,4 +42,8 @@ describe('the title', () => {
   it('leaves out a heading\'s permalink mark ("¶")', () => {
     expect(titleOf('pages/title-permalink-mark.html')).toBe('Rebasing Shared Branches');
   });
+
+  it('is an h1 linking to its own post ("/?p=412"), which is no link home', () => {
+    expect(titleOf('pages/title-post-link-h1.html')).toBe('The lighthouse keepers of Brittany');
+  });
 });
