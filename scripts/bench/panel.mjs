@@ -1,8 +1,8 @@
 // The panel in real headless Chromium, on a bench copy of the production build (its manifest may
-// read 127.0.0.1 and it holds one more file, an empty page): how fast an answered article shows its
-// saved positions, against how fast a blank page of the same extension paints; how 200 and 10,000
-// questions render and answer a click or a keystroke; how My debates lists and searches 2,000
-// articles. Page-load durations are taken inside the page with performance.now() (0 = its
+// read 127.0.0.1 and it holds two more pages, an empty one and a minimal "floor" one): how fast an
+// answered article shows its saved positions, against how fast a blank page of the same extension
+// paints; how 200 and 10,000 questions render and answer a click or a keystroke; how My debates
+// lists and searches 2,000 articles. Page-load durations are taken inside the page with performance.now() (0 = its
 // navigation start), "on screen" being the next animation frame after the DOM shows it. A click
 // or a keystroke is timed from the reader's input event (real input, sent by the browser's
 // automation protocol) to the end of the next frame. Fixture pages live in a temp dir. Prints nothing.
@@ -35,6 +35,20 @@ const DEBATE_CARDS = 'section[aria-labelledby="section-debate"] article[data-que
 const GONE_CARDS = 'section[aria-labelledby="section-gone"] article[data-question-id]';
 /** Added to the bench copy only, never to the production build. */
 const BLANK_PAGE = 'bench-blank.html';
+/**
+ * Also bench-only: the least any panel must do before showing saved positions (one module script,
+ * the tab, then its record in one storage read, one checked input): the floor the panel is held to.
+ */
+const FLOOR_PAGE = 'bench-floor.html';
+const FLOOR_SCRIPT = `const tabId = Number(new URLSearchParams(location.search).get('tab'));
+const tab = await chrome.tabs.get(tabId);
+const key = 'article:' + tab.url;
+const stored = await chrome.storage.local.get([key, key + '$']);
+const input = document.createElement('input');
+input.type = 'radio';
+input.checked = Boolean(stored[key]);
+document.body.append(input);
+`;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -192,7 +206,8 @@ function prepareBenchBuild(source, dest) {
     throw new Error(`No build in ${source}: run \`npx wxt build\` first.`);
   rmSync(dest, { recursive: true, force: true });
   cpSync(source, dest, { recursive: true });
-  if (existsSync(join(dest, BLANK_PAGE))) throw new Error(`The build already has a ${BLANK_PAGE}`);
+  for (const page of [BLANK_PAGE, FLOOR_PAGE])
+    if (existsSync(join(dest, page))) throw new Error(`The build already has a ${page}`);
   const manifestFile = join(dest, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'])];
@@ -201,6 +216,11 @@ function prepareBenchBuild(source, dest) {
     join(dest, BLANK_PAGE),
     '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body></body></html>\n',
   );
+  writeFileSync(
+    join(dest, FLOOR_PAGE),
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Floor</title><script type="module" src="/bench-floor.js"></script></head><body></body></html>\n',
+  );
+  writeFileSync(join(dest, 'bench-floor.js'), FLOOR_SCRIPT);
   return dest;
 }
 
@@ -508,12 +528,18 @@ export async function run({ chromiumPath, root, outputDir = join(root, '.output'
       const canonicalPage = await context.newPage();
       await canonicalPage.goto(canonicalUrl);
       const canonicalTab = await tabIdOf(context, extensionId, canonicalUrl);
-      const canonicalTimes = { checked: [], extracted: [], blank: [] };
+      const canonicalTimes = { checked: [], extracted: [], blank: [], floor: [] };
       for (let i = 0; i < WARM_UP + OPENINGS; i++) {
         const blank = await openMarked(context, `chrome-extension://${extensionId}/${BLANK_PAGE}`, [
           'parsed',
         ]);
         await blank.panel.close();
+        const floor = await openMarked(
+          context,
+          `chrome-extension://${extensionId}/${FLOOR_PAGE}?tab=${canonicalTab}`,
+          ['checked'],
+        );
+        await floor.panel.close();
         const { panel, marks } = await openMarked(context, panelUrl(extensionId, canonicalTab), [
           'checked',
           'extracted',
@@ -521,6 +547,7 @@ export async function run({ chromiumPath, root, outputDir = join(root, '.output'
         await panel.close();
         if (i < WARM_UP) continue;
         canonicalTimes.blank.push(blank.marks.parsed);
+        canonicalTimes.floor.push(floor.marks.checked);
         canonicalTimes.checked.push(marks.checked);
         canonicalTimes.extracted.push(marks.extracted);
       }
@@ -528,6 +555,11 @@ export async function run({ chromiumPath, root, outputDir = join(root, '.output'
       figures['panel.open_answered_canonical_tab_ms'] = round(median(canonicalTimes.checked));
       figures['panel.open_answered_ratio_vs_blank'] = Number(
         (median(canonicalTimes.checked) / median(canonicalTimes.blank)).toFixed(2),
+      );
+      // The same two reads and one checked input, nothing else: what no panel can do faster.
+      figures['panel.open_floor_page_ms'] = round(median(canonicalTimes.floor));
+      figures['panel.open_floor_ratio_vs_blank'] = Number(
+        (median(canonicalTimes.floor) / median(canonicalTimes.blank)).toFixed(2),
       );
       figures['panel.open_extracted_canonical_tab_ms'] = round(median(canonicalTimes.extracted));
       figures['panel.saved_before_extraction_ms'] = round(
