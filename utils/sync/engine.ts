@@ -16,7 +16,7 @@ import {
   type SyncedPlaceholder,
   unpackItem,
 } from './codec';
-import { itemBytes } from './limits';
+import { itemBytes, SYNC_MAX_ITEMS, usableTotalBytes } from './limits';
 import {
   afterFailure,
   classifySyncError,
@@ -369,17 +369,36 @@ export class SyncEngine {
       reservedItems++;
       if (!bucket) this.others = { items: this.others.items + 1, bytes: this.others.bytes + bytes };
     }
-    const plan = planSync(library, {
-      reservedBytes,
-      reservedItems,
-      marginBytes: 256 + this.extraMargin,
-      blockedKeys: leftAlone,
-      foreignMarkers: [...this.foreignMarkers.values()],
-      memo: this.plans,
-      quotaBytes: this.deps.quotaBytes,
-      syncedInFull: (url) => this.syncedInFull.get(bucketKey(url))?.get(url),
-      syncedPlaceholder: (url, id) => this.syncedPlaceholders.get(bucketKey(url))?.get(`${url}\n${id}`),
-    });
+    const planWith = (staleBytes: number, staleItems: number) =>
+      planSync(library, {
+        reservedBytes: reservedBytes + staleBytes,
+        reservedItems: reservedItems + staleItems,
+        marginBytes: 256 + this.extraMargin,
+        blockedKeys: leftAlone,
+        foreignMarkers: [...this.foreignMarkers.values()],
+        memo: this.plans,
+        quotaBytes: this.deps.quotaBytes,
+        syncedInFull: (url) => this.syncedInFull.get(bucketKey(url))?.get(url),
+        syncedPlaceholder: (url, id) => this.syncedPlaceholders.get(bucketKey(url))?.get(`${url}\n${id}`),
+      });
+    let plan = planWith(0, 0);
+    // New items are set before stale parts are removed (see flush): for that moment the area holds
+    // both, so a plan that would not fit beside them is made again with their room reserved (the
+    // plan after the removal takes the room back).
+    for (let round = 0; round < 3; round++) {
+      let staleBytes = 0;
+      let staleItems = 0;
+      for (const [key, value] of this.mirror)
+        if (isBucketKey(key) && !(key in plan.items) && !leftAlone.has(headKeyOf(key))) {
+          staleBytes += itemBytes(key, value);
+          staleItems++;
+        }
+      const items = Object.keys(plan.items).length + staleItems + reservedItems;
+      const bytes = plan.bytes + staleBytes + reservedBytes;
+      if (staleItems === 0 || (items <= SYNC_MAX_ITEMS && bytes <= usableTotalBytes(items, 'firefox') - 256))
+        break;
+      plan = planWith(staleBytes, staleItems);
+    }
     // A bucket is written whole (head and every part) when any of its items changes: whatever
     // order writes from several devices land in, each head then finds its own parts.
     const changed = new Set(

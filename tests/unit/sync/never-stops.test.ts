@@ -224,6 +224,34 @@ describe('write ordering', () => {
         expect(Object.keys(a.area.snapshot())).toEqual(['b0']);
         expect(a.area.snapshot()).toEqual(b.area.snapshot());
       }, 30_000);
+  it('makes room for new items beside the ones they replace: an area full of an older layout moves over', async () => {
+    // Items under an older layout's key (b1, as 8-bucket versions wrote) taking over half the quota:
+    // the new b0 is set before they are removed, so it must first fit beside them.
+    const heavy = [heavyArticle(11), heavyArticle(12), heavyArticle(13), heavyArticle(14), heavyArticle(15)];
+    const old = planSync(heavy).items;
+    const env = simulatedDevices(1);
+    const [a] = env.devices as [Device];
+    await a.area.set(Object.fromEntries(Object.entries(old).map(([k, v]) => [k.replace(/^b0/, 'b1'), v])));
+    expect(await a.area.getBytesInUse()).toBeGreaterThan(55_000);
+    const set = a.area.set.bind(a.area);
+    const refusals: string[] = [];
+    a.area.set = async (items) => {
+      try {
+        await set(items);
+      } catch (error) {
+        refusals.push(String(error));
+        throw error;
+      }
+    };
+    a.library.set(URL_A, withQuestion(undefined, '0mpufzeo00000dev0x'));
+    await a.engine.setEnabled(true);
+    await settle(env);
+    expect(refusals).toEqual([]);
+    expect(Object.keys(a.area.snapshot()).every((k) => k.startsWith('b0'))).toBe(true);
+    expect(a.library.size).toBe(6);
+    expect(a.engine.status.localByBudget).toBe(0);
+    expectReadable(a.area.snapshot());
+  }, 60_000);
 });
 
 describe('an article too large to sync', () => {
