@@ -115,10 +115,9 @@ const ARTICLE_TYPE =
   /^(?:article|blogposting|newsarticle|reportagenewsarticle|opinionnewsarticle|report|posting|socialmediaposting)$/i;
 
 function isSingleArticle(doc: Document): boolean {
-  const marked = [...doc.querySelectorAll(ARTICLE_MARKUP)];
   // Outermost ones: <article class="hentry"> inside <div itemtype=…Article> is one article.
-  const outermost = marked.filter(
-    (element) => !marked.some((other) => other !== element && other.contains(element)),
+  const outermost = [...doc.querySelectorAll(ARTICLE_MARKUP)].filter(
+    (element) => !element.parentElement?.closest(ARTICLE_MARKUP),
   );
   if (outermost.length > 1) return false;
   if (outermost.length === 1) return true;
