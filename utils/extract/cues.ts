@@ -230,6 +230,16 @@ export const ENGAGEMENT_LINE = wordsPattern([
   'have a (?:question|tip|story)',
   'got a (?:question|tip|story)',
   'questions or comments',
+  'any (?:other |more |further )?questions',
+  'd autres questions',
+  'des questions',
+  'otras preguntas',
+  'mas preguntas',
+  'weitere fragen',
+  'noch fragen',
+  'altre domande',
+  'outras perguntas',
+  'mais perguntas',
   'want more',
   // fr
   'aime cet article',
@@ -495,17 +505,19 @@ const FUNCTION_WORDS: Record<string, string[]> = {
   pt: ['o', 'os', 'e', 'do', 'da', 'uma', 'com'],
 };
 
-/** The page's language ("fr-FR" → "fr"); from the body's function words when undeclared or unknown. */
+/**
+ * The page's language ("fr-FR" → "fr"): the declared one unless the body's function words say
+ * clearly otherwise (themes often declare their default language on every post); guessed when none.
+ */
 export function pageLanguage(declared: string, folded: string): string {
   const base = declared.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  if (base in READER_WORDS) return base;
   const counts = new Map<string, number>();
   for (const word of folded.split(' ')) {
     for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
       if (words.includes(word)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
     }
   }
-  let best = base || 'en';
+  let best = base in READER_WORDS ? base : 'en';
   let most = 0;
   for (const [lang, count] of counts) {
     if (count > most) {
@@ -513,5 +525,31 @@ export function pageLanguage(declared: string, folded: string): string {
       most = count;
     }
   }
-  return best;
+  if (!(base in READER_WORDS)) return best;
+  return most >= 8 && most > 2 * (counts.get(base) ?? 0) ? best : base;
 }
+
+/** A block that says the questions before it are the text's own, to be answered ("C'est à ces questions que…"). */
+export const ANSWERED_QUESTIONS = wordsPattern([
+  'these questions',
+  'those questions',
+  'this question',
+  'the answer',
+  'ces questions',
+  'cette question',
+  'la reponse',
+  'diese fragen',
+  'dieser frage',
+  'die antwort',
+  'estas preguntas',
+  'esas preguntas',
+  'esta pregunta',
+  'la respuesta',
+  'queste domande',
+  'questa domanda',
+  'la risposta',
+  'essas perguntas',
+  'estas perguntas',
+  'esta pergunta',
+  'a resposta',
+]);

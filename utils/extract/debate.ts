@@ -41,8 +41,11 @@ function splitLead(sentence: string): { label: string; text: string } {
   return { label: wordCount(lead) <= MAX_LABEL_WORDS ? lead.trim() : '', text: rest };
 }
 
+// Markup shown as text (a page that escaped its own HTML) is no part of any sentence.
+const MARKUP_TEXT = /<\/?[a-z][^<>]*>/gi;
+
 function questionSentences(unit: TextUnit): SentenceInUnit[] {
-  const sentences = splitSentences(unit.text.replace(LIST_MARKER, ''));
+  const sentences = splitSentences(unit.text.replace(MARKUP_TEXT, ' ').replace(LIST_MARKER, ''));
   const out: SentenceInUnit[] = [];
   let before = '';
   for (const sentence of sentences) {

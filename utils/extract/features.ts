@@ -3,6 +3,7 @@
 // All general (no site or page rules); the model in model.ts weighs them. Values lie in [0, 1].
 import type { TextUnit } from './blocks';
 import {
+  ANSWERED_QUESTIONS,
   ATTRIBUTION_CUE,
   addressesReader,
   DEBATE_SECTION_CUE,
@@ -73,6 +74,8 @@ export const FEATURE_NAMES = [
   'debate_cue_and_list',
   'no_question_after',
   'few_questions_after',
+  'answered_after',
+  'footnote',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -295,6 +298,8 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     debateCue && listItem, // debate_cue_and_list
     questionsAfter === 0, // no_question_after
     questionsAfter <= 3, // few_questions_after
+    ANSWERED_QUESTIONS.test(nextFolded) || ANSWERED_QUESTIONS.test(foldText(proseAfter.join(' '))), // answered_after
+    /^(?:\[\d{1,3}\]|\d{1,3}\s|\*)/.test(unit.text), // footnote
   ];
   return values.map(Number);
 }
