@@ -2,7 +2,7 @@
 // then finds the live element that holds the article body, for the question finders.
 import { Readability } from '@mozilla/readability';
 import { clampText, LIMITS } from '../limits';
-import { collapseSpace, wordCount } from './text';
+import { collapseSpace, foldText, wordCount } from './text';
 import { chooseTitle } from './title';
 import type { ArticleInfo } from './types';
 
@@ -41,7 +41,7 @@ export function readArticle(
   if (reading.words < MIN_ARTICLE_WORDS) {
     // A short post matters as much as a long one: read it again, keeping Readability's first
     // reading, and accept it when the page is one article and its text is prose, not links.
-    if (!isSingleArticle(doc)) return 'no-article';
+    if (!isSingleArticle(doc) || isErrorPage(doc)) return 'no-article';
     const again = readWithThreshold(doc, maxDepth, SHORT_CHAR_THRESHOLD);
     if (typeof again !== 'string' && again.words >= MIN_SHORT_ARTICLE_WORDS) reading = again;
     if (reading.words < MIN_SHORT_ARTICLE_WORDS || linkShare(reading.content) > SHORT_MAX_LINK_SHARE)
@@ -124,6 +124,15 @@ function isSingleArticle(doc: Document): boolean {
   const ogType = metaContent(doc, 'og:type').trim();
   if (ogType) return ARTICLE_TYPE.test(ogType);
   return jsonLdTypes(doc).some((type) => ARTICLE_TYPE.test(type));
+}
+
+// An error page may wrap its apology in an <article> (older blog themes do).
+const ERROR_TITLE =
+  /\b(?:404|410)\b|not found|page introuvable|introuvable|no encontrada|nicht gefunden|non trovata|nao encontrada/;
+
+function isErrorPage(doc: Document): boolean {
+  const names = `${doc.body?.getAttribute('class') ?? ''} ${doc.documentElement.getAttribute('class') ?? ''}`;
+  return /\berror-?404\b/i.test(names) || ERROR_TITLE.test(foldText(doc.title ?? ''));
 }
 
 function jsonLdTypes(doc: Document): string[] {

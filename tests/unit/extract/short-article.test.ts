@@ -30,6 +30,7 @@ describe('a short article', () => {
     ['a sign-in form', 'pages/no-article.html'],
     ['a front page of short teasers', 'pages/front-page-short.html'],
     ['a page of links', 'pages/nav-only.html'],
+    ["an error page's apology in an <article>", 'pages/error-page-article.html'],
   ])('is not %s', (_, fixture) => {
     expect(extract(fixture)).toEqual({ ok: false, reason: 'no-article' });
   });
