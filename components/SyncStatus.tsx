@@ -6,7 +6,7 @@ import { useId } from 'preact/hooks';
 import { t, uiLanguage } from '@/utils/i18n';
 import { SYNC_MAX_ITEMS } from '@/utils/sync/limits';
 import type { SyncErrorKind } from '@/utils/sync/outbox';
-import { articlesOnThisDeviceOnly } from '@/utils/sync/status';
+import { articlesOnThisDeviceOnly, INCOMPLETE_GRACE_MS } from '@/utils/sync/status';
 import { syncTimeLabel, useSyncStatus } from '@/utils/sync/use-sync-status';
 
 const ERROR_MESSAGE = {
@@ -84,6 +84,9 @@ export function SyncStatus() {
               )}
             {(status.newerVersion ?? 0) > 0 && <p>{t('syncUndecodable', status.newerVersion)}</p>}
             {(status.corrupt ?? 0) > 0 && <p>{t('syncCorrupt', status.corrupt)}</p>}
+            {(status.incomplete ?? 0) > 0 && (
+              <p>{t('syncIncomplete', status.incomplete, INCOMPLETE_GRACE_MS / 60_000)}</p>
+            )}
             {status.repairedAt != null && Date.now() - status.repairedAt < REPAIR_SHOWN_MS && (
               <p>{t('syncRepaired', syncTimeLabel(status.repairedAt, Date.now(), language))}</p>
             )}

@@ -26,7 +26,7 @@ import {
   MIN_FLUSH_INTERVAL_MS,
   type Outbox,
 } from './outbox';
-import { INITIAL_SYNC_STATUS, type SyncStatus } from './status';
+import { INCOMPLETE_GRACE_MS, INITIAL_SYNC_STATUS, type SyncStatus } from './status';
 
 export interface SyncChange {
   oldValue?: unknown;
@@ -77,11 +77,8 @@ export interface SyncEngineDeps {
 
 const QUOTA_MARGIN_STEP = 4_096;
 const MAX_QUOTA_MARGIN = 32_768;
-/**
- * How long a split item whose parts do not match its head is waited for before it is taken as
- * damaged and replaced: the parts of one write may reach a device apart, the last within seconds.
- */
-export const INCOMPLETE_GRACE_MS = 5 * 60_000;
+
+export { INCOMPLETE_GRACE_MS };
 /** When to try again after storage.local refused a write. */
 export const LOCAL_RETRY_MS = 60_000;
 
@@ -545,6 +542,7 @@ export class SyncEngine {
   }
 
   private statusFrom(plan: SyncPlan): SyncStatus {
+    const now = this.now();
     let bytesUsed = 0;
     for (const [key, value] of this.mirror) bytesUsed += itemBytes(key, value);
     return {
@@ -554,7 +552,11 @@ export class SyncEngine {
       localByChoice: plan.localByChoice.length,
       localByBudget: plan.localByBudget.length,
       newerVersion: [...this.unreadable.values()].filter((u) => u.kind === 'newer').length,
-      corrupt: [...this.unreadable.values()].filter((u) => u.kind !== 'newer').length,
+      corrupt: [...this.unreadable.values()].filter((u) => u.kind !== 'newer' && !this.isLeftAlone(u, now))
+        .length,
+      incomplete: [...this.unreadable.values()].filter(
+        (u) => u.kind === 'incomplete' && this.isLeftAlone(u, now),
+      ).length,
       localTooLarge: plan.tooLarge.length,
       otherItems: this.others.items,
       otherBytes: this.others.bytes,

@@ -22,11 +22,16 @@ export interface SyncStatus {
   /** Items written by a newer version of Stance (a format this one does not know): left alone. */
   newerVersion: number;
   /**
-   * Items Stance wrote that are damaged (failing their checksum, cut short, a part missing or not
-   * matching): replaced by this device's copy, at once, or after INCOMPLETE_GRACE_MS for a part
-   * that may still be on its way.
+   * Items Stance wrote that are damaged (failing their checksum, cut short, a format character
+   * that is none, parts still not matching after INCOMPLETE_GRACE_MS): replaced by this device's
+   * copy at its next write.
    */
   corrupt: number;
+  /**
+   * Split items whose parts do not match their head yet: maybe still arriving, maybe damaged; left
+   * alone until INCOMPLETE_GRACE_MS has passed, then counted as damaged.
+   */
+  incomplete: number;
   /** ms since the epoch when this device last replaced a damaged item; null if it never did. */
   repairedAt: number | null;
   /** Articles too large to sync (see MAX_ENTRY_BYTES), kept on this device only. */
@@ -43,6 +48,12 @@ export interface SyncStatus {
   lastError: SyncErrorKind | null;
 }
 
+/**
+ * How long a split item whose parts do not match its head is waited for before it is taken as
+ * damaged and replaced: the parts of one write may reach a device apart, the last within seconds.
+ */
+export const INCOMPLETE_GRACE_MS = 5 * 60_000;
+
 export const INITIAL_SYNC_STATUS: SyncStatus = {
   enabled: false,
   lastSyncedAt: null,
@@ -52,6 +63,7 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   localByBudget: 0,
   newerVersion: 0,
   corrupt: 0,
+  incomplete: 0,
   repairedAt: null,
   localTooLarge: 0,
   tooLargeTitles: [],

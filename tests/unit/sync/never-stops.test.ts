@@ -140,8 +140,9 @@ describe('an unreadable item', () => {
     for (const d of [a, b]) d.area.receive({ 'b0.1': flipOne(part, 100) });
     env.time.now += 10_000;
     await b.engine.flushNow();
-    // A mismatched part may be one still on its way: reported, not yet replaced.
-    expect(b.engine.status.corrupt).toBe(1);
+    // A mismatched part may be one still on its way: reported as such, not yet replaced.
+    expect(b.engine.status.incomplete).toBe(1);
+    expect(b.engine.status.corrupt).toBe(0);
     expect(b.area.snapshot()['b0.1']).toBe(flipOne(part, 100));
     await b.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 5, at));
     env.time.now += INCOMPLETE_GRACE_MS;
@@ -153,6 +154,7 @@ describe('an unreadable item', () => {
     for (const d of [a, b]) {
       expectReadable(d.area.snapshot());
       expect(d.engine.status.corrupt).toBe(0);
+      expect(d.engine.status.incomplete).toBe(0);
       expect(d.engine.status.localByBudget).toBe(0);
       for (const article of articles)
         expect(d.library.get(article.url)?.questions).toEqual(article.questions);

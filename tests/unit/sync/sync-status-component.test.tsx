@@ -80,6 +80,10 @@ describe('SyncStatus', () => {
     text = (await mount()).textContent ?? '';
     expect(text).toContain('this version of Stance cannot read them: 1');
     expect(text).not.toContain('Damaged');
+    await syncStatusItem.setValue({ ...INITIAL_SYNC_STATUS, enabled: true, incomplete: 1 });
+    text = (await mount()).textContent ?? '';
+    expect(text).toContain('Sync items not complete yet: 1');
+    expect(text).toContain('after 5 minutes');
     await syncStatusItem.setValue({
       ...INITIAL_SYNC_STATUS,
       enabled: true,
