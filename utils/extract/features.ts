@@ -93,6 +93,10 @@ export interface PageContext {
   commentsOnPage: boolean;
   bodyQuestions: number;
   questionsPerUnit: number[];
+  /** Per unit: substantive blocks, their words and their questions after it. */
+  blocksAfter: number[];
+  wordsAfter: number[];
+  questionsAfter: number[];
 }
 
 const PROSE_WORDS = 25;
@@ -112,6 +116,17 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
   const questionsPerUnit = units.map((unit) =>
     /[?？]/u.test(unit.text) ? splitSentences(unit.text).filter(isQuestionSentence).length : 0,
   );
+  // Running totals from the end: each candidate reads what follows its block in constant time.
+  const blocksAfter = new Array<number>(units.length).fill(0);
+  const wordsAfter = new Array<number>(units.length).fill(0);
+  const questionsAfter = new Array<number>(units.length).fill(0);
+  for (let i = units.length - 2; i >= 0; i--) {
+    const next = i + 1;
+    const counted = substantive[next] === true;
+    blocksAfter[i] = (blocksAfter[next] as number) + (counted ? 1 : 0);
+    wordsAfter[i] = (wordsAfter[next] as number) + (counted ? wordCount((units[next] as TextUnit).text) : 0);
+    questionsAfter[i] = (questionsAfter[next] as number) + (counted ? (questionsPerUnit[next] as number) : 0);
+  }
   let closingStart = units.length;
   while (closingStart > 0) {
     const unit = units[closingStart - 1] as TextUnit;
@@ -141,6 +156,9 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
     commentsOnPage,
     bodyQuestions: questionsPerUnit.reduce((sum, n) => sum + n, 0),
     questionsPerUnit,
+    blocksAfter,
+    wordsAfter,
+    questionsAfter,
   };
 }
 
@@ -190,13 +208,8 @@ export interface SentenceInUnit {
 export function featuresOf(context: PageContext, index: number, q: SentenceInUnit): number[] {
   const { units, substantive } = context;
   const unit = units[index] as TextUnit;
-  let after = 0;
-  let wordsAfter = 0;
-  for (let i = index + 1; i < units.length; i++) {
-    if (!substantive[i]) continue;
-    after++;
-    wordsAfter += wordCount((units[i] as TextUnit).text);
-  }
+  const after = context.blocksAfter[index] ?? 0;
+  const wordsAfter = context.wordsAfter[index] ?? 0;
   let wordsBefore = wordCount(q.before);
   for (let i = 0; i < index && wordsBefore < 60; i++) {
     if (substantive[i] && !units[i]?.heading) wordsBefore += wordCount((units[i] as TextUnit).text);
@@ -213,10 +226,8 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     .slice(position + 1)
     .filter((s) => !isQuestionSentence(s) && !RESPONSE_CUE.test(foldText(s)));
   const proseBefore = q.sentences.slice(0, Math.max(0, position)).filter((s) => !isQuestionSentence(s));
-  let questionsAfter = 0;
-  for (let i = index + 1; i < units.length; i++)
-    if (substantive[i]) questionsAfter += context.questionsPerUnit[i] ?? 0;
-  questionsAfter += q.sentences.slice(position + 1).filter(isQuestionSentence).length;
+  const questionsAfter =
+    (context.questionsAfter[index] ?? 0) + q.sentences.slice(position + 1).filter(isQuestionSentence).length;
   let nearby = 0;
   for (let i = Math.max(0, index - 3); i <= Math.min(units.length - 1, index + 3); i++) {
     if (i !== index) nearby += context.questionsPerUnit[i] ?? 0;
