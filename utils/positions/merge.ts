@@ -10,7 +10,7 @@ export function mergeRegister<T>(
   b: Stamped<T> | undefined,
 ): Stamped<T> | undefined {
   if (!a) return b;
-  if (!b) return a;
+  if (!b || a === b) return a;
   if (a.at !== b.at) return a.at > b.at ? a : b;
   // Same stamp means the same write; compare values only so that a corrupt duplicate still converges.
   return JSON.stringify(a.v) >= JSON.stringify(b.v) ? a : b;
@@ -19,6 +19,7 @@ export function mergeRegister<T>(
 function mergeHistory(a: Record<string, HistoryEntry>, b: Record<string, HistoryEntry>) {
   return mergeByKey(a, b, (mine, entry) => {
     const reason = mergeRegister(mine.reason, entry.reason);
+    if (reason === mine.reason) return mine;
     return reason ? { from: mine.from, to: mine.to, reason } : { from: mine.from, to: mine.to };
   });
 }
@@ -32,7 +33,7 @@ export function mergeQuestion(a: QuestionRecord, b: QuestionRecord): QuestionRec
   assignIfSet(merged, 'note', mergeRegister(a.note, b.note));
   assignIfSet(merged, 'shared', mergeRegister(a.shared, b.shared));
   assignIfSet(merged, 'removed', mergeRegister(a.removed, b.removed));
-  return merged;
+  return sameFields(merged, a) ? a : merged;
 }
 
 export function mergeArticle(a: ArticleRecord, b: ArticleRecord): ArticleRecord {
@@ -41,7 +42,17 @@ export function mergeArticle(a: ArticleRecord, b: ArticleRecord): ArticleRecord 
   assignIfSet(merged, 'note', mergeRegister(a.note, b.note));
   assignIfSet(merged, 'localOnly', mergeRegister(a.localOnly, b.localOnly));
   assignIfSet(merged, 'deleted', mergeRegister(a.deleted, b.deleted));
-  return merged;
+  return sameFields(merged, a) ? a : merged;
+}
+
+/**
+ * True when every field of `merged` is `a`'s own object: the merge learnt nothing from the other
+ * side. Returning `a` itself then keeps the panel from re-rendering 10,000 unchanged questions, and
+ * a save's echo from costing a copy of the whole record.
+ */
+function sameFields<T extends object>(merged: T, a: T): boolean {
+  const keys = Object.keys(merged) as (keyof T)[];
+  return keys.length === Object.keys(a).length && keys.every((key) => merged[key] === a[key]);
 }
 
 /** Merge two whole libraries, keyed by article URL. */
@@ -62,11 +73,17 @@ function mergeByKey<T>(
   merge: (mine: T, theirs: T) => T,
 ): Record<string, T> {
   const out = new Map(Object.entries(a));
+  let changed = false;
   for (const [key, theirs] of Object.entries(b)) {
     const mine = out.get(key);
-    out.set(key, mine ? merge(mine, theirs) : theirs);
+    const merged = mine ? merge(mine, theirs) : theirs;
+    if (merged !== mine) {
+      out.set(key, merged);
+      changed = true;
+    }
   }
-  return Object.fromEntries(out);
+  // Nothing new from `b`: `a` itself, so callers can tell "unchanged" by identity.
+  return changed ? Object.fromEntries(out) : a;
 }
 
 // Optional fields stay absent rather than `undefined`, so merged records compare equal by JSON.

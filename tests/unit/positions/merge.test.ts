@@ -53,4 +53,21 @@ describe('merging two devices', () => {
     const a = act.setPosition(baseArticle(), SHOCK.id, 3, testClock('laptop', 1_800_000_000_000)());
     expect(mergeArticle(a, a)).toEqual(a);
   });
+
+  test('a merge that learns nothing returns the record itself; one that learns something shares the rest', () => {
+    const a = act.setPosition(baseArticle(), SHOCK.id, 3, testClock('laptop', 1_800_000_000_000)());
+    // A save's echo: the same record, parsed again from storage.
+    expect(mergeArticle(a, structuredClone(a))).toBe(a);
+    const later = act.setPosition(
+      structuredClone(a),
+      MONOPOLY.id,
+      1,
+      testClock('phone0', 1_900_000_000_000)(),
+    );
+    const merged = mergeArticle(a, later);
+    expect(merged).not.toBe(a);
+    expect(merged.questions[MONOPOLY.id]?.position?.v).toBe(1);
+    // The question that did not change is the same object: its card need not render again.
+    expect(merged.questions[SHOCK.id]).toBe(a.questions[SHOCK.id]);
+  });
 });
