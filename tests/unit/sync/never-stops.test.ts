@@ -121,6 +121,23 @@ describe('an unreadable item', () => {
     expect(a.area.snapshot()).toEqual(b.area.snapshot());
   });
 
+  it('a corrupt b0 delivered to one device only: every article keeps syncing both ways', async () => {
+    const articles = Array.from({ length: 4 }, (_, i) => typicalArticle(20 + i));
+    const { env, a, b } = await twoDevicesWith(articles);
+    const stored = b.area.snapshot().b0 as string;
+    b.area.receive({ b0: flipOne(stored, Math.floor(stored.length / 3)) });
+    await b.edit(articles[2]!.url, (x, at) => setDeleted(x!, true, at));
+    await a.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 1, at));
+    await settle(env);
+    expect(a.library.get(articles[2]!.url)?.deleted?.v).toBe(true);
+    expect(b.library.get(URL_A)?.questions.q1?.position?.v).toBe(1);
+    for (const d of [a, b]) {
+      expectReadable(d.area.snapshot());
+      expect(d.engine.status.localByBudget).toBe(0);
+    }
+    expect(a.area.snapshot()).toEqual(b.area.snapshot());
+  });
+
   it('a truncated b0 is repaired as well', async () => {
     const { env, a, b } = await twoDevicesWith([typicalArticle(3), typicalArticle(4)]);
     const stored = a.area.snapshot().b0 as string;
@@ -176,14 +193,23 @@ describe('an unreadable item', () => {
 });
 
 describe('write ordering', () => {
-  for (const failAt of [1, 2])
+  // Shrinking: a set() of the new head and parts, then a remove() of the stale ones. Growing: one set().
+  const cases = [
+    ...[1, 2].map((failAt) => ({ change: 'shrinks' as const, failAt })),
+    { change: 'grows' as const, failAt: 1 },
+  ];
+  for (const { change, failAt } of cases)
     for (const how of ['refused', 'killed'] as const)
-      it(`leaves the area readable and the write pending when storage call ${failAt} of a flush is ${how}`, async () => {
+      it(`leaves the area readable and the write pending when the stream ${change} and storage call ${failAt} of a flush is ${how}`, async () => {
         const big = [heavyArticle(5), heavyArticle(6)];
+        const extra = heavyArticle(16);
         const { env, a, b } = await twoDevicesWith([...big, typicalArticle(7)]);
-        expect(Object.keys(a.area.snapshot()).length).toBeGreaterThan(3);
-        // Deleting the large articles shrinks the stream: new head and parts, stale parts to remove.
-        for (const article of big) await a.edit(article.url, (x, at) => setDeleted(x!, true, at));
+        const before = Object.keys(a.area.snapshot()).length;
+        expect(before).toBeGreaterThan(3);
+        if (change === 'shrinks')
+          // Deleting the large articles shrinks the stream: new head and parts, stale parts to remove.
+          for (const article of big) await a.edit(article.url, (x, at) => setDeleted(x!, true, at));
+        else await a.edit(extra.url, () => extra);
         env.time.now += 10_000;
         const area = a.area;
         const real = { set: area.set.bind(area), remove: area.remove.bind(area) };
@@ -221,9 +247,12 @@ describe('write ordering', () => {
         await settle(env);
         for (const d of [a, b]) {
           expectReadable(d.area.snapshot());
-          for (const article of big) expect(d.library.get(article.url)?.deleted?.v).toBe(true);
+          for (const article of big)
+            expect(d.library.get(article.url)?.deleted?.v === true).toBe(change === 'shrinks');
+          expect(d.library.has(extra.url)).toBe(change === 'grows');
         }
-        expect(Object.keys(a.area.snapshot())).toEqual(['b0']);
+        if (change === 'shrinks') expect(Object.keys(a.area.snapshot())).toEqual(['b0']);
+        else expect(Object.keys(a.area.snapshot()).length).toBeGreaterThan(before);
         expect(a.area.snapshot()).toEqual(b.area.snapshot());
       }, 30_000);
   it('makes room for new items beside the ones they replace: an area full of an older layout moves over', async () => {
