@@ -27,7 +27,7 @@ export const FULL_TIER_SHARE = 1 / 8;
 /**
  * The most bytes (UTF-8) of layout one article may take in the stream: a third of the quota, which
  * it could take coded if its text does not compress. A larger article is skipped, counted apart,
- * and the budget goes on with the next one (a typical article takes about 1.3 KB).
+ * and the budget goes on with the next one (a typical article of the test fixture takes about 1.4 KB).
  */
 export const MAX_ENTRY_BYTES = 32_768;
 
