@@ -15,6 +15,12 @@ import { tsImport } from 'tsx/esm/api';
 import { chromiumArgs } from '../lib/browsers.mjs';
 import { startStaticServer } from '../lib/static-server.mjs';
 
+// Storage is seeded exactly as Stance lays it out (utils/storage-keys.ts: record + version meta).
+const { articleEntries, isArticleKey } = await tsImport(
+  pathToFileURL(join(import.meta.dirname, '../../utils/storage-keys.ts')).href,
+  import.meta.url,
+);
+
 const WARM_UP = 2;
 /** Blank page and answered panel, opened in turn, each in a new page. */
 const OPENINGS = 25;
@@ -188,8 +194,7 @@ function library(count) {
     };
     if (a % 4 === 0)
       article.note = { v: NOTES[a % NOTES.length] || 'Rien à ajouter.', at: stamp(ms + 5000, 0, device) };
-    items[`article:${url}`] = article;
-    items[`article:${url}$`] = { v: 2 };
+    Object.assign(items, articleEntries(article));
   }
   return items;
 }
@@ -521,10 +526,7 @@ export async function run({ chromiumPath, root, outputDir = join(root, '.output'
 
       // Tab URL = canonical URL: the saved positions show before the page is read. Against a blank
       // page of the same extension, opened in turn with the panel, each in a new page (cold).
-      await seed({
-        [`article:${canonicalUrl}`]: { ...demoRecord, url: canonicalUrl },
-        [`article:${canonicalUrl}$`]: { v: 2 },
-      });
+      await seed(articleEntries({ ...demoRecord, url: canonicalUrl }));
       const canonicalPage = await context.newPage();
       await canonicalPage.goto(canonicalUrl);
       const canonicalTab = await tabIdOf(context, extensionId, canonicalUrl);
@@ -573,10 +575,7 @@ export async function run({ chromiumPath, root, outputDir = join(root, '.output'
 
     // --- 200 answered questions the page no longer shows.
     if (want('many')) {
-      await seed({
-        [`article:${manyUrl}`]: manyQuestionsArticle(manyUrl, MANY_QUESTIONS),
-        [`article:${manyUrl}$`]: { v: 2 },
-      });
+      await seed(articleEntries(manyQuestionsArticle(manyUrl, MANY_QUESTIONS)));
       const manyPage = await context.newPage();
       await manyPage.goto(manyUrl);
       const manyTab = await tabIdOf(context, extensionId, manyUrl);
@@ -646,10 +645,7 @@ export async function run({ chromiumPath, root, outputDir = join(root, '.output'
 
     // --- 10,000 answered questions the page no longer shows: a click and a keystroke.
     if (want('huge')) {
-      await seed({
-        [`article:${hugeUrl}`]: manyQuestionsArticle(hugeUrl, HUGE_QUESTIONS),
-        [`article:${hugeUrl}$`]: { v: 2 },
-      });
+      await seed(articleEntries(manyQuestionsArticle(hugeUrl, HUGE_QUESTIONS)));
       const hugePage = await context.newPage();
       await hugePage.goto(hugeUrl);
       const hugeTab = await tabIdOf(context, extensionId, hugeUrl);
@@ -706,7 +702,7 @@ export async function run({ chromiumPath, root, outputDir = join(root, '.output'
         chrome.storage.local.get('libraryIndex').then((r) => r.libraryIndex ?? {}),
       );
       for (const [key, value] of Object.entries(items)) {
-        if (!key.endsWith('$')) index[value.url] = summarizeArticle(value);
+        if (isArticleKey(key)) index[value.url] = summarizeArticle(value);
       }
       await seed({ ...items, libraryIndex: index });
       figures['panel.library_2000_stored_kb'] = Math.round(
