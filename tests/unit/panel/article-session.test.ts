@@ -10,7 +10,7 @@ import type { PageRead, TargetTab } from '@/utils/page-bridge';
 import * as act from '@/utils/positions/actions';
 import { encodeStamp } from '@/utils/positions/clock';
 import * as store from '@/utils/positions/store';
-import { memoryUnsavedStore } from '@/utils/positions/unsaved';
+import { isOutOfSpace, memoryUnsavedStore } from '@/utils/positions/unsaved';
 
 const URL_A = 'https://blog.example.fr/spacex/';
 const URL_B = 'https://news.example.org/other/';
@@ -200,5 +200,19 @@ describe('a record from a clock a year ahead', () => {
     );
     expect(session.record.value?.questions.q1?.note?.v).toBe('My note');
     stop();
+  });
+});
+
+describe('isOutOfSpace', () => {
+  // The refusals each browser gives when there is no room (Chrome's quota, Firefox's, a full disk).
+  it.each([
+    ['Resource::kQuotaBytes quota exceeded', true],
+    ['QUOTA_BYTES quota exceeded', true],
+    ['QuotaExceededError: storage.local API call exceeded its quota limitations.', true],
+    ['IO error: .../000123.log: No space left on device', true],
+    ['FILE_ERROR_NO_SPACE', true],
+    ['Extension context invalidated.', false],
+  ])('%s → %s', (message, full) => {
+    expect(isOutOfSpace(new Error(message))).toBe(full);
   });
 });
