@@ -205,7 +205,7 @@ describe('a record from a clock a year ahead', () => {
 
 describe('isOutOfSpace', () => {
   // The refusals each browser gives when there is no room (Chrome's quota, Firefox's, a full disk).
-  it.each([
+  test.each([
     ['Resource::kQuotaBytes quota exceeded', true],
     ['QUOTA_BYTES quota exceeded', true],
     ['QuotaExceededError: storage.local API call exceeded its quota limitations.', true],
