@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type ChromiumSession,
@@ -45,6 +46,24 @@ function pageLayout() {
   };
 }
 
+/** Resolves once the page's width and height have not changed for 500 ms. */
+async function waitForStableLayout(page: Page): Promise<void> {
+  let last = '';
+  let since = Date.now();
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const now = await page.evaluate(() => `${innerWidth}x${document.body.getBoundingClientRect().height}`);
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= 500) {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The page kept reflowing (last ${last})`);
+}
+
 /** Where the question's paragraph sits relative to the viewport. */
 function questionBox(start: string) {
   const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent?.startsWith(start));
@@ -62,6 +81,8 @@ describe('Show in page', () => {
     expect(await fifth!.$eval('.label', (e) => e.textContent)).toContain('La question choc');
     expect(await fifth!.$eval('.text', (e) => e.textContent)).toContain(QUESTION_START);
 
+    // The side panel slides in beside the page, narrowing it: measure once the page stops reflowing.
+    await waitForStableLayout(page);
     const before = await page.evaluate(pageLayout);
     const start = await page.evaluate(questionBox, QUESTION_START);
     expect(start).not.toBeNull();
