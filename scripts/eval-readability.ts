@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractFromDocument } from '../utils/extract/index';
-import { foldText } from '../utils/extract/text';
+import { tokenOverlap as overlap } from '../utils/extract/text';
 import { parseHtmlDocument } from './lib/node-dom';
 
 interface ExpectedMetadata {
@@ -17,28 +17,6 @@ interface ExpectedMetadata {
 // A title names the same thing when the tokens it shares with the expected one, counted with
 // repetition, are at least half of the longer one's (the sites' own titles vary in their wording).
 const TITLE_MATCH = 0.5;
-
-function tokens(text: string): string[] {
-  const folded = foldText(text);
-  return folded ? folded.split(' ') : [];
-}
-
-function overlap(a: string, b: string): number {
-  const left = tokens(a);
-  const right = tokens(b);
-  if (left.length === 0 || right.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const token of left) counts.set(token, (counts.get(token) ?? 0) + 1);
-  let shared = 0;
-  for (const token of right) {
-    const count = counts.get(token) ?? 0;
-    if (count > 0) {
-      shared++;
-      counts.set(token, count - 1);
-    }
-  }
-  return shared / Math.max(left.length, right.length);
-}
 
 interface Failure {
   slug: string;

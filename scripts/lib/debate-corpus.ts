@@ -9,7 +9,10 @@ import { baseLanguage } from '../../utils/extract/cues';
 import { type DebateCandidate, debateCandidates, selectDebateQuestions } from '../../utils/extract/debate';
 import { FEATURE_NAMES } from '../../utils/extract/features';
 import type { DebateModel } from '../../utils/extract/model';
-import { foldText } from '../../utils/extract/text';
+import { tokenOverlap as overlap } from '../../utils/extract/text';
+
+export { overlap };
+
 import { canonicalUrl } from '../../utils/extract/url';
 import { parseHtmlDocument } from './node-dom';
 
@@ -49,29 +52,6 @@ export function loadAnnotations(dir: string): AnnotatedPage[] {
 /** A page annotated without its address gets one: the extractor reads no page without http(s). */
 export const pageUrlOf = (page: AnnotatedPage) =>
   page.url || `https://corpus.invalid/${encodeURI(page.file)}`;
-
-function tokens(text: string): string[] {
-  const folded = foldText(text);
-  return folded ? folded.split(' ') : [];
-}
-
-/** Shared tokens, counted with repetition, over the longer token count. */
-export function overlap(a: string, b: string): number {
-  const left = tokens(a);
-  const right = tokens(b);
-  if (left.length === 0 || right.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const token of left) counts.set(token, (counts.get(token) ?? 0) + 1);
-  let shared = 0;
-  for (const token of right) {
-    const count = counts.get(token) ?? 0;
-    if (count > 0) {
-      shared++;
-      counts.set(token, count - 1);
-    }
-  }
-  return shared / Math.max(left.length, right.length);
-}
 
 export function questionScore(found: Found, annotated: AnnotatedQuestion): number {
   const withLabels = overlap(`${found.label} ${found.text}`, `${annotated.label ?? ''} ${annotated.text}`);

@@ -68,3 +68,25 @@ export function isQuotedSentence(sentence: string): boolean {
   // 'The host quipped, “isn’t that against the rules?”': the question is the host's.
   return /[?？]\s*[»”"’]$/u.test(s) && /[«“„‚‘"]/u.test(s.slice(0, -1));
 }
+
+/**
+ * Shared word tokens (case, accents and punctuation folded), counted with repetition, over the
+ * longer one's count: how the corpus README scores a match, and how a title is compared.
+ */
+export function tokenOverlap(a: string, b: string): number {
+  const words = (text: string) => foldText(text).split(' ').filter(Boolean);
+  const left = words(a);
+  const right = words(b);
+  if (left.length === 0 || right.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const token of left) counts.set(token, (counts.get(token) ?? 0) + 1);
+  let shared = 0;
+  for (const token of right) {
+    const count = counts.get(token) ?? 0;
+    if (count > 0) {
+      shared++;
+      counts.set(token, count - 1);
+    }
+  }
+  return shared / Math.max(left.length, right.length);
+}

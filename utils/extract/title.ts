@@ -3,7 +3,7 @@
 // "– Site name" part. The site's name is never the title: a logo, a blog-name h1 or a header link
 // home is branding, however well it agrees with a document title that ends with it.
 import { FURNITURE_CLASS, RELATED_LINKS_LEAD } from './cues';
-import { collapseSpace, foldText } from './text';
+import { collapseSpace, foldText, tokenOverlap as overlap } from './text';
 
 const BRANDING_CLASS =
   /logo|site-?title|site-?name|brand|masthead|assistive|sr-only|screen-reader|visually-hidden/i;
@@ -35,24 +35,6 @@ function words(text: string): string[] {
 function agreement(headline: string, reference: Set<string>): number {
   const own = words(headline);
   return own.length === 0 ? 0 : own.filter((word) => reference.has(word)).length / own.length;
-}
-
-/** Shared tokens, counted with repetition, over the longer token count. */
-function overlap(a: string, b: string): number {
-  const left = words(a);
-  const right = words(b);
-  if (left.length === 0 || right.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const token of left) counts.set(token, (counts.get(token) ?? 0) + 1);
-  let shared = 0;
-  for (const token of right) {
-    const count = counts.get(token) ?? 0;
-    if (count > 0) {
-      shared++;
-      counts.set(token, count - 1);
-    }
-  }
-  return shared / Math.max(left.length, right.length);
 }
 
 interface Headline {
