@@ -2,31 +2,19 @@
 // out and why, where a restore stopped when storage was full, and any failure, in words.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackupControls } from '@/components/groups/BackupControls';
 import { saveArticle } from '@/utils/positions/store';
 import { exportAllData } from '@/utils/share/backup';
+import { renderTarget, settle } from '../support/render-target';
 import { readerArticle } from './fixtures';
 
-async function settle() {
-  for (let i = 0; i < 10; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-}
-
 describe('BackupControls', () => {
-  let container: HTMLElement;
-  beforeEach(() => {
-    fakeBrowser.reset();
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    render(null, container);
-    container.remove();
-  });
+  const target = renderTarget();
 
   async function chooseFile(text: string) {
-    const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const input = target.el.querySelector<HTMLInputElement>('input[type="file"]')!;
     const file = new File([text], 'stance-backup.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     await act(() => {
@@ -35,8 +23,8 @@ describe('BackupControls', () => {
     await settle();
   }
 
-  const status = () => container.querySelector('[role="status"]')?.textContent ?? '';
-  const alert = () => container.querySelector('[role="alert"]')?.textContent ?? '';
+  const status = () => target.el.querySelector('[role="status"]')?.textContent ?? '';
+  const alert = () => target.el.querySelector('[role="alert"]')?.textContent ?? '';
 
   it('lists each entry it left out, by title and address, and why', async () => {
     await saveArticle(readerArticle());
@@ -48,15 +36,15 @@ describe('BackupControls', () => {
     });
     fakeBrowser.reset();
     const onRestored = vi.fn();
-    await act(() => render(<BackupControls onRestored={onRestored} />, container));
+    await act(() => render(<BackupControls onRestored={onRestored} />, target.el));
     await chooseFile(JSON.stringify(backup));
     expect(status()).toContain('Restored: 1 article');
-    const items = [...container.querySelectorAll('li')].map((li) => li.textContent);
-    expect(container.textContent).toContain('Left out of the restore (everything else was restored):');
+    const items = [...target.el.querySelectorAll('li')].map((li) => li.textContent);
+    expect(target.el.textContent).toContain('Left out of the restore (everything else was restored):');
     expect(items).toEqual([
       expect.stringMatching(/^“A script” \(javascript:alert\(document\.domain\)\/\/\): .*not a web address/),
     ]);
-    expect(container.querySelector('a')).toBeNull();
+    expect(target.el.querySelector('a')).toBeNull();
     expect(onRestored).toHaveBeenCalled();
   });
 
@@ -65,7 +53,7 @@ describe('BackupControls', () => {
     const text = await exportAllData();
     fakeBrowser.reset();
     vi.spyOn(browser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
-    await act(() => render(<BackupControls />, container));
+    await act(() => render(<BackupControls />, target.el));
     await chooseFile(text);
     expect(alert()).toContain('Nothing was restored');
     expect(alert()).toContain('QUOTA_BYTES quota exceeded');
@@ -74,15 +62,15 @@ describe('BackupControls', () => {
   it('says so when the restore fails outright, instead of nothing', async () => {
     const text = await exportAllData();
     vi.spyOn(browser.storage.local, 'get').mockRejectedValue(new Error('storage is unavailable'));
-    await act(() => render(<BackupControls />, container));
+    await act(() => render(<BackupControls />, target.el));
     await chooseFile(text);
     expect(status()).toBe('Restore failed: storage is unavailable');
   });
 
   it('says so when the backup cannot be made', async () => {
     vi.spyOn(browser.storage.local, 'get').mockRejectedValue(new Error('storage is unavailable'));
-    await act(() => render(<BackupControls />, container));
-    const button = [...container.querySelectorAll('button')].find(
+    await act(() => render(<BackupControls />, target.el));
+    const button = [...target.el.querySelectorAll('button')].find(
       (b) => b.textContent === 'Export all my data',
     )!;
     await act(() => button.click());

@@ -3,14 +3,14 @@
 // too long, and where.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { ExportDialog } from '@/components/groups';
 import { LIMITS } from '@/utils/limits';
 import * as actions from '@/utils/positions/actions';
 import type { ArticleRecord } from '@/utils/positions/model';
 import { buildPositionsFile, exportProblemMessage, exportProblems } from '@/utils/share/export';
 import { parseImport } from '@/utils/share/import';
+import { renderTarget } from '../support/render-target';
 import { readerArticle, URL_A } from './fixtures';
 
 const ME = { id: 'p1', name: 'Ada' };
@@ -71,30 +71,21 @@ describe('exportProblems', () => {
 });
 
 describe('ExportDialog with a file its recipients would refuse', () => {
-  let container: HTMLElement;
-  beforeEach(() => {
-    fakeBrowser.reset();
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    render(null, container);
-    container.remove();
-  });
+  const target = renderTarget();
 
   async function settle() {
     for (let i = 0; i < 10; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
   }
 
   it('says what is too long, and lets nothing leave', async () => {
-    await act(() => render(<ExportDialog articles={[oversized()]} />, container));
+    await act(() => render(<ExportDialog articles={[oversized()]} />, target.el));
     await settle();
-    const alert = container.querySelector('[role="alert"]');
+    const alert = target.el.querySelector('[role="alert"]');
     expect(alert?.textContent).toContain('This file cannot leave yet');
     expect(alert?.textContent).toContain(
       'In “The SpaceX IPO”, the question “Should SpaceX go public?”: a note is longer than 10,000 characters.',
     );
-    const buttons = [...container.querySelectorAll('button')];
+    const buttons = [...target.el.querySelectorAll('button')];
     for (const label of ['Download', 'Copy']) {
       const button = buttons.find((b) => b.textContent === label);
       expect(button?.disabled, label).toBe(true);
@@ -102,8 +93,8 @@ describe('ExportDialog with a file its recipients would refuse', () => {
   });
 
   it('shows no alert for a file that can leave', async () => {
-    await act(() => render(<ExportDialog articles={[readerArticle()]} />, container));
+    await act(() => render(<ExportDialog articles={[readerArticle()]} />, target.el));
     await settle();
-    expect(container.querySelector('[role="alert"]')).toBeNull();
+    expect(target.el.querySelector('[role="alert"]')).toBeNull();
   });
 });

@@ -3,31 +3,18 @@
 import axe from 'axe-core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { ExportDialog } from '@/components/groups';
+import { renderTarget, settle } from '../support/render-target';
 import { PRIVATE_NOTE, readerArticle, SHARED_NOTE } from './fixtures';
 
-async function settle() {
-  for (let i = 0; i < 10; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-}
-
 describe('ExportDialog', () => {
-  let container: HTMLElement;
-  beforeEach(() => {
-    fakeBrowser.reset();
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    render(null, container);
-    container.remove();
-  });
+  const target = renderTarget();
 
   it('lists each question with the position that leaves and whether its note goes along', async () => {
-    await act(() => render(<ExportDialog articles={[readerArticle()]} />, container));
+    await act(() => render(<ExportDialog articles={[readerArticle()]} />, target.el));
     await settle();
-    const contents = container.querySelector('.share-contents')!;
+    const contents = target.el.querySelector('.share-contents')!;
     expect(contents.querySelector('h4')?.textContent).toBe('The SpaceX IPO');
     const items = [...contents.querySelectorAll('li')].map((li) => li.textContent);
     expect(items).toEqual([
@@ -36,24 +23,24 @@ describe('ExportDialog', () => {
       'Mars or the Moon first?Position: No position',
     ]);
     expect(contents.textContent).toContain('Sent as “Anonymous”');
-    expect(container.textContent).not.toContain(PRIVATE_NOTE);
-    const results = await axe.run(container, { rules: { region: { enabled: false } } });
+    expect(target.el.textContent).not.toContain(PRIVATE_NOTE);
+    const results = await axe.run(target.el, { rules: { region: { enabled: false } } });
     expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 
   it('puts Download before the raw text, which stays folded until asked for', async () => {
-    await act(() => render(<ExportDialog articles={[readerArticle()]} />, container));
+    await act(() => render(<ExportDialog articles={[readerArticle()]} />, target.el));
     await settle();
-    const raw = container.querySelector('pre')!;
+    const raw = target.el.querySelector('pre')!;
     const disclosure = raw.closest('details')!;
     expect(disclosure).not.toBeNull();
     expect(disclosure.open).toBe(false);
     expect(JSON.parse(raw.textContent ?? '')).toMatchObject({ format: 'stance-positions' });
-    const download = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Download')!;
+    const download = [...target.el.querySelectorAll('button')].find((b) => b.textContent === 'Download')!;
     expect(download.disabled).toBe(false);
     const follows = (a: Node, b: Node) =>
       (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
     expect(follows(download, disclosure)).toBe(true);
-    expect(follows(container.querySelector('.share-contents')!, download)).toBe(true);
+    expect(follows(target.el.querySelector('.share-contents')!, download)).toBe(true);
   });
 });

@@ -1,13 +1,13 @@
 import axe from 'axe-core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { GroupView } from '@/components/groups';
 import type { PositionsFile } from '@/utils/share/format';
 import { importIntoGroup } from '@/utils/share/group-store';
 import { parseImport } from '@/utils/share/import';
 import { revealGroupAlways } from '@/utils/storage';
+import { renderTarget, settle } from '../support/render-target';
 import { memberFile, readerArticle, URL_A } from './fixtures';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -19,21 +19,8 @@ async function importFile(file: PositionsFile) {
   if (!r.ok) throw new Error(r.rejection.reason);
 }
 
-async function settle() {
-  for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-}
-
 describe('GroupView', () => {
-  let container: HTMLElement;
-  beforeEach(() => {
-    fakeBrowser.reset();
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    render(null, container);
-    container.remove();
-  });
+  const target = renderTarget();
 
   it('shows hostile names, notes and questions as characters, never as markup', async () => {
     const file = memberFile('h', HOSTILE, [1, 5, 3], [HOSTILE, `<script>alert(2)</script>`]);
@@ -47,30 +34,30 @@ describe('GroupView', () => {
     await importFile(file);
     await importFile(memberFile('b', 'Bob', [5, 5, 5]));
     await revealGroupAlways.setValue(true);
-    await act(() => render(<GroupView articleUrl={URL_A} reader={readerArticle()} />, container));
-    await settle();
+    await act(() => render(<GroupView articleUrl={URL_A} reader={readerArticle()} />, target.el));
+    await settle(5);
     // Unfold every question's shared notes.
-    for (const details of container.querySelectorAll('details')) {
+    for (const details of target.el.querySelectorAll('details')) {
       details.open = true;
       await act(() => {
         details.dispatchEvent(new Event('toggle'));
       });
     }
-    expect(container.textContent).toContain(HOSTILE);
-    expect(container.textContent).toContain('<script>alert(2)</script>');
-    expect(container.querySelector('img, script')).toBeNull();
-    expect(container.textContent).toContain('Only 1 of 2 members has this question');
+    expect(target.el.textContent).toContain(HOSTILE);
+    expect(target.el.textContent).toContain('<script>alert(2)</script>');
+    expect(target.el.querySelector('img, script')).toBeNull();
+    expect(target.el.textContent).toContain('Only 1 of 2 members has this question');
   });
 
   it('hides the group’s answers until the reader answers, unless they turn the gate off', async () => {
     await importFile(memberFile('a', 'Ada', [1, 5, 3]));
     await importFile(memberFile('b', 'Bob', [2, 4, 3]));
     // The reader answered q1 only.
-    await act(() => render(<GroupView articleUrl={URL_A} reader={readerArticle({ q1: 5 })} />, container));
-    await settle();
-    const charts = () => container.querySelectorAll('.group-chart');
+    await act(() => render(<GroupView articleUrl={URL_A} reader={readerArticle({ q1: 5 })} />, target.el));
+    await settle(5);
+    const charts = () => target.el.querySelectorAll('.group-chart');
     const reveal = () =>
-      [...container.querySelectorAll('button')].filter((b) => b.textContent === 'Show the group');
+      [...target.el.querySelectorAll('button')].filter((b) => b.textContent === 'Show the group');
     expect(charts()).toHaveLength(1);
     expect(reveal()).toHaveLength(2);
     // The bar chart's rows carry their labels and counts as text.
@@ -83,7 +70,7 @@ describe('GroupView', () => {
     expect(charts()).toHaveLength(2);
 
     await act(() => revealGroupAlways.setValue(true));
-    await settle();
+    await settle(5);
     expect(charts()).toHaveLength(3);
     expect(reveal()).toHaveLength(0);
   });
@@ -91,15 +78,15 @@ describe('GroupView', () => {
   it('has no accessibility violations (axe), charts and controls labelled', async () => {
     await importFile(memberFile('a', 'Ada', [1, 5, 3], ['note']));
     await revealGroupAlways.setValue(true);
-    await act(() => render(<GroupView articleUrl={URL_A} reader={readerArticle({ q1: 5 })} />, container));
-    await settle();
-    const results = await axe.run(container, { rules: { region: { enabled: false } } });
+    await act(() => render(<GroupView articleUrl={URL_A} reader={readerArticle({ q1: 5 })} />, target.el));
+    await settle(5);
+    const results = await axe.run(target.el, { rules: { region: { enabled: false } } });
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
   });
 
   it('says so when there is no group yet', async () => {
-    await act(() => render(<GroupView articleUrl={URL_A} reader={null} />, container));
-    await settle();
-    expect(container.textContent).toContain('No group yet');
+    await act(() => render(<GroupView articleUrl={URL_A} reader={null} />, target.el));
+    await settle(5);
+    expect(target.el.textContent).toContain('No group yet');
   });
 });

@@ -2,24 +2,15 @@
 // become one. A `javascript:` URL stored by an earlier version's restore is shown as text.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { createPanelStores, PanelStoresProvider } from '@/entrypoints/sidepanel/state/context';
 import { LibraryView } from '@/entrypoints/sidepanel/views/LibraryView';
 import { saveArticle } from '@/utils/positions/store';
+import { renderTarget } from '../support/render-target';
 import { readerArticle, URL_A } from './fixtures';
 
 describe('My debates links', () => {
-  let container: HTMLElement;
-  beforeEach(() => {
-    fakeBrowser.reset();
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    render(null, container);
-    container.remove();
-  });
+  const target = renderTarget();
 
   it('links a web address, and shows any other address as text', async () => {
     await saveArticle(readerArticle());
@@ -33,14 +24,14 @@ describe('My debates links', () => {
         <PanelStoresProvider stores={stores}>
           <LibraryView />
         </PanelStoresProvider>,
-        container,
+        target.el,
       ),
     );
-    for (let i = 0; i < 20 && container.querySelectorAll('.library-title').length < 2; i++)
+    for (let i = 0; i < 20 && target.el.querySelectorAll('.library-title').length < 2; i++)
       await act(() => new Promise((r) => setTimeout(r, 5)));
-    const titles = [...container.querySelectorAll('.library-title')];
+    const titles = [...target.el.querySelectorAll('.library-title')];
     expect(titles.map((e) => e.textContent).sort()).toEqual(['Hostile', 'The SpaceX IPO']);
-    const links = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    const links = [...target.el.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).toContain(URL_A);
     expect(links.filter((href) => !/^https?:/i.test(href ?? ''))).toEqual([]);
     expect(titles.find((e) => e.textContent === 'Hostile')?.tagName).toBe('SPAN');

@@ -1,20 +1,16 @@
 import axe from 'axe-core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { ExportDialog, ImportPanel } from '@/components/groups';
 import { loadGroups } from '@/utils/share/group-store';
 import { encodeShareCode } from '@/utils/share/share-code';
+import { renderTarget, settle } from '../support/render-target';
 import { memberFile, PRIVATE_NOTE, readerArticle, SHARED_NOTE, URL_A } from './fixtures';
-
-async function settle() {
-  for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-}
 
 /** Settles until `ready()` holds: share codes inflate through streams, which take a varying number of turns. */
 async function settleUntil(ready: () => boolean) {
-  for (let i = 0; i < 200 && !ready(); i++) await settle();
+  for (let i = 0; i < 200 && !ready(); i++) await settle(5);
   expect(ready()).toBe(true);
 }
 
@@ -29,55 +25,46 @@ const button = (root: HTMLElement, text: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent === text)!;
 
 describe('ImportPanel and ExportDialog', () => {
-  let container: HTMLElement;
-  beforeEach(() => {
-    fakeBrowser.reset();
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    render(null, container);
-    container.remove();
-  });
+  const target = renderTarget();
 
   it('imports pasted share codes with a verdict each, and asks on a duplicate', async () => {
-    await act(() => render(<ImportPanel articleUrl={URL_A} />, container));
+    await act(() => render(<ImportPanel articleUrl={URL_A} />, target.el));
     const codes = await Promise.all([
       encodeShareCode(JSON.stringify(memberFile('a', 'Ada', [1, 2, 3]))),
       encodeShareCode(JSON.stringify(memberFile('a', 'Ada', [5, 5, 5]))),
       encodeShareCode('{"format":"stance-positions","version":9}'),
     ]);
     await act(() =>
-      setText(container.querySelector('textarea')!, `Ada: ${codes[0]}\nAda again: ${codes[1]} ${codes[2]}`),
+      setText(target.el.querySelector('textarea')!, `Ada: ${codes[0]}\nAda again: ${codes[1]} ${codes[2]}`),
     );
-    await act(() => button(container, 'Import the codes').click());
-    await settleUntil(() => verdictCount(container) === 3);
-    const verdicts = [...container.querySelectorAll('.group-verdicts li')].map((li) => li.textContent);
+    await act(() => button(target.el, 'Import the codes').click());
+    await settleUntil(() => verdictCount(target.el) === 3);
+    const verdicts = [...target.el.querySelectorAll('.group-verdicts li')].map((li) => li.textContent);
     expect(verdicts[0]).toContain('imported: Ada');
     expect(verdicts[1]).toContain('Ada is already in this group');
     expect(verdicts[2]).toContain('newer Stance (format version 9)');
     expect((await loadGroups(URL_A)).groups[0]?.members).toHaveLength(1);
 
-    await act(() => button(container, 'Replace the earlier one').click());
-    await settle();
+    await act(() => button(target.el, 'Replace the earlier one').click());
+    await settle(5);
     const members = (await loadGroups(URL_A)).groups[0]?.members;
     expect(members?.map((m) => m.answers.q1?.position)).toEqual([5]);
-    expect(container.querySelectorAll('.verdict.imported')).toHaveLength(2);
-    const results = await axe.run(container, { rules: { region: { enabled: false } } });
+    expect(target.el.querySelectorAll('.verdict.imported')).toHaveLength(2);
+    const results = await axe.run(target.el, { rules: { region: { enabled: false } } });
     expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 
   it('imports into a new group when the reader picks one', async () => {
-    await act(() => render(<ImportPanel articleUrl={URL_A} />, container));
+    await act(() => render(<ImportPanel articleUrl={URL_A} />, target.el));
     const paste = async (file: Parameters<typeof memberFile>) => {
       const code = await encodeShareCode(JSON.stringify(memberFile(...file)));
-      await act(() => setText(container.querySelector('textarea')!, code));
-      const before = verdictCount(container);
-      await act(() => button(container, 'Import the codes').click());
-      await settleUntil(() => verdictCount(container) > before);
+      await act(() => setText(target.el.querySelector('textarea')!, code));
+      const before = verdictCount(target.el);
+      await act(() => button(target.el, 'Import the codes').click());
+      await settleUntil(() => verdictCount(target.el) > before);
     };
     await paste(['a', 'Ada', [1, 2, 3]]);
-    const select = container.querySelector('select')!;
+    const select = target.el.querySelector('select')!;
     select.value = '';
     await act(() => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -92,25 +79,25 @@ describe('ImportPanel and ExportDialog', () => {
   });
 
   it('previews exactly what leaves: the shared note, never the private one', async () => {
-    await act(() => render(<ExportDialog articles={[readerArticle()]} />, container));
-    await settle();
-    await act(() => setText(container.querySelector('input[type=text]') as HTMLInputElement, 'Grace'));
-    const preview = () => container.querySelector('pre')!.textContent ?? '';
+    await act(() => render(<ExportDialog articles={[readerArticle()]} />, target.el));
+    await settle(5);
+    await act(() => setText(target.el.querySelector('input[type=text]') as HTMLInputElement, 'Grace'));
+    const preview = () => target.el.querySelector('pre')!.textContent ?? '';
     await settleUntil(() => preview().includes('Grace'));
     expect(JSON.parse(preview())).toMatchObject({
       format: 'stance-positions',
       participant: { name: 'Grace' },
     });
     expect(preview()).toContain(SHARED_NOTE);
-    expect(container.textContent).not.toContain(PRIVATE_NOTE);
-    expect(container.textContent).toContain('1 private note stays on this device');
-    for (const radio of container.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+    expect(target.el.textContent).not.toContain(PRIVATE_NOTE);
+    expect(target.el.textContent).toContain('1 private note stays on this device');
+    for (const radio of target.el.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
       await act(() => radio.click());
       await settleUntil(() => preview() !== '');
-      expect(container.textContent).not.toContain(PRIVATE_NOTE);
+      expect(target.el.textContent).not.toContain(PRIVATE_NOTE);
     }
     await settleUntil(() => preview().startsWith('stance1.'));
-    const results = await axe.run(container, { rules: { region: { enabled: false } } });
+    const results = await axe.run(target.el, { rules: { region: { enabled: false } } });
     expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 });
