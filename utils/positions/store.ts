@@ -46,18 +46,9 @@ async function readArticle(url: string): Promise<ArticleRecord | null> {
  * under one lock shared by every context of the extension, so no save overwrites another's edit.
  * Value, version meta and library summary go in one `set()`, so no crash leaves one without the others.
  */
-export function saveArticle(article: ArticleRecord): Promise<ArticleRecord> {
-  return withArticlesLock(async () => {
-    const stored = await readArticle(article.url);
-    const merged = stored ? mergeArticle(stored, article) : article;
-    const index = await readLibraryIndex();
-    index.set(article.url, summarizeArticle(merged));
-    await browser.storage.local.set({
-      ...articleEntries(merged),
-      [LIBRARY_INDEX_KEY]: Object.fromEntries(index),
-    });
-    return observed(merged);
-  });
+export async function saveArticle(article: ArticleRecord): Promise<ArticleRecord> {
+  const [written] = await saveArticles([article]);
+  return written!;
 }
 
 /**

@@ -4,36 +4,22 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createArticleSession } from '@/entrypoints/sidepanel/state/article-session';
-import type { Extraction } from '@/utils/extract/types';
 import { t } from '@/utils/i18n';
 import type { PageRead, TargetTab } from '@/utils/page-bridge';
 import * as act from '@/utils/positions/actions';
 import { encodeStamp } from '@/utils/positions/clock';
 import * as store from '@/utils/positions/store';
 import { isOutOfSpace, memoryUnsavedStore } from '@/utils/positions/unsaved';
+import { pageExtraction } from '../../support/extraction';
 
 const URL_A = 'https://blog.example.fr/spacex/';
 const URL_B = 'https://news.example.org/other/';
 
-function extraction(url: string): Extraction {
-  return {
-    article: {
-      url,
-      title: `Title of ${url}`,
-      siteName: 'Example',
-      byline: '',
-      lang: 'fr',
-      publishedTime: '',
-      wordCount: 900,
-      readingMinutes: 4,
-      excerpt: '',
-    },
-    questions: [
-      { id: 'q1', kind: 'debate', label: 'Un', text: 'Premier ?', form: { type: 'yes-no' } },
-      { id: 'q2', kind: 'debate', label: 'Deux', text: 'Second ?', form: { type: 'yes-no' } },
-    ],
-  };
-}
+const extraction = (url: string) =>
+  pageExtraction(url, `Title of ${url}`, [
+    { id: 'q1', kind: 'debate', label: 'Un', text: 'Premier ?', form: { type: 'yes-no' } },
+    { id: 'q2', kind: 'debate', label: 'Deux', text: 'Second ?', form: { type: 'yes-no' } },
+  ]);
 
 /** Timers the test fires by hand: the retry path runs without waiting seconds. */
 function manualTimers() {

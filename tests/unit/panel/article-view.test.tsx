@@ -9,10 +9,10 @@ import { createArticleSession } from '@/entrypoints/sidepanel/state/article-sess
 import { type PanelStores, PanelStoresProvider } from '@/entrypoints/sidepanel/state/context';
 import { createLibraryStore } from '@/entrypoints/sidepanel/state/library';
 import { ArticleView, SHOWN_AT_ONCE } from '@/entrypoints/sidepanel/views/ArticleView';
-import type { Extraction } from '@/utils/extract/types';
 import { t } from '@/utils/i18n';
 import * as store from '@/utils/positions/store';
 import { memoryUnsavedStore } from '@/utils/positions/unsaved';
+import { pageExtraction } from '../../support/extraction';
 
 const rendered = vi.hoisted(() => [] as string[]);
 vi.mock('@/components/QuestionCard', async (importOriginal) => {
@@ -28,28 +28,18 @@ vi.mock('@/components/QuestionCard', async (importOriginal) => {
 const URL_A = 'https://blog.example.fr/mille-questions/';
 const COUNT = 120;
 
-function extraction(): Extraction {
-  return {
-    article: {
-      url: URL_A,
-      title: 'Mille questions',
-      siteName: 'Example',
-      byline: '',
-      lang: 'fr',
-      publishedTime: '',
-      wordCount: 900,
-      readingMinutes: 4,
-      excerpt: '',
-    },
-    questions: Array.from({ length: COUNT }, (_, i) => ({
+const extraction = () =>
+  pageExtraction(
+    URL_A,
+    'Mille questions',
+    Array.from({ length: COUNT }, (_, i) => ({
       id: `q${i}`,
       kind: 'debate' as const,
       label: '',
       text: `Question numéro ${i} ?`,
       form: { type: 'yes-no' as const },
     })),
-  };
-}
+  );
 
 function stores(): PanelStores {
   return {

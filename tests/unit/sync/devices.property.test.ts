@@ -16,12 +16,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ArticleSession } from '@/entrypoints/sidepanel/state/article-session';
-import type { ExtractedQuestion, Extraction } from '@/utils/extract/types';
+import type { ExtractedQuestion } from '@/utils/extract/types';
 import { snapshotOf } from '@/utils/positions/actions';
 import type { Position } from '@/utils/positions/model';
 import { canonicalJson } from '@/utils/sync/engine';
 import { CausalLog, type KnownBugs, noOutcomes, type WriteOutcomes } from '../../support/causal-writes';
 import type { StoreFaults } from '../../support/device-store';
+import { pageExtraction } from '../../support/extraction';
 import { SimulatedPanel } from '../../support/simulated-panel';
 import { readerDevices } from '../../support/sync-devices';
 
@@ -36,22 +37,7 @@ const PAGE_Q: ExtractedQuestion = {
 const OWN = ['qa', 'qb'] as const;
 type QuestionId = 'qp' | (typeof OWN)[number];
 
-function extraction(url: string): Extraction {
-  return {
-    article: {
-      url,
-      title: `Titre de ${url}`,
-      siteName: 'Exemple',
-      byline: '',
-      lang: 'fr',
-      publishedTime: '',
-      wordCount: 900,
-      readingMinutes: 4,
-      excerpt: '',
-    },
-    questions: [PAGE_Q],
-  };
-}
+const extraction = (url: string) => pageExtraction(url, `Titre de ${url}`, [PAGE_Q]);
 
 const ownQuestion = (id: string): ExtractedQuestion => ({
   id,
