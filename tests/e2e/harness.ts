@@ -273,10 +273,11 @@ export interface LaunchFirefoxOptions {
   /** Profile directory (a temporary one if omitted). */
   profileDir?: string;
   /**
-   * Unpacked extension to install; defaults to the host-access copy of .output/firefox-mv2 (see
-   * prepareHostAccessBuild: a test cannot press Firefox's toolbar button to grant activeTab).
+   * Unpacked extension to install, always named by the test: `productionBuild(...)`, or the
+   * host-access copy (prepareHostAccessBuild) where the test must read a page, since BiDi cannot
+   * press Firefox's toolbar button to grant activeTab.
    */
-  extensionDir?: string;
+  extensionDir: string;
 }
 
 /**
@@ -286,10 +287,10 @@ export interface LaunchFirefoxOptions {
 export async function launchFirefox({
   profileDir,
   extensionDir,
-}: LaunchFirefoxOptions = {}): Promise<FirefoxSession> {
+}: LaunchFirefoxOptions): Promise<FirefoxSession> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('No Firefox found: install firefox-esr or set STANCE_FIREFOX.');
-  const dir = extensionDir ?? prepareHostAccessBuild('firefox-mv2');
+  const dir = extensionDir;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   // The UUID pref is keyed by add-on id: read it from the build rather than assume it.
   const geckoId = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko
