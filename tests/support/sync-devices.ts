@@ -7,7 +7,13 @@
 //   and panels (the real panel session, tests/support/simulated-panel.ts), each with its own clock.
 import { type ClockState, newClock, receive, type Stamp, tick } from '@/utils/positions/clock';
 import type { ArticleRecord } from '@/utils/positions/model';
-import { type ForeignMarker, SyncEngine, type SyncLibrary, type SyncPersistence } from '@/utils/sync/engine';
+import {
+  type ForeignMarker,
+  type SyncArea,
+  SyncEngine,
+  type SyncLibrary,
+  type SyncPersistence,
+} from '@/utils/sync/engine';
 import type { SyncBrowser } from '@/utils/sync/limits';
 import type { Outbox } from '@/utils/sync/outbox';
 import type { SyncStatus } from '@/utils/sync/status';
@@ -21,6 +27,39 @@ interface SyncKept {
   markers: ForeignMarker[] | null;
 }
 
+/**
+ * Refusals injected into a device's storage.sync writes: the next `calls` set() or remove() calls
+ * reject with `message` and change nothing, as a browser's refusal does.
+ */
+export interface WriteRefusals {
+  calls: number;
+  message: string;
+  /** How many calls were refused so far (tests report it, so a run shows refusals happened). */
+  refused?: number;
+}
+
+/** The engine's view of `area`, whose writes `refusals` can refuse. */
+function refusingArea(area: FakeSyncArea, refusals: WriteRefusals): SyncArea {
+  const inner = area.asSyncArea();
+  const refuse = () => {
+    if (refusals.calls <= 0) return false;
+    refusals.calls--;
+    refusals.refused = (refusals.refused ?? 0) + 1;
+    return true;
+  };
+  return {
+    ...inner,
+    set: async (items) => {
+      if (refuse()) throw new Error(refusals.message);
+      return inner.set(items);
+    },
+    remove: async (keys) => {
+      if (refuse()) throw new Error(refusals.message);
+      return inner.remove(keys);
+    },
+  };
+}
+
 /** An engine over `area` and `library`, its timer noted in `timer.due` (tests flush by hand). */
 function simulatedEngine(
   area: FakeSyncArea,
@@ -29,6 +68,7 @@ function simulatedEngine(
   now: () => number,
   timer: { due: number | null },
   quotaBytes?: number,
+  refusals: WriteRefusals = { calls: 0, message: '' },
 ): SyncEngine {
   const persistence: SyncPersistence = {
     loadOutbox: async () => saved.outbox,
@@ -45,7 +85,7 @@ function simulatedEngine(
     },
   };
   return new SyncEngine({
-    area: area.asSyncArea(),
+    area: refusingArea(area, refusals),
     library,
     persistence,
     now,
@@ -149,6 +189,8 @@ export class ReaderDevice {
   readonly store: DeviceStore;
   background: Background;
   readonly saved: SyncKept = { outbox: null, status: null, markers: null };
+  /** Refusals of the background's next storage.sync writes (the test sets them; restarts keep them). */
+  readonly refusals: WriteRefusals = { calls: 0, message: '' };
   private readonly timer = { due: null as number | null };
 
   constructor(
@@ -187,6 +229,8 @@ export class ReaderDevice {
       this.saved,
       this.now,
       this.timer,
+      undefined,
+      this.refusals,
     );
     // startSyncService: watchArticles(() => void engine.localChanged()).
     context.watchArticles(() => void engine.localChanged());

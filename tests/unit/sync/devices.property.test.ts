@@ -72,7 +72,16 @@ type Command =
   | { t: 'deliver'; pick: number; duplicate: boolean }
   | { t: 'online'; device: number; on: boolean }
   | { t: 'restart'; device: number }
+  /** The device's next storage.sync write calls are refused (a quota or a rate error, or another). */
+  | { t: 'refuse'; device: number; calls: number; error: keyof typeof REFUSALS }
   | { t: 'advance'; ms: number };
+
+/** What a refused write says: each kind the engine tells apart (classifySyncError). */
+const REFUSALS = {
+  quota: 'Resource::kQuotaBytes quota exceeded',
+  rate: 'This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.',
+  other: 'IO error: .../Sync Extension Settings/000003.log: FILE_ERROR_NO_SPACE',
+} as const;
 
 /** A command, and whether the next one starts before it ends (their steps interleave). */
 type Step = [Command, boolean];
@@ -138,6 +147,15 @@ function commands(devices: number, slots: number): fc.Arbitrary<Command> {
     },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('online' as const), device, on: fc.boolean() }) },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('restart' as const), device }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        t: fc.constant('refuse' as const),
+        device,
+        calls: fc.integer({ min: 1, max: 2 }),
+        error: fc.constantFrom<keyof typeof REFUSALS>('quota', 'rate', 'other'),
+      }),
+    },
     {
       weight: 2,
       arbitrary: fc.record({ t: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 70_000 }) }),
@@ -216,7 +234,7 @@ interface RunOptions {
 }
 
 /** Runs one schedule to quiescence; throws with the violations if the rule does not hold. */
-async function runSchedule(s: Schedule, options: RunOptions = {}): Promise<void> {
+async function runSchedule(s: Schedule, options: RunOptions = {}): Promise<number> {
   const { faults = {}, outcomes, known = KNOWN_BUGS } = options;
   const env = readerDevices(s.devices, { skewsMs: s.deviceSkews, faults });
   const log = new CausalLog();
@@ -287,6 +305,12 @@ async function runSchedule(s: Schedule, options: RunOptions = {}): Promise<void>
       case 'restart':
         await env.devices[c.device]!.restart();
         return;
+      case 'refuse': {
+        const { refusals } = env.devices[c.device]!;
+        refusals.calls = c.calls;
+        refusals.message = REFUSALS[c.error];
+        return;
+      }
       case 'advance':
         env.time.now += c.ms;
         return;
@@ -308,6 +332,7 @@ async function runSchedule(s: Schedule, options: RunOptions = {}): Promise<void>
   // background hears of every change, writes, and receives every delivery until nothing moves.
   for (const row of panels) for (const panel of row) await panel?.close();
   for (let i = 0; i < s.devices; i++) env.network.setOnline(i, true);
+  for (const d of env.devices) d.refusals.calls = 0;
   const notifyAll = async () => {
     for (const d of env.devices) while (await d.notifyBackground()) {}
   };
@@ -328,15 +353,18 @@ async function runSchedule(s: Schedule, options: RunOptions = {}): Promise<void>
   for (const other of others) expect(other, 'devices ended unequal').toBe(first);
   const lost = log.lostWrites(stores[0]!, { outcomes, known });
   if (lost.length > 0) throw new Error(`writes lost:\n  ${lost.join('\n  ')}`);
+  // How many storage.sync writes were refused: the property reports it.
+  return env.devices.reduce((sum, d) => sum + (d.refusals.refused ?? 0), 0);
 }
 
 async function property(name: string, arbitrary: fc.Arbitrary<Schedule>, numRuns: number) {
   let count = 0;
+  let refused = 0;
   const outcomes = noOutcomes();
   await fc.assert(
     fc.asyncProperty(arbitrary, async (schedule) => {
       count++;
-      await runSchedule(schedule, { outcomes });
+      refused += await runSchedule(schedule, { outcomes });
     }),
     { numRuns },
   );
@@ -345,7 +373,8 @@ async function property(name: string, arbitrary: fc.Arbitrary<Schedule>, numRuns
       `${outcomes.supersededAfterSeen} superseded by a write made after seeing them, ` +
       `${outcomes.supersededConcurrently} by a concurrent later one; known product bugs let pass: ` +
       `${outcomes.known.unobservedSnapshots} snapshot writes lost to one seen, ` +
-      `${outcomes.known.sameStampHistory} history entries lost to another panel's of the same stamp`,
+      `${outcomes.known.sameStampHistory} history entries lost to another panel's of the same stamp; ` +
+      `${refused} storage.sync writes refused`,
   );
   expect(count).toBeGreaterThanOrEqual(numRuns);
 }
