@@ -1,0 +1,92 @@
+// npm run mutate: Stryker over the pure modules where a wrong line loses or leaks data, one group at
+// a time (each with its own incremental file under reports/, so a rerun tests only what changed).
+// Records into .bench/results.json: tests.mutation_score (1 − undetected ÷ all, over every group
+// recorded; timeouts count as killed, as Stryker does) and, per group, its score, mutants and
+// survivors. `npm run mutate -- positions share` runs only those groups; the overall score then
+// combines them with the other groups' last recorded counts. Survivors are listed in
+// reports/mutation/<group>-survivors.txt. Not part of npm test: it takes minutes.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import config from '../stryker.config.mjs';
+
+// Stryker 10 refuses Node < 22 when its CLI module loads (a semver check of process.version), but
+// uses no API newer than Node 20 (searched its dist for groupBy, withResolvers, fromAsync, toSorted,
+// import.meta.dirname). This machine has Node 20.20: show it 22 while Stryker loads, then restore.
+const realVersion = Object.getOwnPropertyDescriptor(process, 'version');
+Object.defineProperty(process, 'version', { ...realVersion, value: 'v22.0.0' });
+const { Stryker } = await import('@stryker-mutator/core');
+Object.defineProperty(process, 'version', realVersion);
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const resultsFile = join(root, '.bench', 'results.json');
+
+/** Module groups: the files each mutates. */
+const GROUPS = {
+  positions: ['utils/positions/**/*.ts'],
+  share: ['utils/share/**/*.ts'],
+  sync: ['utils/sync/outbox.ts', 'utils/sync/chunks.ts', 'utils/sync/budget.ts'],
+  forms: ['utils/extract/forms.ts'],
+};
+
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+
+const wanted = process.argv.slice(2);
+for (const name of wanted) {
+  if (!GROUPS[name]) {
+    console.error(`Unknown group ${name}: one of ${Object.keys(GROUPS).join(', ')}.`);
+    process.exit(2);
+  }
+}
+const groups = wanted.length ? wanted : Object.keys(GROUPS);
+
+const readResults = () => (existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {});
+
+/** One line per undetected mutant: where, which mutator, and what it replaced the code with. */
+function describe(mutant) {
+  const at = `${mutant.fileName}:${mutant.location.start.line}:${mutant.location.start.column}`;
+  const replacement = (mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 120);
+  return `${at}  ${mutant.status}  ${mutant.mutatorName}  → ${replacement}`;
+}
+
+for (const group of groups) {
+  const started = Date.now();
+  const stryker = new Stryker({
+    ...config,
+    mutate: GROUPS[group],
+    incrementalFile: `reports/stryker-incremental-${group}.json`,
+    jsonReporter: { fileName: `reports/mutation/${group}.json` },
+    htmlReporter: { fileName: `reports/mutation/${group}.html` },
+  });
+  const mutants = await stryker.runMutationTest();
+  const counted = mutants.filter((m) => DETECTED.has(m.status) || UNDETECTED.has(m.status));
+  const undetected = counted.filter((m) => UNDETECTED.has(m.status));
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (!counted.length) throw new Error(`Stryker found no mutant to count in ${group}.`);
+  const score = 1 - undetected.length / counted.length;
+  mkdirSync(join(root, 'reports', 'mutation'), { recursive: true });
+  writeFileSync(
+    join(root, 'reports', 'mutation', `${group}-survivors.txt`),
+    `${undetected.map(describe).sort().join('\n')}\n`,
+  );
+  const results = readResults();
+  Object.assign(results, {
+    [`tests.mutation_score.${group}`]: Number(score.toFixed(4)),
+    [`tests.mutation_mutants.${group}`]: counted.length,
+    [`tests.mutation_survived.${group}`]: undetected.length,
+    [`tests.mutation_run_s.${group}`]: seconds,
+  });
+  // The overall score: every group's last recorded counts, so a run of one group keeps it whole.
+  const recorded = Object.keys(GROUPS).filter((name) => `tests.mutation_mutants.${name}` in results);
+  const all = recorded.reduce((sum, name) => sum + results[`tests.mutation_mutants.${name}`], 0);
+  const survived = recorded.reduce((sum, name) => sum + results[`tests.mutation_survived.${name}`], 0);
+  results['tests.mutation_score'] = Number((1 - survived / all).toFixed(4));
+  mkdirSync(dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(
+    `\n${group}: score ${score.toFixed(3)} (${undetected.length} undetected of ${counted.length}) in ${seconds} s; ` +
+      `overall ${results['tests.mutation_score']} over ${recorded.join(', ')}. ` +
+      `Survivors: reports/mutation/${group}-survivors.txt`,
+  );
+}
