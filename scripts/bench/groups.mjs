@@ -1,6 +1,8 @@
 // Lecture hall: 500 members' positions files on one article are parsed, validated, stored in the
 // group store and aggregated, then the group view renders in a Node DOM (happy-dom) with WXT's
-// fake browser standing in for storage. Prints nothing; returns the time of the whole path.
+// fake browser standing in for storage. Prints nothing; returns the median time of the whole path
+// over RUNS runs. The storage is in memory: a real browser's storage.local write comes on top, so
+// this is the cost of Stance's own code, not all of what a reader waits.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,7 +12,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MEMBERS = 500;
-const RUNS = 3;
+const RUNS = 5;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 
 /** browser.i18n from the English messages, as the unit tests' setup does. */
 function englishI18n() {
@@ -51,7 +59,7 @@ export async function run() {
       unmountHall(container);
       container.remove();
     }
-    return { 'groups.import_500_ms': Math.round(Math.min(...times)) };
+    return { 'groups.import_500_ms': Math.round(median(times)) };
   } finally {
     await window.happyDOM.close();
     Object.assign(globalThis, saved);
