@@ -15,6 +15,8 @@ export interface ClockState {
 const MS_DIGITS = 9;
 const COUNTER_DIGITS = 4;
 const MAX_COUNTER = 36 ** COUNTER_DIGITS - 1;
+/** ms, counter, device: lower-case base 36 throughout, as encodeStamp and newDeviceId write them. */
+const STAMP = new RegExp(`^([0-9a-z]{${MS_DIGITS}})([0-9a-z]{${COUNTER_DIGITS}})([0-9a-z]+)$`);
 
 export function newClock(device: string): ClockState {
   return { device, ms: 0, counter: 0 };
@@ -26,12 +28,15 @@ export function encodeStamp(ms: number, counter: number, device: string): Stamp 
   );
 }
 
+/**
+ * The parts of a stamp, or null for anything encodeStamp cannot have written: the codec and the
+ * store rely on this to refuse damaged or hostile stamps, so it checks every character
+ * (parseInt alone reads "not a stamp! xyz" as a stamp: it stops at the first bad digit).
+ */
 export function decodeStamp(stamp: Stamp): { ms: number; counter: number; device: string } | null {
-  const ms = Number.parseInt(stamp.slice(0, MS_DIGITS), 36);
-  const counter = Number.parseInt(stamp.slice(MS_DIGITS, MS_DIGITS + COUNTER_DIGITS), 36);
-  const device = stamp.slice(MS_DIGITS + COUNTER_DIGITS);
-  if (!Number.isFinite(ms) || !Number.isFinite(counter) || !device) return null;
-  return { ms, counter, device };
+  const parts = STAMP.exec(stamp);
+  if (!parts) return null;
+  return { ms: Number.parseInt(parts[1], 36), counter: Number.parseInt(parts[2], 36), device: parts[3] };
 }
 
 /** The wall-clock time of a stamp, for display ("3 days ago"). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   decodeStamp,
@@ -39,14 +40,41 @@ describe('hybrid logical clock', () => {
     expect(encodeStamp(10, 0, 'bbbbbb') > encodeStamp(10, 0, 'aaaaaa')).toBe(true);
   });
 
-  test('decodes what it encodes, and rejects garbage', () => {
+  test('decodes what it encodes', () => {
     expect(decodeStamp(encodeStamp(1_700_000_000_123, 42, 'dev123'))).toEqual({
       ms: 1_700_000_000_123,
       counter: 42,
       device: 'dev123',
     });
     expect(stampTime(encodeStamp(1234, 0, 'x'))).toBe(1234);
-    expect(decodeStamp('not a stamp!')).toBeNull();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 36 ** 9 - 1 }),
+        fc.integer({ min: 0, max: 36 ** 4 - 1 }),
+        fc.stringMatching(/^[0-9a-z]{1,12}$/),
+        (ms, counter, device) => {
+          expect(decodeStamp(encodeStamp(ms, counter, device))).toEqual({ ms, counter, device });
+        },
+      ),
+    );
+  });
+
+  // Each of these starts with characters parseInt would read as digits: a decoder that stops at
+  // the first bad character, as parseInt does, returns a stamp for them.
+  test.each([
+    ['prose with a space and punctuation', 'not a stamp! xyz'],
+    ['upper-case digits', 'ZZZZZZZZZ0000dev123'],
+    ['a sign inside the time', '0000-00010000dev123'],
+    ['a space inside the counter', '00000000100 0dev123'],
+    ['a device with a space', '0000000010000dev 123'],
+    ['a trailing newline', '0000000010000dev123\n'],
+    ['a device with a control character', '0000000010000dev\u0000'],
+    ['no device', '0000000010000'],
+    ['too short', 'abc'],
+    ['empty', ''],
+  ])('rejects garbage: %s', (_, garbage) => {
+    expect(decodeStamp(garbage)).toBeNull();
+    expect(stampTime(garbage)).toBe(0);
   });
 
   test('device ids are six base-36 characters', () => {
