@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { ExportDialog, ImportPanel } from '@/components/groups';
 import { loadGroups } from '@/utils/share/group-store';
-import { encodeShareCode } from '@/utils/share/share-code';
+import { decodeShareCode, encodeShareCode } from '@/utils/share/share-code';
 import { renderTarget, settle } from '../support/render-target';
 import { memberFile, PRIVATE_NOTE, readerArticle, SHARED_NOTE, URL_A } from './fixtures';
 
@@ -91,9 +91,23 @@ describe('ImportPanel and ExportDialog', () => {
     expect(preview()).toContain(SHARED_NOTE);
     expect(target.el.textContent).not.toContain(PRIVATE_NOTE);
     expect(target.el.textContent).toContain('1 private note stays on this device');
-    for (const radio of target.el.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+    // Each format's text, once the preview shows it (not the previous format's, still on screen).
+    const shows: Record<string, (text: string) => boolean> = {
+      json: (text) => text.startsWith('{'),
+      markdown: (text) => text.includes('Positions of Grace'),
+      csv: (text) => text.includes('shared_note'),
+      code: (text) => text.startsWith('stance1.'),
+    };
+    const radios = [...target.el.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    expect(radios.map((r) => r.value).sort()).toEqual(Object.keys(shows).sort());
+    for (const radio of radios) {
       await act(() => radio.click());
-      await settleUntil(() => preview() !== '');
+      await settleUntil(() => shows[radio.value]!(preview()));
+      // A share code is deflated base64url, where no note could show as text: read what it holds.
+      const decoded = radio.value === 'code' ? await decodeShareCode(preview(), 1_000_000) : null;
+      const leaving = decoded ? (decoded.ok ? decoded.json : '') : preview();
+      expect(leaving).toContain(SHARED_NOTE);
+      expect(leaving).not.toContain(PRIVATE_NOTE);
       expect(target.el.textContent).not.toContain(PRIVATE_NOTE);
     }
     await settleUntil(() => preview().startsWith('stance1.'));
