@@ -1,5 +1,6 @@
 // How a question is answered: a No…Yes scale for closed questions, an A…B scale when the question
-// offers two alternatives, Disagree…Agree for everything else (open questions, claims).
+// really offers two short alternatives, words for open questions (what, how, why…), and
+// Disagree…Agree for statements (claims, passages).
 
 import { baseLanguage } from './cues';
 import { collapseSpace, foldText } from './text';
@@ -111,9 +112,11 @@ export function answerFormFor(text: string, lang: string): AnswerForm {
   const base = baseLanguage(lang);
   const trimmed = collapseSpace(text);
   if (!/[?？]/.test(trimmed)) return { type: 'agree-disagree' };
-  const poles = twoAlternatives(trimmed, base);
+  const closed = isClosedQuestion(trimmed, base);
+  const poles = twoAlternatives(trimmed, base, closed);
   if (poles) return { type: 'alternatives', poles };
-  return isClosedQuestion(trimmed, base) ? { type: 'yes-no' } : { type: 'agree-disagree' };
+  // "What did I miss?" and "How do you guard your online life?" have no scale: they ask for words.
+  return closed ? { type: 'yes-no' } : { type: 'open' };
 }
 
 // A preposition may come before the question word: "Für wen …?", "À quoi …?", "In which …?".
@@ -152,6 +155,16 @@ const PREPOSITION = new Set([
   'em',
 ]);
 
+// Articles and determiners: a pole ending with one ("mit diesem") was cut from a longer phrase.
+const ARTICLE = new Set(
+  'the an this that le la les un une des du ce cette ces der die das dem den ein eine einem einen einer eines diese dieser dieses diesem diesen el los las una il lo gli uno o os as um uma'.split(
+    ' ',
+  ),
+);
+// A pole that labels one end of a scale: a few words, not a clause.
+const MAX_POLE_CHARS = 100;
+const MAX_BARE_POLE_WORDS = 3;
+
 function isClosedQuestion(text: string, base: string): boolean {
   const folded = foldText(text).replace(LEADING_FILLER, '');
   if (/^est ce qu/.test(folded)) return true;
@@ -169,9 +182,11 @@ function isClosedQuestion(text: string, base: string): boolean {
 
 /**
  * The two ends of "A or B?": split at the last " or " (", or " first), then drop from both sides
- * the frame they share ("dans un monde où …, ou dans un monde où …") and the question stem.
+ * the frame they share ("dans un monde où …, ou dans un monde où …") and the question stem. Only
+ * clean, short poles are kept: "Haben Sie … mit diesem oder einem ähnlichen Produkt behandelt?" asks
+ * yes or no, and "Ihre Haare mit diesem" / "einem ähnlichen Produkt behandelt" is no choice.
  */
-function twoAlternatives(text: string, base: string): [string, string] | null {
+function twoAlternatives(text: string, base: string, closed: boolean): [string, string] | null {
   const or = OR_WORD[base] ?? 'or';
   const body = text.replace(/^[¿¡]/u, '').replace(/\s*[?？]+[»"”’)\]]*\s*$/u, '');
   if (OR_NOT.test(` ${foldText(body)}`)) return null;
@@ -185,16 +200,42 @@ function twoAlternatives(text: string, base: string): [string, string] | null {
     const frame = rightWords.slice(0, size).join(' ');
     const at = left.toLowerCase().lastIndexOf(frame.toLowerCase());
     if (at >= 0) {
-      const a = cleanPole(left.slice(at + frame.length));
-      const b = cleanPole(rightWords.slice(size).join(' '));
-      return a && b ? [a, b] : null;
+      if (!closed && !setApart(left.slice(0, at))) return null;
+      return cleanPoles(
+        cleanPole(left.slice(at + frame.length)),
+        cleanPole(rightWords.slice(size).join(' ')),
+      );
     }
   }
-  // No shared frame: the left alternative is as long as the right one, at most.
-  if (rightWords.length > 6 || left.includes(',')) return null;
-  const a = cleanPole(leftWords.slice(-rightWords.length).join(' '));
-  const b = cleanPole(right);
-  return a && b && foldText(a) !== foldText(b) ? withoutSharedLead(a, b) : null;
+  // German puts the verb last: "in der Stadt oder auf dem Land wohnen?" offers "auf dem Land".
+  if (base === 'de' && rightWords.length > 1 && /^\p{Ll}/u.test(rightWords.at(-1) ?? '')) rightWords.pop();
+  // No shared frame: the left alternative is as long as the right one, and both are short.
+  if (rightWords.length > MAX_BARE_POLE_WORDS) return null;
+  const pole = leftWords.slice(-rightWords.length).join(' ');
+  const stem = leftWords.slice(0, -rightWords.length).join(' ');
+  // A closed question offers two things, not a list ("Tea, coffee or water?").
+  if (pole.includes(',') || (closed ? stem.includes(',') : !setApart(stem))) return null;
+  const a = cleanPole(pole);
+  const b = cleanPole(rightWords.join(' '));
+  return foldText(a) !== foldText(b) ? cleanPoles(...withoutSharedLead(a, b)) : null;
+}
+
+/**
+ * A question word asks for words ("What do you make of buses or trams?") unless the choice is set
+ * apart from its stem: "Which is better, tea or coffee?", "Lequel choisir : le train ou l'avion ?".
+ */
+const setApart = (stem: string) => /[,:]\s*$/u.test(stem);
+
+/** Both poles, if each is short and ends on a word that can end a phrase. */
+function cleanPoles(a: string, b: string): [string, string] | null {
+  const dangling = (pole: string) => {
+    // Lower-cased, not folded: "thé" is no "the".
+    const last = pole.toLowerCase().split(' ').at(-1) ?? '';
+    return ARTICLE.has(last) || PREPOSITION.has(last);
+  };
+  return a && b && a.length <= MAX_POLE_CHARS && b.length <= MAX_POLE_CHARS && !dangling(a) && !dangling(b)
+    ? [a, b]
+    : null;
 }
 
 const orPatterns = new Map<string, RegExp>();

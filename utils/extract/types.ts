@@ -3,11 +3,15 @@
 
 export type QuestionKind = 'debate' | 'raised' | 'claim';
 
-/** How a question is answered: No…Yes, A…B (poles are the two alternatives), Disagree…Agree. */
+/**
+ * How a question is answered: No…Yes, A…B (poles are the two alternatives), Disagree…Agree, or in
+ * the reader's own words (`open`: what, how, why… — no scale; the answer is the question's note).
+ */
 export type AnswerForm =
   | { type: 'yes-no' }
   | { type: 'agree-disagree' }
-  | { type: 'alternatives'; poles: [string, string] };
+  | { type: 'alternatives'; poles: [string, string] }
+  | { type: 'open' };
 
 export interface ExtractedQuestion {
   /** Stable id from the normalised text: the same on every device and for every reader. */

@@ -3,9 +3,19 @@ import type { AnswerForm } from '@/utils/extract/types';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { Position } from './model';
 
-const FIXED: Record<'yes-no' | 'agree-disagree', MessageKey[]> = {
+const AGREE: MessageKey[] = [
+  'stepDisagree',
+  'stepRatherDisagree',
+  'stepNeutral',
+  'stepRatherAgree',
+  'stepAgree',
+];
+const FIXED: Record<'yes-no' | 'agree-disagree' | 'open', MessageKey[]> = {
   'yes-no': ['stepNo', 'stepRatherNo', 'stepNeither', 'stepRatherYes', 'stepYes'],
-  'agree-disagree': ['stepDisagree', 'stepRatherDisagree', 'stepNeutral', 'stepRatherAgree', 'stepAgree'],
+  'agree-disagree': AGREE,
+  // An open question has no scale; a position on it was taken while it had one (an earlier
+  // version read it as Disagree…Agree), and is still named so.
+  open: AGREE,
 };
 
 export function positionLabel(form: AnswerForm, position: Position | null): string {

@@ -113,9 +113,12 @@ export function isDeleted(article: ArticleRecord): boolean {
   return article.deleted?.v === true;
 }
 
-/** A question counts as answered once it has a position, "undecided" included. */
+/** A question counts as answered once it has a position, "undecided" included, or, when open, words. */
 export function isAnswered(q: QuestionRecord): boolean {
-  return q.position != null && q.position.v != null && q.removed?.v !== true;
+  if (q.removed?.v === true) return false;
+  // An open question is answered in words: its note is the answer.
+  if (q.q.v.form.type === 'open') return Boolean(q.note?.v.trim());
+  return q.position != null && q.position.v != null;
 }
 
 /** A change of position as the reader settled it, keyed by the stamp its reason attaches to. */

@@ -49,6 +49,8 @@ export const AnswerFormSchema = v.variant(
   [
     v.object({ type: v.literal('yes-no') }),
     v.object({ type: v.literal('agree-disagree') }),
+    // Answered in words: the answer travels as the question's note (shared, or not at all).
+    v.object({ type: v.literal('open') }),
     v.object({
       type: v.literal('alternatives'),
       poles: v.tuple([
@@ -184,6 +186,7 @@ const StoredFormSchema = v.variant(
   [
     v.object({ type: v.literal('yes-no') }),
     v.object({ type: v.literal('agree-disagree') }),
+    v.object({ type: v.literal('open') }),
     v.object({ type: v.literal('alternatives'), poles: v.tuple([v.string(), v.string()]) }),
   ],
   'shareInvalidForm',

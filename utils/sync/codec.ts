@@ -75,7 +75,8 @@ export function tombstoneOf(article: ArticleRecord): ArticleRecord {
 // not. Older articles travel without the snapshots of their page questions: each is replaced by a
 // placeholder stamped '' (before every real stamp, so a merge always keeps a real snapshot).
 
-const FORM_TYPES = ['yes-no', 'agree-disagree', 'alternatives'] as const;
+// Appended only: an index is what a synced placeholder carries.
+const FORM_TYPES = ['yes-no', 'agree-disagree', 'alternatives', 'open'] as const;
 
 /** Whether a question's snapshot is the page's (derivable), not the reader's own words. */
 export function isPageQuestion(s: QuestionSnapshot): boolean {
@@ -382,7 +383,7 @@ function toLayout(a: ArticleRecord, newest: Record<string, Stamp>): Json[] {
     .map((id) => {
       const q = a.questions[id]!;
       const s = q.q.v;
-      const form = s.form.type === 'alternatives' ? s.form.poles : s.form.type === 'yes-no' ? 0 : 1;
+      const form = s.form.type === 'alternatives' ? s.form.poles : FORM_CODE[s.form.type];
       const history = Object.keys(q.history)
         .sort()
         .map((at) => {
@@ -523,9 +524,13 @@ function fromLayout(layout: Json, format: string): Extract<SyncEntry, { kind: 'a
   return Object.keys(newest).length > 0 ? { kind: 'article', article, newest } : { kind: 'article', article };
 }
 
+// A form without poles travels as a number; `open` (2) came after the others.
+const FORM_CODE = { 'yes-no': 0, 'agree-disagree': 1, open: 2 } as const;
+
 function formOf(form: Json): AnswerForm {
   if (form === 0) return { type: 'yes-no' };
   if (form === 1) return { type: 'agree-disagree' };
+  if (form === 2) return { type: 'open' };
   const [a, b, ...rest] = list(form);
   if (rest.length) fail('bad form');
   return { type: 'alternatives', poles: [text(a), text(b)] };
