@@ -117,15 +117,21 @@ describe('backup', () => {
     expect((await listAllGroups())[URL_A]!.groups[0]!.members.map((m) => m.key).sort()).toEqual(['a', 'b']);
   });
 
-  it('rejects a file that is not a backup and changes nothing', async () => {
+  it('rejects a file that is not a backup, with its own reason, and changes nothing', async () => {
     await seed();
     const before = await browser.storage.local.get(null);
-    for (const bad of ['{}', 'nope', JSON.stringify(memberFile('a', null, [1, 1, 1]))]) {
-      expect((await restoreBackup(bad)).ok).toBe(false);
+    const cases: [string, string][] = [
+      ['{}', 'not-stance'],
+      ['nope', 'not-json'],
+      [JSON.stringify({ format: 'stance-backup', version: 99 }), 'newer-version'],
+      [JSON.stringify(memberFile('a', null, [1, 1, 1])), 'is-positions'],
+    ];
+    for (const [bad, reason] of cases) {
+      const parsed = await parseBackup(bad);
+      expect(parsed.ok ? 'accepted' : parsed.rejection.reason, bad).toBe(reason);
+      const r = await restoreBackup(bad);
+      expect(r.ok ? 'restored' : r.rejection.reason, bad).toBe(reason);
     }
-    expect((await parseBackup(JSON.stringify(memberFile('a', null, [1])))).ok ? '' : 'is-positions').toBe(
-      'is-positions',
-    );
     expect(await browser.storage.local.get(null)).toEqual(before);
   });
 });
