@@ -1,6 +1,7 @@
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { QuestionCard } from '@/components/QuestionCard';
 import { StanceScale } from '@/components/StanceScale';
 import { encodeStamp } from '@/utils/positions/clock';
@@ -71,16 +72,40 @@ describe('StanceScale', () => {
   });
 
   test('one click sets a position, and "Clear" clears it', () => {
-    const onChange = vi.fn();
-    const root = mount(
-      <StanceScale questionId="q" questionText="?" form={{ type: 'yes-no' }} value={4} onChange={onChange} />,
-    );
-    expect((root.querySelector('input[value="4"]') as HTMLInputElement).checked).toBe(true);
-    act(() => (root.querySelector('input[value="undecided"]') as HTMLInputElement).click());
-    expect(onChange).toHaveBeenLastCalledWith('undecided');
-    act(() => (root.querySelector('button') as HTMLButtonElement).click());
-    expect(onChange).toHaveBeenLastCalledWith(null);
+    // The scale is controlled: a host keeps the position, as the panel does, so what shows after
+    // each click is what the scale reported, rendered back.
+    const reported: (Position | null)[] = [];
+    function Host() {
+      const [value, setValue] = useState<Position | null>(4);
+      return (
+        <StanceScale
+          questionId="q"
+          questionText="?"
+          form={{ type: 'yes-no' }}
+          value={value}
+          onChange={(next) => {
+            reported.push(next);
+            setValue(next);
+          }}
+        />
+      );
+    }
+    const root = mount(<Host />);
+    const checked = () =>
+      [...root.querySelectorAll<HTMLInputElement>('input[type=radio]')]
+        .filter((r) => r.checked)
+        .map((r) => r.value);
+    const clear = () => root.querySelector('button') as HTMLButtonElement;
+    expect(checked()).toEqual(['4']);
     expect(root.querySelector('.scale-value')?.textContent).toBe('Rather yes');
+    act(() => (root.querySelector('input[value="undecided"]') as HTMLInputElement).click());
+    expect(checked()).toEqual(['undecided']);
+    expect(root.querySelector('.scale-value')?.textContent).toBe('Undecided');
+    act(() => clear().click());
+    expect(reported).toEqual(['undecided', null]);
+    expect(checked()).toEqual([]);
+    expect(root.querySelector('.scale-value')?.textContent).toBe('No position');
+    expect(clear().disabled).toBe(true);
   });
 });
 
