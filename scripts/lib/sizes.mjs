@@ -39,15 +39,21 @@ export function moduleImports(code, relPath) {
   return { static: [...new Set(statics)], dynamic: [...new Set(dynamics)] };
 }
 
-/** Follows the import graph of an ES module within the build: static imports only, or dynamic ones too. */
-function collectModuleGraph(outDir, relPath, seen, { dynamic }) {
-  if (seen.has(relPath)) return;
+/**
+ * Follows the import graph of an ES module within the build: static imports only, or dynamic ones
+ * too. A file the graph names but the build lacks goes to `missing` (it would otherwise weigh 0).
+ */
+function collectModuleGraph(outDir, relPath, seen, { dynamic, missing }) {
+  if (seen.has(relPath) || missing.has(relPath)) return;
   const file = join(outDir, relPath);
-  if (!existsSync(file)) return;
+  if (!existsSync(file)) {
+    missing.add(relPath);
+    return;
+  }
   seen.add(relPath);
   const imports = moduleImports(readFileSync(file, 'utf8'), relPath);
   for (const target of [...imports.static, ...(dynamic ? imports.dynamic : [])]) {
-    collectModuleGraph(outDir, target, seen, { dynamic });
+    collectModuleGraph(outDir, target, seen, { dynamic, missing });
   }
 }
 
@@ -65,9 +71,11 @@ function sidepanelRoots(outDir) {
  * <script src> and <link rel=modulepreload>, then their static imports. Otherwise every file the
  * panel can ever load: those plus everything reachable through dynamic import().
  */
-export function sidepanelScripts(outDir, { firstView = true } = {}) {
+export function sidepanelScripts(outDir, { firstView = true, missing = new Set() } = {}) {
   const seen = new Set();
-  for (const root of sidepanelRoots(outDir)) collectModuleGraph(outDir, root, seen, { dynamic: !firstView });
+  for (const root of sidepanelRoots(outDir)) {
+    collectModuleGraph(outDir, root, seen, { dynamic: !firstView, missing });
+  }
   return [...seen].sort();
 }
 
@@ -79,28 +87,39 @@ export function everyPageFiles(outDir) {
 
 /**
  * Measures a build directory (e.g. .output/chrome-mv3). Returns sizes in bytes, the files counted
- * and each panel file's gzip size. Throws if the build is missing.
+ * and each panel file's gzip size. A size that cannot be measured is null, never 0, so it fails its
+ * budget: no panel script found, a script the panel loads missing from the build, no extractor.
+ * `missing` lists the files named but absent. Throws if the build is missing.
  */
 export function measureSizes(outDir) {
   if (!existsSync(join(outDir, 'manifest.json')))
     throw new Error(`No build in ${outDir}: run wxt build first.`);
-  const firstView = sidepanelScripts(outDir, { firstView: true });
-  const all = sidepanelScripts(outDir, { firstView: false });
+  const missingFirstView = new Set();
+  const missingAll = new Set();
+  const firstView = sidepanelScripts(outDir, { firstView: true, missing: missingFirstView });
+  const all = sidepanelScripts(outDir, { firstView: false, missing: missingAll });
   const gzip = Object.fromEntries(all.map((f) => [f, gzipSize(join(outDir, f))]));
-  const sum = (files) => files.reduce((total, f) => total + gzip[f], 0);
-  const extractor = join(outDir, 'content-scripts', 'extract.js');
+  const sum = (files, missing) =>
+    files.length && !missing.size ? files.reduce((total, f) => total + gzip[f], 0) : null;
+  const extractorFile = 'content-scripts/extract.js';
+  const extractor = join(outDir, extractorFile);
   const everyPage = everyPageFiles(outDir);
+  const missing = [...new Set([...missingAll, ...missingFirstView])];
+  if (!existsSync(extractor)) missing.push(extractorFile);
   return {
-    sidepanel_first_view_gzip_bytes: sum(firstView),
-    sidepanel_all_gzip_bytes: sum(all),
-    extractor_gzip_bytes: existsSync(extractor) ? gzipSize(extractor) : 0,
+    sidepanel_first_view_gzip_bytes: sum(firstView, missingFirstView),
+    sidepanel_all_gzip_bytes: sum(all, missingAll),
+    extractor_gzip_bytes: existsSync(extractor) ? gzipSize(extractor) : null,
+    // No content script is the goal here, so an empty list is 0 bytes; a listed file that is
+    // missing makes readFileSync throw.
     every_page_bytes: everyPage.reduce((total, f) => total + readFileSync(join(outDir, f)).length, 0),
     files: {
       sidepanelFirstView: firstView,
       sidepanelAll: all,
-      extractor: ['content-scripts/extract.js'],
+      extractor: [extractorFile],
       everyPage,
     },
+    missing: missing.sort(),
     gzip,
   };
 }
@@ -115,4 +134,6 @@ export function checkBudgets(sizes, budgets = BUDGETS) {
   }));
 }
 
-export const formatKB = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+/** "12.3 KB", or "not measured" for a size that could not be (see measureSizes). */
+export const formatKB = (bytes) =>
+  typeof bytes === 'number' ? `${(bytes / 1024).toFixed(1)} KB` : 'not measured';

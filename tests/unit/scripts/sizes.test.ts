@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { BUDGETS, checkBudgets, measureSizes, moduleImports } from '../../../scripts/lib/sizes.mjs';
+import { BUDGETS, checkBudgets, formatKB, measureSizes, moduleImports } from '../../../scripts/lib/sizes.mjs';
 
 let dir = '';
 afterEach(() => {
@@ -30,18 +30,18 @@ const ENTRY = [
   'console.log(e,G,S);',
 ].join('\n');
 
-const build = () =>
-  fakeBuild({
-    'manifest.json': '{"manifest_version":3}',
-    'sidepanel.html':
-      '<script type="module" crossorigin src="/chunks/sidepanel-e.js"></script><link rel="stylesheet" href="/assets/x.css">',
-    'chunks/sidepanel-e.js': ENTRY,
-    'chunks/preact-p.js': 'export const h=1;',
-    'chunks/Group-a.js': 'import{s}from"./shared-c.js";import{h}from"./preact-p.js";export const G=s+h;',
-    'chunks/Settings-b.js': 'import{s}from"./shared-c.js";export const S=s;',
-    'chunks/shared-c.js': `export const s="${'x'.repeat(5000)}";`,
-    'chunks/unrelated-u.js': 'export const u=1;',
-  });
+const buildFiles = (): Record<string, string> => ({
+  'manifest.json': '{"manifest_version":3}',
+  'sidepanel.html':
+    '<script type="module" crossorigin src="/chunks/sidepanel-e.js"></script><link rel="stylesheet" href="/assets/x.css">',
+  'chunks/sidepanel-e.js': ENTRY,
+  'chunks/preact-p.js': 'export const h=1;',
+  'chunks/Group-a.js': 'import{s}from"./shared-c.js";import{h}from"./preact-p.js";export const G=s+h;',
+  'chunks/Settings-b.js': 'import{s}from"./shared-c.js";export const S=s;',
+  'chunks/shared-c.js': `export const s="${'x'.repeat(5000)}";`,
+  'chunks/unrelated-u.js': 'export const u=1;',
+});
+const build = () => fakeBuild(buildFiles());
 
 describe('panel size budgets', () => {
   test('reads static imports, import() and the preload list apart', () => {
@@ -61,23 +61,63 @@ describe('panel size budgets', () => {
       'chunks/shared-c.js',
       'chunks/sidepanel-e.js',
     ]);
-    const sum = (files: string[]) => files.reduce((n, f) => n + sizes.gzip[f]!, 0);
+    const sum = (files: string[]): number => files.reduce((n, f) => n + sizes.gzip[f]!, 0);
     expect(sizes.sidepanel_first_view_gzip_bytes).toBe(sum(sizes.files.sidepanelFirstView));
     expect(sizes.sidepanel_all_gzip_bytes).toBe(sum(sizes.files.sidepanelAll));
-    expect(sizes.sidepanel_all_gzip_bytes).toBeGreaterThan(sizes.sidepanel_first_view_gzip_bytes);
+    expect(sizes.sidepanel_all_gzip_bytes).toBeGreaterThan(sizes.sidepanel_first_view_gzip_bytes!);
   });
 
   test('a size over its budget fails, and a missing size is never a pass', () => {
     const sizes = measureSizes(build());
     const budgets = {
-      sidepanel_first_view_gzip_bytes: sizes.sidepanel_first_view_gzip_bytes,
-      sidepanel_all_gzip_bytes: sizes.sidepanel_all_gzip_bytes - 1,
+      sidepanel_first_view_gzip_bytes: sizes.sidepanel_first_view_gzip_bytes!,
+      sidepanel_all_gzip_bytes: sizes.sidepanel_all_gzip_bytes! - 1,
     };
     expect(checkBudgets(sizes, budgets).map((c) => [c.name, c.ok])).toEqual([
       ['sidepanel_first_view_gzip_bytes', true],
       ['sidepanel_all_gzip_bytes', false],
     ]);
     expect(checkBudgets({}, { sidepanel_all_gzip_bytes: 1 })[0]!.ok).toBe(false);
+  });
+
+  test('a file that cannot be measured fails its budget: no extractor, no panel script, a chunk missing', () => {
+    const complete = measureSizes(
+      fakeBuild({
+        'manifest.json': '{"manifest_version":3}',
+        'sidepanel.html': '<script type="module" src="/chunks/sidepanel-e.js"></script>',
+        'chunks/sidepanel-e.js': 'export const e=1;',
+        'content-scripts/extract.js': 'console.log(1);',
+      }),
+    );
+    expect(checkBudgets(complete).every((c) => c.ok)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+
+    // The extractor is missing, the panel page loads no script at all.
+    const empty = measureSizes(
+      fakeBuild({ 'manifest.json': '{"manifest_version":3}', 'sidepanel.html': '<p>no script</p>' }),
+    );
+    expect(checkBudgets(empty).map((c) => [c.name, c.ok])).toEqual([
+      ['sidepanel_first_view_gzip_bytes', false],
+      ['sidepanel_all_gzip_bytes', false],
+      ['extractor_gzip_bytes', false],
+      ['every_page_bytes', true],
+    ]);
+    expect(empty.missing).toEqual(['content-scripts/extract.js']);
+    expect(formatKB(empty.extractor_gzip_bytes)).toBe('not measured');
+    rmSync(dir, { recursive: true, force: true });
+
+    // A lazy chunk the panel imports is not in the build: all of the panel cannot be measured.
+    const files = { ...buildFiles(), 'content-scripts/extract.js': 'console.log(1);' };
+    delete (files as Record<string, string>)['chunks/Settings-b.js'];
+    const partial = measureSizes(fakeBuild(files));
+    expect(checkBudgets(partial).map((c) => [c.name, c.ok])).toEqual([
+      ['sidepanel_first_view_gzip_bytes', true],
+      ['sidepanel_all_gzip_bytes', false],
+      ['extractor_gzip_bytes', true],
+      ['every_page_bytes', true],
+    ]);
+    expect(partial.missing).toEqual(['chunks/Settings-b.js']);
+    expect(complete.missing).toEqual([]);
   });
 
   test('the panel budgets are 40 KB for the first view and 96 KB for all of it', () => {
