@@ -4,7 +4,9 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: true },
+  vitest: { configFile: 'vitest.mutate.config.ts', related: true },
+  // The first run, with coverage per test, takes several minutes on two busy cores.
+  dryRunTimeoutMinutes: 20,
   plugins: ['@stryker-mutator/vitest-runner'],
   coverageAnalysis: 'perTest',
   // Two cores, shared: never more than two test processes.
@@ -15,7 +17,7 @@ export default {
   cleanTempDir: 'always',
   reporters: ['clear-text', 'progress', 'json'],
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
-  // scripts/mutate.mjs passes mutate, incrementalFile and jsonReporter.fileName per group.
+  // scripts/mutate.mjs passes mutate, incrementalFile, report names and the tests per group.
   mutate: ['utils/positions/**/*.ts'],
   jsonReporter: { fileName: 'reports/mutation/positions.json' },
   incrementalFile: 'reports/stryker-incremental-positions.json',

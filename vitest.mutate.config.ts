@@ -1,0 +1,12 @@
+// The unit config, narrowed for Stryker (npm run mutate): each module group is tested by the test
+// files that exercise it (STANCE_MUTATE_TESTS, a JSON list of globs, set by scripts/mutate.mjs),
+// so a mutant costs seconds, not a run of the whole suite.
+import { defineConfig } from 'vitest/config';
+import unit from './vitest.config';
+
+const include: string[] | undefined = process.env.STANCE_MUTATE_TESTS
+  ? JSON.parse(process.env.STANCE_MUTATE_TESTS)
+  : undefined;
+
+// Replaced, not merged: vite's mergeConfig would append these globs to the unit config's own.
+export default defineConfig({ ...unit, test: { ...unit.test, ...(include?.length ? { include } : {}) } });
