@@ -1,6 +1,7 @@
 // "Add a question": the reader's own question about the article.
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { LIMITS } from '@/utils/limits';
 
 export interface AddQuestionProps {
   onAdd: (text: string) => void;
@@ -25,6 +26,8 @@ export function AddQuestion({ onAdd }: AddQuestionProps) {
           id="add-question-input"
           type="text"
           value={text}
+          // An own question is text like the page's: bounded where it is typed, as files bound it.
+          maxLength={LIMITS.textChars}
           onInput={(e) => setText(e.currentTarget.value)}
         />
         <button type="submit">{t('addQuestionSubmit')}</button>

@@ -2,6 +2,7 @@
 // on questions, the choice to include it in exports (private by default).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { LIMITS } from '@/utils/limits';
 
 export interface NoteEditorProps {
   /** Id for the textarea, so its label points at it. */
@@ -11,13 +12,24 @@ export interface NoteEditorProps {
   onInput: (text: string) => void;
   /** Whether saves are pending, for the quiet status line. */
   saving: boolean;
-  /** Present for question notes only: the "include in exports" switch. */
-  shared?: { value: boolean; onChange: (shared: boolean) => void };
+  /** Present for question notes only: the "include in exports" switch (`label` names it). */
+  shared?: { value: boolean; onChange: (shared: boolean) => void; label?: string };
   /** Focus the text on mount: the reader just asked to write. */
   focusOnMount?: boolean;
+  /** The empty field's hint; "Why do you think so?" when absent. */
+  placeholder?: string;
 }
 
-export function NoteEditor({ id, label, value, onInput, saving, shared, focusOnMount }: NoteEditorProps) {
+export function NoteEditor({
+  id,
+  label,
+  value,
+  onInput,
+  saving,
+  shared,
+  focusOnMount,
+  placeholder,
+}: NoteEditorProps) {
   const [touched, setTouched] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -33,7 +45,9 @@ export function NoteEditor({ id, label, value, onInput, saving, shared, focusOnM
         id={id}
         rows={2}
         value={value}
-        placeholder={t('notePlaceholder')}
+        // The files' bound: what the reader types is never cut or refused later.
+        maxLength={LIMITS.noteChars}
+        placeholder={placeholder ?? t('notePlaceholder')}
         onInput={(e) => {
           setTouched(true);
           onInput(e.currentTarget.value);
@@ -47,7 +61,7 @@ export function NoteEditor({ id, label, value, onInput, saving, shared, focusOnM
               checked={shared.value}
               onChange={(e) => shared.onChange(e.currentTarget.checked)}
             />
-            {t('noteShared')}
+            {shared.label ?? t('noteShared')}
           </label>
         ) : (
           <span />

@@ -1,11 +1,13 @@
 // One question in the panel: its label, text and kind, the reader's position on it, their note,
-// how their position moved, and a way to find it in the page.
+// how their position moved, and a way to find it in the page. An open question ("What did I
+// miss?") has no scale: the reader answers it in words.
 
 import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/utils/i18n';
 import type { Stamp } from '@/utils/positions/clock';
 import type { Position } from '@/utils/positions/model';
 import type { PanelQuestion } from '@/utils/positions/view';
+import { AnswerField } from './AnswerField';
 import { NoteEditor } from './NoteEditor';
 import { PositionHistory } from './PositionHistory';
 import { StanceScale } from './StanceScale';
@@ -43,9 +45,6 @@ export function QuestionCard({
 }: QuestionCardProps) {
   const { id, snapshot, record } = question;
   const headingId = `q-${id}`;
-  // The note stays folded until the reader has something to argue: a position, or a note already.
-  const [noteOpened, setNoteOpened] = useState(false);
-  const showNote = noteOpened || record?.position?.v != null || Boolean(record?.note?.v);
   return (
     <article class={`card kind-${snapshot.kind}`} aria-labelledby={headingId} data-question-id={id}>
       <header class="card-header">
@@ -71,6 +70,35 @@ export function QuestionCard({
         <span class="text">{snapshot.text}</span>
       </h3>
       {snapshot.attribution && <p class="attribution">{t('attributedTo', snapshot.attribution)}</p>}
+      {snapshot.form.type === 'open' ? (
+        <AnswerField
+          questionId={id}
+          value={record?.note?.v ?? ''}
+          onInput={onNote}
+          saving={saving}
+          shared={record?.shared?.v ?? false}
+          onShared={onShared}
+        />
+      ) : (
+        <ScaleAndNote {...{ question, saving, onPosition, onNote, onShared, onReason }} />
+      )}
+    </article>
+  );
+}
+
+type ScaleAndNoteProps = Pick<
+  QuestionCardProps,
+  'question' | 'saving' | 'onPosition' | 'onNote' | 'onShared' | 'onReason'
+>;
+
+/** The scale, how the position moved, and the argument for it (folded until there is one). */
+function ScaleAndNote({ question, saving, onPosition, onNote, onShared, onReason }: ScaleAndNoteProps) {
+  const { id, snapshot, record } = question;
+  // The note stays folded until the reader has something to argue: a position, or a note already.
+  const [noteOpened, setNoteOpened] = useState(false);
+  const showNote = noteOpened || record?.position?.v != null || Boolean(record?.note?.v);
+  return (
+    <>
       <StanceScale
         questionId={id}
         questionText={snapshot.text}
@@ -94,6 +122,6 @@ export function QuestionCard({
           {t('noteAdd')}
         </button>
       )}
-    </article>
+    </>
   );
 }

@@ -121,16 +121,33 @@ function isUnworded(s: QuestionSnapshot): boolean {
   return s.text === '' && s.kind !== 'own' && s.anchor === undefined;
 }
 
+/**
+ * "N of M answered": the questions put to the reader. Questions merely raised in the text are left
+ * out, answered or not: the author did not ask them, and a page raising twenty would swamp the count.
+ */
 export function answeredCount(sections: PanelSection[]): { answered: number; total: number } {
   let answered = 0;
   let total = 0;
   for (const s of sections) {
+    if (s.name === 'raised') continue;
     for (const q of s.questions) {
       total++;
       if (q.record && isAnswered(q.record)) answered++;
     }
   }
   return { answered, total };
+}
+
+/** How many raised questions a section shows before "Show more": the best few (they come ranked). */
+export const RAISED_AT_ONCE = 3;
+
+/**
+ * The cards a section shows at `limit`: the first `limit`, and past them any question the reader
+ * has already touched, so a position or an answer is never hidden behind "Show more".
+ */
+export function visibleQuestions(questions: PanelQuestion[], limit: number): PanelQuestion[] {
+  if (questions.length <= limit) return questions;
+  return questions.filter((q, i) => i < limit || q.record !== undefined);
 }
 
 /** Relative time such as "3 days ago", in the interface language. */

@@ -156,6 +156,9 @@ export function positionsToJson(file: PositionsFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
+/** An open question without a position (one taken while it had a scale is still said). */
+const wordsOnly = (q: SharedQuestion) => q.form.type === 'open' && q.position === null;
+
 export function positionsToMarkdown(file: PositionsFile): string {
   const lines: string[] = [];
   const who = file.participant.name ? markdownInline(file.participant.name) : t('shareAnonymous');
@@ -170,7 +173,9 @@ export function positionsToMarkdown(file: PositionsFile): string {
     for (const q of article.questions) {
       const label = q.label ? `**${markdownInline(q.label)}** — ` : '';
       lines.push(`- ${label}${markdownInline(q.text)}`);
-      lines.push(`  ${t('shareMdPosition', markdownInline(positionLabel(q.form, q.position)))}`);
+      // An open question is answered in words, its note: "Position: No position" would say nothing.
+      if (!wordsOnly(q))
+        lines.push(`  ${t('shareMdPosition', markdownInline(positionLabel(q.form, q.position)))}`);
       if (q.note) lines.push(markdownBlock(q.note, '  > '));
     }
     lines.push('');
@@ -218,10 +223,10 @@ export function positionsToCsv(file: PositionsFile): string {
           q.label,
           q.text,
           q.form.type,
-          positionLabel(q.form, 1),
-          positionLabel(q.form, 5),
+          q.form.type === 'open' ? '' : positionLabel(q.form, 1),
+          q.form.type === 'open' ? '' : positionLabel(q.form, 5),
           q.position === null ? '' : q.position,
-          positionLabel(q.form, q.position),
+          wordsOnly(q) ? '' : positionLabel(q.form, q.position),
           q.note ?? '',
         ]
           .map(csvCell)

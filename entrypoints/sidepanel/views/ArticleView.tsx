@@ -1,5 +1,6 @@
 // The article the reader is on: its state while Stance reads it, then its questions by section
-// (the first SHOWN_AT_ONCE of each, then "Show more").
+// (the first SHOWN_AT_ONCE of each — of questions raised in the text, the best RAISED_AT_ONCE —
+// then "Show more").
 import { Component } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { AddQuestion } from '@/components/AddQuestion';
@@ -12,7 +13,13 @@ import { type MessageKey, t, uiLanguage } from '@/utils/i18n';
 import { type PageFailure, readSelection, showInPage } from '@/utils/page-bridge';
 import { cleanPassage } from '@/utils/pending-passage';
 import { positionLabel } from '@/utils/positions/labels';
-import { answeredCount, type PanelQuestion, type SectionName } from '@/utils/positions/view';
+import {
+  answeredCount,
+  type PanelQuestion,
+  RAISED_AT_ONCE,
+  type SectionName,
+  visibleQuestions,
+} from '@/utils/positions/view';
 import type { ArticleSession } from '../state/article-session';
 import { useAnnouncer, useArticleSession } from '../state/context';
 
@@ -102,9 +109,12 @@ export function ArticleView({ onGrantFollow }: ArticleViewProps) {
   });
   const showMore = (name: SectionName, questions: PanelQuestion[], limit: number) => {
     const next = Math.min(limit + SHOWN_AT_ONCE, questions.length);
-    focusNext.current = questions[limit]?.id ?? null;
+    // The first card it reveals: one the reader touched may already be shown past the limit.
+    focusNext.current = questions.find((q, i) => i >= limit && q.record === undefined)?.id ?? null;
     setShown({ url, counts: { ...counts, [name]: next } });
-    announce(t('sectionShown', formatCount(next), formatCount(questions.length)));
+    announce(
+      t('sectionShown', formatCount(visibleQuestions(questions, next).length), formatCount(questions.length)),
+    );
   };
   const article = page.status === 'ready' ? page.extraction.article : null;
   const title = article?.title ?? record?.meta.v.title ?? '';
@@ -157,8 +167,9 @@ export function ArticleView({ onGrantFollow }: ArticleViewProps) {
         <p class="quiet">{t('noQuestions')}</p>
       )}
       {sections.map((section) => {
-        const limit = counts[section.name] ?? SHOWN_AT_ONCE;
-        const hidden = section.questions.length - limit;
+        const limit = counts[section.name] ?? (section.name === 'raised' ? RAISED_AT_ONCE : SHOWN_AT_ONCE);
+        const visible = visibleQuestions(section.questions, limit);
+        const hidden = section.questions.length - visible.length;
         const countId = `section-${section.name}-shown`;
         return (
           <section
@@ -168,7 +179,8 @@ export function ArticleView({ onGrantFollow }: ArticleViewProps) {
           >
             <h2 id={`section-${section.name}`}>{t(SECTION_TITLE[section.name])}</h2>
             {section.name === 'gone' && <p class="quiet">{t('goneExplain')}</p>}
-            {(hidden > 0 ? section.questions.slice(0, limit) : section.questions).map((q) => (
+            {section.name === 'raised' && <p class="quiet">{t('raisedExplain')}</p>}
+            {visible.map((q) => (
               <QuestionItem
                 key={q.id}
                 question={q}
@@ -181,7 +193,7 @@ export function ArticleView({ onGrantFollow }: ArticleViewProps) {
             {hidden > 0 && (
               <p class="section-more">
                 <span class="quiet" id={countId}>
-                  {t('sectionShown', formatCount(limit), formatCount(section.questions.length))}
+                  {t('sectionShown', formatCount(visible.length), formatCount(section.questions.length))}
                 </span>{' '}
                 <button
                   type="button"
