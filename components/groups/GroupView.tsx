@@ -1,6 +1,7 @@
 // The group view for one article: the imported members' answers per question, most divided first,
 // with the reader's own position beside them. Until the reader answers a question, the group's
-// answers to it stay behind "Show the group", unless the reader turned that gate off.
+// answers to it stay behind "Show the group", unless the reader turned that gate off. Above the
+// questions, the opinion groups: the map and what each camp stands for (OpinionGroups).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { ArticleRecord } from '@/utils/positions/model';
@@ -11,6 +12,7 @@ import { revealGroupAlways } from '@/utils/storage';
 import { copyText, downloadText } from './download';
 import { GroupHeader } from './GroupHeader';
 import { GroupQuestionCard } from './GroupQuestionCard';
+import { OpinionGroups } from './OpinionGroups';
 import { useGroups } from './use-groups';
 
 export interface GroupViewProps {
@@ -31,6 +33,7 @@ export function GroupView({ articleUrl, reader, articleTitle, initialOrder = 'di
   const [revealAlways, setRevealAlways] = useState(false);
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState('');
+  const [opinionsRevealed, setOpinionsRevealed] = useState(false);
 
   useEffect(() => {
     revealGroupAlways.getValue().then(setRevealAlways);
@@ -111,6 +114,13 @@ export function GroupView({ articleUrl, reader, articleTitle, initialOrder = 'di
           {status}
         </span>
       </div>
+      <OpinionGroups
+        group={group}
+        reader={reader}
+        questions={aggregate.questions}
+        hidden={!revealAlways && !opinionsRevealed && !aggregate.questions.some((q) => q.readerAnswered)}
+        onReveal={() => setOpinionsRevealed(true)}
+      />
       <ol class="group-questions">
         {sorted.map((q) => (
           <GroupQuestionCard

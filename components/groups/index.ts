@@ -7,3 +7,5 @@ export { GroupNotes, type GroupNotesProps } from './GroupNotes';
 export { GroupQuestionCard, type GroupQuestionCardProps } from './GroupQuestionCard';
 export { GroupView, type GroupViewProps } from './GroupView';
 export { ImportPanel, type ImportPanelProps } from './ImportPanel';
+export { OpinionGroups, type OpinionGroupsProps } from './OpinionGroups';
+export { OpinionMapChart, type OpinionMapChartProps } from './OpinionMapChart';

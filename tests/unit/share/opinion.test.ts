@@ -1,13 +1,13 @@
 // The opinion map's mathematics on planted data: camps drawn at known positions with noise are
 // recovered, uniform noise shows no camps, small inputs get a plain verdict, and nothing is invented.
 import { describe, expect, it } from 'vitest';
-import type { ArticleRecord, Position } from '@/utils/positions/model';
+import type { Position } from '@/utils/positions/model';
 import type { Group } from '@/utils/share/format';
 import { mapOpinions, openAnswersByGroup } from '@/utils/share/opinion';
 import { minGroupSize } from '@/utils/share/opinion/cluster';
 import { fisherGreater } from '@/utils/share/opinion/fisher';
 import { buildOpinionMatrix } from '@/utils/share/opinion/matrix';
-import { adjustedRandIndex, plantedClass, questionId } from './support/planted-class';
+import { adjustedRandIndex, plantedClass, questionId, readerAnswering } from './support/planted-class';
 
 function ariOf(planted: ReturnType<typeof plantedClass>) {
   const map = mapOpinions(planted.group);
@@ -16,21 +16,8 @@ function ariOf(planted: ReturnType<typeof plantedClass>) {
   return { map, ari: adjustedRandIndex(truth, found) };
 }
 
-function readerWith(positions: Record<string, Position>): ArticleRecord {
-  const questions: ArticleRecord['questions'] = {};
-  for (const [id, p] of Object.entries(positions)) {
-    questions[id] = {
-      q: { v: { kind: 'debate', label: '', text: id, form: { type: 'agree-disagree' }, order: 0 }, at: 'a' },
-      position: { v: p, at: 'b' },
-      history: {},
-    };
-  }
-  return {
-    url: 'https://example.org/',
-    meta: { v: { title: '', siteName: '', lang: 'en', readingMinutes: 1 }, at: 'a' },
-    questions,
-  };
-}
+const readerWith = (positions: Record<string, Position>) =>
+  readerAnswering('https://example.org/', positions);
 
 describe('opinion groups on planted camps', () => {
   it.each([

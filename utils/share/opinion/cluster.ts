@@ -130,7 +130,7 @@ function kMeansOnce(
 function flatten(rows: Float64Array[]): Float64Array {
   const width = rows[0]?.length ?? 0;
   const data = new Float64Array(rows.length * width);
-  rows.forEach((r, i) => data.set(r, i * width));
+  for (let i = 0; i < rows.length; i++) data.set(rows[i]!, i * width);
   return data;
 }
 

@@ -58,6 +58,8 @@ export interface OpinionMap {
   /** Mean silhouette of the best grouping tried, and of shuffled answers; null when not tried. */
   silhouette: number | null;
   shuffledSilhouette: number | null;
+  /** Per axis, the question weighing most on it (to say what left–right and up–down mean); null when flat. */
+  axisQuestions: [string | null, string | null];
   /** The reader's place, only when they answered enough of the map's questions to be placed. */
   reader: { x: number; y: number; nearestGroup: number | null } | null;
 }
@@ -73,8 +75,16 @@ function empty(verdict: OpinionVerdict, group: Group, questionIds: string[]): Op
     divisive: [],
     silhouette: null,
     shuffledSilhouette: null,
+    axisQuestions: [null, null],
     reader: null,
   };
+}
+
+/** The question with the largest weight on an axis, or null for an axis with no variance. */
+function heaviest(axis: Float64Array, questionIds: string[]): string | null {
+  let best = -1;
+  for (let j = 0; j < axis.length; j++) if (best < 0 || Math.abs(axis[j]!) > Math.abs(axis[best]!)) best = j;
+  return best >= 0 && Math.abs(axis[best]!) > 1e-9 ? questionIds[best]! : null;
 }
 
 function tallies(values: Float64Array[], rows: number[], width: number): Tally[] {
@@ -158,6 +168,7 @@ export function mapOpinions(group: Group, reader: ArticleRecord | null = null, s
     divisive: divisiveQuestions(questionIds, standingOver),
     silhouette: found.silhouette,
     shuffledSilhouette: found.shuffledSilhouette,
+    axisQuestions: [heaviest(projection.axes[0], questionIds), heaviest(projection.axes[1], questionIds)],
     reader: placed,
   };
 }

@@ -1,7 +1,7 @@
 // Planted opinion data for the maths' tests, the bench and the e2e test: camps at known positions
 // with noise, or uniform noise, drawn from a seeded generator so every run sees the same class.
-import type { Position } from '@/utils/positions/model';
-import type { Group, GroupMember, GroupQuestion } from '@/utils/share/format';
+import type { ArticleRecord, Position } from '@/utils/positions/model';
+import type { Group, GroupMember, GroupQuestion, PositionsFile } from '@/utils/share/format';
 import { seededRandom } from '@/utils/share/opinion/cluster';
 
 export interface PlantedOptions {
@@ -97,4 +97,58 @@ export function adjustedRandIndex(a: number[], b: number[]): number {
   const expected = (rowSum * colSum) / pairs(a.length);
   const max = (rowSum + colSum) / 2;
   return max === expected ? 1 : (index - expected) / (max - expected);
+}
+
+/** Each planted member as the `stance-positions` file they would have exported on `url`. */
+export function plantedFiles(
+  planted: PlantedClass,
+  url: string,
+  title = 'A planted debate',
+): PositionsFile[] {
+  const questions = Object.entries(planted.group.questions);
+  return planted.group.members.map((m) => ({
+    format: 'stance-positions',
+    version: 1,
+    exportedAt: m.exportedAt,
+    participant: { id: m.participantId, name: m.name },
+    articles: [
+      {
+        url,
+        title,
+        questions: questions.map(([id, q]) => ({
+          id,
+          kind: q.kind,
+          label: q.label,
+          text: q.text,
+          form: q.form,
+          order: q.order,
+          position: Object.hasOwn(m.answers, id) ? m.answers[id]!.position : null,
+        })),
+      },
+    ],
+  }));
+}
+
+/** The reader's own record on `url`, with these positions (by question id). */
+export function readerAnswering(url: string, positions: Record<string, Position>): ArticleRecord {
+  const questions: ArticleRecord['questions'] = {};
+  for (const [id, p] of Object.entries(positions)) {
+    questions[id] = {
+      q: { v: { kind: 'debate', label: '', text: id, form: { type: 'agree-disagree' }, order: 0 }, at: 'a' },
+      position: { v: p, at: 'b' },
+      history: {},
+    };
+  }
+  return {
+    url,
+    meta: { v: { title: 'A planted debate', siteName: '', lang: 'en', readingMinutes: 1 }, at: 'a' },
+    questions,
+  };
+}
+
+/** The positions a reader of `camp` would give: its planted end on every question. */
+export function campPositions(planted: PlantedClass, camp: number): Record<string, Position> {
+  return Object.fromEntries(
+    planted.profiles[camp]!.map((x, j) => [questionId(j), (x < 3 ? 1 : 5) as Position]),
+  );
 }
