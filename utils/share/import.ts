@@ -7,6 +7,7 @@ import {
   type Participant,
   POSITIONS_FORMAT,
   POSITIONS_VERSION,
+  type PositionsFile,
   PositionsFileSchema,
   type SharedArticle,
 } from './format';
@@ -25,10 +26,8 @@ export interface ImportedPositions {
   article: SharedArticle;
 }
 
-export async function parseImport(
-  input: string | Uint8Array,
-  context: ImportContext,
-): Promise<Result<ImportedPositions>> {
+/** A whole positions file, every article in it, validated: what `npm run groups` reads. */
+export async function parsePositionsFile(input: string | Uint8Array): Promise<Result<PositionsFile>> {
   const json = await readJson(input, LIMITS.fileBytes);
   if (!json.ok) return json;
   const claimed = checkFormat(json.value, POSITIONS_FORMAT, POSITIONS_VERSION, {
@@ -36,10 +35,22 @@ export async function parseImport(
     reason: 'is-backup',
   });
   if (!claimed.ok) return claimed;
-  const file = validate(PositionsFileSchema, claimed.value);
-  if (!file.ok) return file;
-  const article = file.value.articles.find((a) => a.url === context.articleUrl);
+  return validate(PositionsFileSchema, claimed.value);
+}
+
+/** The file's member on the context article, or why not. */
+export function importedFor(file: PositionsFile, context: ImportContext): Result<ImportedPositions> {
+  const article = file.articles.find((a) => a.url === context.articleUrl);
   if (!article)
-    return rejected({ reason: 'other-article', titles: file.value.articles.slice(0, 3).map((a) => a.title) });
-  return ok({ participant: file.value.participant, exportedAt: file.value.exportedAt, article });
+    return rejected({ reason: 'other-article', titles: file.articles.slice(0, 3).map((a) => a.title) });
+  return ok({ participant: file.participant, exportedAt: file.exportedAt, article });
+}
+
+export async function parseImport(
+  input: string | Uint8Array,
+  context: ImportContext,
+): Promise<Result<ImportedPositions>> {
+  const file = await parsePositionsFile(input);
+  if (!file.ok) return file;
+  return importedFor(file.value, context);
 }
