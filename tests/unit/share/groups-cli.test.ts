@@ -27,7 +27,8 @@ const planted = plantedClass({ members: 14, questions: 8, camps: 2, noise: 0.5, 
 
 async function writeClass() {
   const files = plantedFiles(planted, URL);
-  for (const [i, f] of files.slice(0, 10).entries()) writeFileSync(join(dir, `m${i}.json`), JSON.stringify(f));
+  for (const [i, f] of files.slice(0, 10).entries())
+    writeFileSync(join(dir, `m${i}.json`), JSON.stringify(f));
   const codes = await Promise.all(files.slice(10).map((f) => encodeShareCode(JSON.stringify(f))));
   writeFileSync(join(dir, 'codes.txt'), `${codes.join('\n')}\nstance1.broken\n`);
   writeFileSync(join(dir, 'backup.json'), JSON.stringify({ format: 'stance-backup', version: 1 }));
