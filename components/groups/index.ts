@@ -9,3 +9,4 @@ export { GroupView, type GroupViewProps } from './GroupView';
 export { ImportPanel, type ImportPanelProps } from './ImportPanel';
 export { OpinionGroups, type OpinionGroupsProps } from './OpinionGroups';
 export { OpinionMapChart, type OpinionMapChartProps } from './OpinionMapChart';
+export { QuestionPackPanel, type QuestionPackPanelProps } from './QuestionPackPanel';

@@ -8,6 +8,7 @@ export type Rejection =
   | { reason: 'not-stance' }
   | { reason: 'is-backup' }
   | { reason: 'is-positions' }
+  | { reason: 'not-pack' }
   | { reason: 'bad-share-code' }
   | { reason: 'newer-version'; version: number }
   | { reason: 'invalid'; path: string; issue: MessageKey }
@@ -38,6 +39,8 @@ export function rejectionMessage(r: Rejection): string {
       return t('shareRejectIsBackup');
     case 'is-positions':
       return t('shareRejectIsPositions');
+    case 'not-pack':
+      return t('packRejectNotPack');
     case 'bad-share-code':
       return t('shareRejectBadCode');
     case 'newer-version':

@@ -203,6 +203,16 @@ export function createArticleSession(deps: ArticleSessionDeps) {
     return change((a) => a, [question.id, snapshot]);
   }
 
+  /** Questions added all at once (a teacher's question pack), in one save; ids already held are kept. */
+  function addQuestions(questions: [string, QuestionSnapshot][]) {
+    return change((a, at) =>
+      questions.reduce(
+        (r, [id, snapshot]) => (Object.hasOwn(r.questions, id) ? r : act.ensureQuestion(r, snapshot, id, at)),
+        a,
+      ),
+    );
+  }
+
   /** A passage of the page to weigh, as a claim anchored to the quoted text. */
   function addPassage(passage: string) {
     return addOwnQuestion(
@@ -332,6 +342,7 @@ export function createArticleSession(deps: ArticleSessionDeps) {
     setLocalOnly,
     removeOwnQuestion,
     addOwnQuestion,
+    addQuestions,
     addPassage,
     flushSave,
     recoverUnsaved,

@@ -1,6 +1,6 @@
 // The group around the current article: export the reader's positions, import the group's files,
-// and see where the group agrees and where it splits.
-import { ExportDialog, GroupView, ImportPanel } from '@/components/groups';
+// see where the group agrees and where it splits, and pass a teacher's question pack around.
+import { ExportDialog, GroupView, ImportPanel, QuestionPackPanel } from '@/components/groups';
 import type { Extraction } from '@/utils/extract/types';
 import { t } from '@/utils/i18n';
 import { snapshotOf } from '@/utils/positions/actions';
@@ -20,6 +20,12 @@ export function GroupPage() {
       <GroupView articleUrl={url} reader={record} articleTitle={title} />
       <ImportPanel articleUrl={url} />
       {record && <ExportDialog articles={[withPageQuestions(record, extraction)]} />}
+      <QuestionPackPanel
+        articleUrl={url}
+        record={record}
+        extraction={extraction}
+        onAddQuestions={session.addQuestions}
+      />
     </div>
   );
 }
