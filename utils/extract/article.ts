@@ -1,6 +1,8 @@
 // Reads the article with Readability on a clone of the page (Readability mutates what it parses),
 // then finds the live element that holds the article body, for the question finders.
-import { Readability } from '@mozilla/readability';
+// Readability's own module, not the package's index: the index also brings isProbablyReaderable,
+// which the page script never calls (a kilobyte of the extractor's budget).
+import Readability from '@mozilla/readability/Readability.js';
 import { clampText, LIMITS } from '../limits';
 import { collapseSpace, foldText, wordCount } from './text';
 import { chooseTitle } from './title';

@@ -449,9 +449,12 @@ export const OPINION_CUE = wordsPattern([
   'ja (?:fez|usou|teve|experimentou)',
 ]);
 
-/** A tag question closing a statement ("…, ¿no?", "n'est-ce pas ?", "right?"): rhetorical. */
+/**
+ * The tag closing a statement ("…, ¿no?", "…, n'est-ce pas ?", "…, right?"), on the folded text after
+ * its last comma: rhetorical. Without the comma ("¿Te gusta o no?") it is a real choice.
+ */
 export const TAG_QUESTION =
-  /(?:^|\s)(?:no|non|nein|right|eh|oder|nicht wahr|n est ce pas|verdad|vero|ne|nao e|nao|isn t it|don t you think)\s*$/;
+  /^(?:no|non|nein|right|eh|oder|nicht wahr|n est ce pas|verdad|vero|ne|nao e|nao|isn t it|don t you think)$/;
 
 /** The writer speaking of themselves, per language (first person singular or plural). */
 export const SELF_WORDS = wordsPattern([

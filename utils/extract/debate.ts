@@ -2,9 +2,16 @@
 // candidate; a logistic model (model.ts) over general features (features.ts) decides which are.
 import type { TextUnit } from './blocks';
 import { RELATED_LINKS_LEAD } from './cues';
-import { featuresOf, pageContext, type SentenceInUnit } from './features';
+import { excludedByDefinition, featuresOf, pageContext, type SentenceInUnit } from './features';
 import { type DebateModel, probability, SHIPPED_MODEL } from './model';
-import { foldText, isQuestionSentence, isQuotedSentence, splitSentences, wordCount } from './text';
+import {
+  foldText,
+  isQuestionSentence,
+  isQuotedSentence,
+  LIST_MARKER,
+  splitSentences,
+  wordCount,
+} from './text';
 
 export interface QuestionHit {
   unit: TextUnit;
@@ -15,11 +22,11 @@ export interface QuestionHit {
 export interface DebateCandidate {
   hit: QuestionHit;
   features: number[];
+  /** Left out by the definition of a debate question, whatever its score (excludedByDefinition). */
+  excluded: boolean;
 }
 
 const MAX_LABEL_WORDS = 8;
-// A typed bullet or tweetstorm number ("• ", "70/ ") is layout, not part of the question.
-const LIST_MARKER = /^(?:[•·▪●◦‣∙*–—-]|\d{1,3}[/.)])\s+/u;
 // "Aun así, preferimos preguntaros directamente: ¿Pensáis que…?": the question follows the colon.
 const LEAD_CLAUSE = /^(.{2,120}?)\s*[:：]\s+(\S.*)$/u;
 
@@ -44,12 +51,17 @@ function splitLead(sentence: string): { label: string; text: string } {
 // Markup shown as text (a page that escaped its own HTML) is no part of any sentence.
 const MARKUP_TEXT = /<\/?[a-z][^<>]*>/gi;
 
-function questionSentences(unit: TextUnit): SentenceInUnit[] {
+// A debate question may be one word ("¿Sugerencias?", "Quand ?"); a raised one is worth showing
+// only when it says something.
+const MIN_DEBATE_WORDS = 1;
+const MIN_RAISED_WORDS = 2;
+
+function questionSentences(unit: TextUnit, minWords: number): SentenceInUnit[] {
   const sentences = splitSentences(unit.text.replace(MARKUP_TEXT, ' ').replace(LIST_MARKER, ''));
   const out: SentenceInUnit[] = [];
   let before = '';
   for (const sentence of sentences) {
-    if (isQuestionSentence(sentence) && wordCount(sentence) >= 2) {
+    if (isQuestionSentence(sentence) && wordCount(sentence) >= minWords) {
       const { text } = splitLead(sentence);
       out.push({ text, sentence, before, sentences, questionIndex: out.length });
     }
@@ -60,7 +72,7 @@ function questionSentences(unit: TextUnit): SentenceInUnit[] {
 
 /** The question sentences of a unit with their label, if the unit opens with "Label : question?". */
 export function questionsOf(unit: TextUnit, pendingLabel = ''): QuestionHit[] {
-  return questionSentences(unit)
+  return questionSentences(unit, MIN_RAISED_WORDS)
     .filter((q) => !isQuotedSentence(q.sentence))
     .map((q, index) => {
       const lead = splitLead(q.sentence).label;
@@ -84,10 +96,14 @@ export function debateCandidates(units: TextUnit[], lang: string): DebateCandida
   units.forEach((unit, index) => {
     if (!/[?？]/u.test(unit.text)) return;
     const pendingLabel = labelOnly(units[index - 1]);
-    for (const q of questionSentences(unit)) {
+    for (const q of questionSentences(unit, MIN_DEBATE_WORDS)) {
       const lead = splitLead(q.sentence).label;
       const label = lead || (q.questionIndex === 0 ? pendingLabel : '');
-      candidates.push({ hit: { unit, label, text: q.text }, features: featuresOf(context, index, q) });
+      candidates.push({
+        hit: { unit, label, text: q.text },
+        features: featuresOf(context, index, q),
+        excluded: excludedByDefinition(context, index, q),
+      });
     }
   });
   return candidates;
@@ -106,7 +122,7 @@ export function selectDebateQuestions(candidates: DebateCandidate[], model: Deba
   const seen = new Set<string>();
   const hits: QuestionHit[] = [];
   for (const candidate of candidates) {
-    if (probability(model, candidate.features) < model.threshold) continue;
+    if (candidate.excluded || probability(model, candidate.features) < model.threshold) continue;
     const key = foldText(candidate.hit.text);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -17,7 +17,14 @@ import {
   SUBSCRIPTION_CUE,
   TAG_QUESTION,
 } from './cues';
-import { foldText, isQuestionSentence, isQuotedSentence, splitSentences, wordCount } from './text';
+import {
+  foldText,
+  isQuestionSentence,
+  isQuotedSentence,
+  LIST_MARKER,
+  splitSentences,
+  wordCount,
+} from './text';
 
 /** Feature names in vector order; the shipped weights are keyed by them. */
 export const FEATURE_NAMES = [
@@ -46,8 +53,6 @@ export const FEATURE_NAMES = [
   'response_cue_next',
   'response_cue_previous',
   'debate_cue_before',
-  'quoted_sentence',
-  'inside_quote',
   'quoted_speech_block',
   'attribution_verb',
   'question_share_of_block',
@@ -61,21 +66,19 @@ export const FEATURE_NAMES = [
   'interrogative_start',
   'first_question_of_block',
   'lone_sentence',
-  'engagement_line',
   'subscription_cue',
   'closing_and_addresses',
   'closing_and_response',
   'closing_and_emphasis',
   'opinion_cue',
   'closing_and_opinion',
-  'tag_question',
   'speaks_of_self',
-  'sentence_is_link',
   'debate_cue_and_list',
   'no_question_after',
   'few_questions_after',
   'answered_after',
   'footnote',
+  'opens_body',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -100,18 +103,29 @@ export interface PageContext {
 }
 
 const PROSE_WORDS = 25;
+// Fewer words than this before a block (a kicker, a dateline): it opens the body.
+const OPENING_WORDS = 10;
 const COMMENT_AREA =
   '#comments, #respond, #disqus_thread, .comments, .comments-area, .comment-respond, .comment-form, [id^="comment"], [class*="comments"]';
 
 export function pageContext(units: TextUnit[], lang: string): PageContext {
-  // A reading list: short blocks with links, three or more within five blocks.
-  const linked = units.map((unit) => unit.links.length > 0 && wordCount(unit.text) < 30);
+  // A reading list: short blocks that are mostly a link or list items with one, or teasers opening
+  // with their link, three or more within five blocks. A paragraph with a link in it is prose.
+  const linked = units.map(
+    (unit) =>
+      unit.links.length > 0 &&
+      ((wordCount(unit.text) < 30 && (unit.linkShare >= 0.3 || isListItem(unit))) || opensWithLink(unit)),
+  );
   const readingList = linked.map(
     (isLinked, i) => isLinked && linked.slice(Math.max(0, i - 2), i + 3).filter(Boolean).length >= 3,
   );
+  // A heading over a reading list ("Best of…", "What we're reading") is the list's, not the body's.
   const substantive = units.map(
     (unit, i) =>
-      unit.linkShare <= 0.5 && !readingList[i] && !RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60))),
+      unit.linkShare <= 0.5 &&
+      !readingList[i] &&
+      !(unit.heading > 0 && readingList[i + 1]) &&
+      !RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60))),
   );
   const questionsPerUnit = units.map((unit) =>
     /[?？]/u.test(unit.text) ? splitSentences(unit.text).filter(isQuestionSentence).length : 0,
@@ -162,6 +176,35 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
   };
 }
 
+/** A teaser: the block's text starts with its first link ("• How to…: some tips…"). */
+function opensWithLink(unit: TextUnit): boolean {
+  const link = unit.links[0];
+  return link !== undefined && wordCount(link) >= 2 && unit.text.replace(LIST_MARKER, '').startsWith(link);
+}
+
+/** A list item, in markup or typed ("• ", "1. "). */
+export function isListItem(unit: TextUnit): boolean {
+  return unit.element.closest?.('li') != null || LIST_MARKER.test(unit.text);
+}
+
+// Footnotes: numbered or starred notes, or the notes section a Markdown or Word export writes.
+const FOOTNOTE_START = /^(?:\[\d{1,3}\]|\d{1,3}\s|\*)/;
+const FOOTNOTES = '.footnote, .footnotes, [role="doc-endnotes"], [id^="fn"], [id^="footnote"]';
+
+function isFootnote(unit: TextUnit): boolean {
+  if (FOOTNOTE_START.test(unit.text) || /↩\s*$/u.test(unit.text)) return true;
+  try {
+    return unit.element.closest?.(FOOTNOTES) != null;
+  } catch {
+    return false;
+  }
+}
+
+/** An aside in brackets: "(does anyone still use it?)" is a remark, not a question put to readers. */
+function insideParentheses(before: string): boolean {
+  return (before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length;
+}
+
 const OPENING_QUOTES = /[«“„‚]/gu;
 const CLOSING_QUOTES = /[»”]/gu;
 // A quotation holding a sentence end and more text: quoted speech running over sentences.
@@ -205,15 +248,57 @@ export interface SentenceInUnit {
   questionIndex: number;
 }
 
+/** The question is (most of) a link's text: a teaser for another page. */
+function sentenceIsLink(unit: TextUnit, text: string): boolean {
+  return unit.links.some((link) => {
+    const linkWords = wordCount(link);
+    return (
+      linkWords > 0 &&
+      linkWords >= wordCount(text) * 0.6 &&
+      (link.includes(text.slice(0, 12)) || text.includes(link.slice(0, 12)))
+    );
+  });
+}
+
+/** "…, ¿no?", "…, right?": the tag after a statement's last comma. */
+function isTagQuestion(sentence: string): boolean {
+  const comma = sentence.lastIndexOf(',');
+  return comma > 0 && TAG_QUESTION.test(foldText(sentence.slice(comma + 1)));
+}
+
+/**
+ * What the corpus definition of a debate question leaves out, whatever else the candidate has
+ * going for it: someone else's words (a quoted sentence, a question inside an open quotation or a
+ * bracketed aside), a link to another page, a tag question after a statement, a stock engagement
+ * line ("Vous avez aimé cet article ?", "Would you consider commenting today?"). These kinds have
+ * no positive example in the corpus; as features they each rest on a few pages, too few for a fit
+ * to outweigh the place a closing line holds, so they are not weighed but excluded.
+ */
+export function excludedByDefinition(context: PageContext, index: number, q: SentenceInUnit): boolean {
+  const unit = context.units[index] as TextUnit;
+  return (
+    isQuotedSentence(q.sentence) ||
+    insideQuote(q.before) ||
+    insideParentheses(q.before) ||
+    sentenceIsLink(unit, q.text) ||
+    isTagQuestion(q.sentence) ||
+    ENGAGEMENT_LINE.test(foldText(q.text))
+  );
+}
+
 export function featuresOf(context: PageContext, index: number, q: SentenceInUnit): number[] {
   const { units, substantive } = context;
   const unit = units[index] as TextUnit;
-  const after = context.blocksAfter[index] ?? 0;
-  const wordsAfter = context.wordsAfter[index] ?? 0;
-  let wordsBefore = wordCount(q.before);
-  for (let i = 0; i < index && wordsBefore < 60; i++) {
-    if (substantive[i] && !units[i]?.heading) wordsBefore += wordCount((units[i] as TextUnit).text);
+  // A block that is no part of the body (a reading list, a link box) is at no place in it: the
+  // body's end, where prompts sit, is the end of its own text, not of the links after it.
+  const inBody = context.readingList[index] !== true;
+  const after = inBody ? (context.blocksAfter[index] ?? 0) : Number.POSITIVE_INFINITY;
+  const wordsAfter = inBody ? (context.wordsAfter[index] ?? 0) : Number.POSITIVE_INFINITY;
+  let blockWordsBefore = 0;
+  for (let i = 0; i < index && blockWordsBefore < 60; i++) {
+    if (substantive[i] && !units[i]?.heading) blockWordsBefore += wordCount((units[i] as TextUnit).text);
   }
+  const wordsBefore = blockWordsBefore + wordCount(q.before);
   const folded = foldText(q.text);
   const others = q.sentences.filter((s) => s !== q.sentence);
   const othersFolded = foldText(others.join(' '));
@@ -243,15 +328,7 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
   const engagement = ENGAGEMENT_LINE.test(folded);
   const opinion = OPINION_CUE.test(folded);
   const debateCue = debateCueBefore(context, index);
-  const listItem = element.closest?.('li') != null;
-  const sentenceIsLink = unit.links.some((link) => {
-    const linkWords = wordCount(link);
-    return (
-      linkWords > 0 &&
-      linkWords >= wordCount(q.text) * 0.6 &&
-      (link.includes(q.text.slice(0, 12)) || q.text.includes(link.slice(0, 12)))
-    );
-  });
+  const listItem = isListItem(unit);
   const emphasis = unit.emphasis >= 0.9 || (unit.lead.length > 0 && unit.lead.length >= unit.text.length - 2);
   // In FEATURE_NAMES order: the shipped weights are a plain array, so names stay out of the bundle.
   const values: Array<number | boolean> = [
@@ -281,8 +358,6 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     next !== undefined && RESPONSE_CUE.test(nextFolded), // response_cue_next
     previous !== undefined && RESPONSE_CUE.test(previousFolded), // response_cue_previous
     debateCue, // debate_cue_before
-    isQuotedSentence(q.sentence), // quoted_sentence
-    insideQuote(q.before), // inside_quote
     QUOTED_SPEECH.test(unit.text), // quoted_speech_block
     ATTRIBUTION_CUE.test(foldText(unit.text)), // attribution_verb
     q.sentences.filter(isQuestionSentence).length / Math.max(1, q.sentences.length), // question_share_of_block
@@ -296,21 +371,20 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     INTERROGATIVE_START.test(folded), // interrogative_start
     q.questionIndex === 0, // first_question_of_block
     q.sentences.length === 1, // lone_sentence
-    engagement, // engagement_line
     SUBSCRIPTION_CUE.test(folded) || SUBSCRIPTION_CUE.test(othersFolded), // subscription_cue
     closing && addresses, // closing_and_addresses
     closing && responseAround && !engagement, // closing_and_response
     closing && emphasis, // closing_and_emphasis
     opinion, // opinion_cue
     closing && opinion, // closing_and_opinion
-    TAG_QUESTION.test(folded), // tag_question
     SELF_WORDS.test(folded) && !addresses, // speaks_of_self
-    sentenceIsLink, // sentence_is_link
     debateCue && listItem, // debate_cue_and_list
     questionsAfter === 0, // no_question_after
     questionsAfter <= 3, // few_questions_after
     ANSWERED_QUESTIONS.test(nextFolded) || ANSWERED_QUESTIONS.test(foldText(proseAfter.join(' '))), // answered_after
-    /^(?:\[\d{1,3}\]|\d{1,3}\s|\*)/.test(unit.text), // footnote
+    isFootnote(unit), // footnote
+    // Hook questions open a text (a blurb, an introduction); the text then answers them.
+    blockWordsBefore < OPENING_WORDS, // opens_body
   ];
   return values.map(Number);
 }

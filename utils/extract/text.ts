@@ -57,8 +57,12 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
+/** A typed bullet or tweetstorm number ("• ", "70/ "): layout, not part of the text. */
+export const LIST_MARKER = /^(?:[•·▪●◦‣∙*–—-]|\d{1,3}[/.)])\s+/u;
+
 export function isQuestionSentence(sentence: string): boolean {
-  return /[?？][»"”’)\]]*$/u.test(sentence.trim());
+  // Closing quotes or brackets may follow the mark, and so may a footnote mark ("…there?*", "…?¹").
+  return /[?？][»"”’)\]]*(?:\*{1,3}|[¹²³]|\[\d{1,3}\])?$/u.test(sentence.trim());
 }
 
 /** True when the question belongs to someone quoted: wholly in quotes, or ending inside a quote. */
