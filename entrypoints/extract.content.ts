@@ -1,14 +1,15 @@
 // Injected on demand (scripting.executeScript under activeTab) when the panel asks:
 // never listed in the manifest, so pages where Stance is not opened pay nothing.
-import { extractFromDocument } from '@/utils/extract';
-import type { ExtractionResult } from '@/utils/extract/types';
+import { readArticleQuestions } from '@/utils/extract/read';
+import type { PageReadingResult } from '@/utils/extract/types';
 
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
-  main(): ExtractionResult {
+  // Questions without answer forms: the panel gives them (utils/extract/with-forms.ts).
+  main(): PageReadingResult {
     try {
-      return extractFromDocument(document, location.href);
+      return readArticleQuestions(document, location.href);
     } catch {
       // A hostile or exotic page must not leave an error in the reader's console: the panel says it.
       return { ok: false, reason: 'failed' };

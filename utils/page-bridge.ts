@@ -1,6 +1,6 @@
 // The panel's narrow facade over the page it sits beside: which tab that is, reading the
 // article from it (the extractor is injected only now, on request), and pointing at a passage.
-import type { ExtractionFailure, ExtractionResult } from '@/utils/extract/types';
+import type { ExtractionFailure, ExtractionResult, PageReadingResult } from '@/utils/extract/types';
 import { lastToolbarClickItem } from '@/utils/storage';
 import { clickGrantHolds } from '@/utils/toolbar-click';
 
@@ -46,13 +46,17 @@ export async function extractFromTab(tab: TargetTab): Promise<PageRead> {
   if (tab.url && RESTRICTED_URL.test(tab.url)) return { ok: false, reason: 'restricted-page' };
   // Chrome's PDF viewer may refuse the injection outright; its address still says what it is.
   if (tab.url && PDF_PATH.test(tab.url)) return { ok: false, reason: 'pdf' };
+  // The answer forms' lexicon is the panel's, not the page's: it loads while the page is read.
+  const forms = import('@/utils/extract/with-forms');
+  forms.catch(() => {}); // awaited below; a failed load is the reading's failure
   try {
     const [injection] = await browser.scripting.executeScript({
       target: { tabId: tab.tabId },
       files: ['/content-scripts/extract.js'],
     });
-    const result = injection?.result as ExtractionResult | undefined;
-    return result && typeof result === 'object' && 'ok' in result ? result : { ok: false, reason: 'failed' };
+    const result = injection?.result as PageReadingResult | undefined;
+    if (!result || typeof result !== 'object' || !('ok' in result)) return { ok: false, reason: 'failed' };
+    return (await forms).withAnswerForms(result);
   } catch (error) {
     return { ok: false, reason: classifyInjectionError(error) };
   }

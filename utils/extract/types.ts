@@ -25,6 +25,12 @@ export interface ExtractedQuestion {
   attribution?: string;
 }
 
+/**
+ * A question as the script in the page reads it, before its answer form is given (with-forms.ts):
+ * the lexicon that decides forms stays out of what is injected into pages.
+ */
+export type PageQuestion = Omit<ExtractedQuestion, 'form'>;
+
 export interface ArticleInfo {
   /** Canonical URL without fragment or tracking parameters: the article's identity. */
   url: string;
@@ -55,4 +61,9 @@ export type ExtractionFailure =
 
 export type ExtractionResult =
   | { ok: true; extraction: Extraction }
+  | { ok: false; reason: ExtractionFailure };
+
+/** What the page script returns: an Extraction whose questions have no answer form yet. */
+export type PageReadingResult =
+  | { ok: true; extraction: { article: ArticleInfo | null; questions: PageQuestion[] } }
   | { ok: false; reason: ExtractionFailure };

@@ -105,7 +105,9 @@ async function type(field: HTMLTextAreaElement, text: string) {
   act(() => {
     field.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  await act(() => panel.session.flushSave());
+  await act(async () => {
+    await panel.session.flushSave();
+  });
 }
 
 describe('an open question', () => {
@@ -138,7 +140,9 @@ describe('an open question', () => {
     const shared = card('open1').querySelector<HTMLInputElement>('input[type=checkbox]')!;
     expect(shared.parentElement?.textContent).toBe('Include this answer in exports');
     act(() => shared.click());
-    await act(() => panel.session.flushSave());
+    await act(async () => {
+      await panel.session.flushSave();
+    });
     const file = buildPositionsFile([(await store.loadArticle(URL_A))!], { id: 'me', name: '' });
     const answered = file.articles[0]!.questions.find((q) => q.id === 'open1')!;
     expect(answered.note).toBe('A password manager and two-factor codes on paper.');
@@ -164,7 +168,9 @@ describe('questions raised in the text', () => {
     // Two debate questions; the seven raised ones are not the author's.
     expect(header()).toContain('0 of 2 answered');
     act(() => card('raised1').querySelector<HTMLInputElement>('input[value="5"]')!.click());
-    await act(() => panel.session.flushSave());
+    await act(async () => {
+      await panel.session.flushSave();
+    });
     expect((await store.loadArticle(URL_A))?.questions.raised1?.position?.v).toBe(5);
     expect(header()).toContain('0 of 2 answered');
 
@@ -184,7 +190,9 @@ describe('questions raised in the text', () => {
         .click(),
     );
     act(() => card('raised5').querySelector<HTMLInputElement>('input[value="2"]')!.click());
-    await act(() => panel.session.flushSave());
+    await act(async () => {
+      await panel.session.flushSave();
+    });
     // Reading the page again starts the raised section folded.
     render(null, container);
     act(() =>
