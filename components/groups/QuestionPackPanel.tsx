@@ -36,8 +36,10 @@ export function QuestionPackPanel({
   const [identity, setIdentity] = useState<{ id: string; name: string } | null>(null);
   const [code, setCode] = useState('');
   const [status, setStatus] = useState('');
+  // Watched: the name the teacher types in the export dialog is the pack's author name too.
   useEffect(() => {
     shareIdentity.getValue().then(setIdentity);
+    return shareIdentity.watch((value) => value && setIdentity(value));
   }, []);
   const pack = useMemo(
     () => (identity ? buildQuestionPack(record, extraction, identity) : null),

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'fflate';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { plantedClass, questionId as plantedId } from '../unit/share/support/planted-class';
 import {
   type ChromiumSession,
   DEMO_PATH,
@@ -394,5 +395,209 @@ describe('a reading group of three on the demo article', () => {
     // The duplicate waits for the reader's choice: its two buttons are offered on its verdict.
     expect(await countButtons(panel, uiText('shareReplace', EN))).toBe(1);
     expect(await countButtons(panel, uiText('shareKeepBoth', EN))).toBe(1);
+  });
+});
+
+// A class: the teacher adds a question of their own and downloads a question pack; sixteen
+// students' files, planted in two camps on the pack's questions, are imported through the file
+// chooser, and the map shows the two camps; then a student's own profile imports the pack,
+// answers the teacher's question, and the teacher's group lines that answer up under its id.
+const TEACHER: Member = { name: 'Ms Martin', profile: 'teacher', answers: [] };
+const STUDENT: Member = { name: 'Sam', profile: 'student', answers: [] };
+const OWN_QUESTION = 'Should our class invest its savings in rockets?';
+const OWN_SECTION = 'section[aria-labelledby="section-own"] article';
+let packFile = '';
+
+interface PackQuestion {
+  id: string;
+  kind: string;
+  label: string;
+  text: string;
+  form: { type: string };
+  order: number;
+}
+
+/** Sixteen planted students' files on the pack's debate questions and the teacher's own. */
+function plantedClassFiles(pack: { article: { url: string; title: string }; questions: PackQuestion[] }) {
+  const asked = pack.questions.filter((q) => q.kind === 'debate' || q.kind === 'own');
+  const planted = plantedClass({ members: 16, questions: asked.length, camps: 2, noise: 0.4, seed: 11 });
+  const files = planted.group.members.map((m) => ({
+    format: 'stance-positions',
+    version: 1,
+    exportedAt: '2026-12-01T10:00:00.000Z',
+    participant: { id: m.participantId, name: m.name },
+    articles: [
+      {
+        url: pack.article.url,
+        title: pack.article.title,
+        questions: asked.map((q, j) => ({ ...q, position: m.answers[plantedId(j)]?.position ?? null })),
+      },
+    ],
+  }));
+  return { planted, asked, files };
+}
+
+/** What the map shows: each marker's member key and accessible name. */
+function readMap(panel: Page) {
+  return panel.evaluate(() =>
+    [...document.querySelectorAll('.opinion-point')].map((g) => ({
+      key: (g as SVGGElement).dataset.member ?? '',
+      label: g.getAttribute('aria-label') ?? '',
+    })),
+  );
+}
+
+describe('a class of sixteen with a question pack', () => {
+  let planted: ReturnType<typeof plantedClassFiles>;
+
+  test('the teacher downloads a pack, imports a planted class and sees its two camps on the map', async () => {
+    const panel = await openDemo(TEACHER);
+    const debateTexts = await textsOf(panel, `${DEBATE} h3 .text`);
+    await fillField(panel, '#add-question-input', OWN_QUESTION);
+    await clickButton(panel, uiText('addQuestionSubmit', EN));
+    await panel.waitForFunction(
+      ([selector, text]) =>
+        [...document.querySelectorAll(selector)].some((a) => a.textContent?.includes(text)),
+      { timeout: 10_000 },
+      [OWN_SECTION, OWN_QUESTION] as const,
+    );
+    await openView(panel, 'navGroup', EN);
+    await fillField(panel, '.share-export input[type=text]', TEACHER.name);
+    await waitUntil(
+      panel,
+      (name) => (document.querySelector('.share-export .share-preview')?.textContent ?? '').includes(name),
+      TEACHER.name,
+    );
+    const download = await downloads!.during(() => clickButton(panel, uiText('packDownload', EN)));
+    packFile = join(root, 'question-pack.json');
+    writeFileSync(packFile, download.text);
+    const pack = JSON.parse(download.text);
+    expect(pack).toMatchObject({
+      format: 'stance-question-pack',
+      version: 1,
+      author: { name: TEACHER.name },
+    });
+    const debate = (pack.questions as PackQuestion[]).filter((q) => q.kind === 'debate');
+    expect(debate.map((q) => q.text)).toEqual(debateTexts);
+    expect((pack.questions as PackQuestion[]).filter((q) => q.kind === 'own').map((q) => q.text)).toEqual([
+      OWN_QUESTION,
+    ]);
+
+    planted = plantedClassFiles(pack);
+    const paths = planted.files.map((file, i) => {
+      const path = join(root, `student-${String(i + 1).padStart(2, '0')}.json`);
+      writeFileSync(path, JSON.stringify(file));
+      return path;
+    });
+    const choosing = panel.waitForFileChooser({ timeout: 10_000 });
+    await panel.locator('.group-import input[type=file]').click();
+    await (await choosing).accept(paths);
+    await waitUntil(panel, ([selector, n]) => document.querySelectorAll(selector).length === n, [
+      VERDICTS,
+      16,
+    ] as const);
+    expect(await textOf(panel, '.group-header')).toContain(counted('groupMemberCount', 16, EN));
+
+    // The teacher has answered nothing: the groups wait behind their button, like every answer.
+    expect(await textOf(panel, '.opinion-groups')).not.toContain(counted('opinionGroupsFound', 2, EN));
+    await clickButton(panel, uiText('opinionShow', EN));
+    await waitUntil(panel, (n) => document.querySelectorAll('.opinion-point').length === n, 16);
+    const section = await textOf(panel, '.opinion-groups');
+    expect(section).toContain(counted('opinionGroupsFound', 2, EN));
+    expect(section).toContain(uiText('opinionYouNotPlaced', EN));
+    expect(await textOf(panel, '.opinion-map figcaption')).toContain(counted('opinionMapMembers', 16, EN));
+    expect(await panel.$('.opinion-you')).toBeNull();
+    // Each group on the map is one planted camp, whole; members with no name are said as such.
+    const markers = await readMap(panel);
+    const groupOf = (label: string) => label.slice(label.lastIndexOf(' ') + 1);
+    for (const g of ['A', 'B']) {
+      const inGroup = markers.filter((m) => groupOf(m.label) === g);
+      expect(inGroup).toHaveLength(8);
+      expect(new Set(inGroup.map((m) => planted.planted.camp.get(m.key))).size).toBe(1);
+    }
+    expect(markers.filter((m) => m.label.startsWith(`${uiText('shareAnonymous', EN)}, `))).toHaveLength(3);
+    expect(await runAxe(panel)).toEqual([]);
+
+    // The teacher answers as the first camp would: they appear on the map, beside that camp.
+    await openView(panel, 'navArticle', EN);
+    const camp0 = planted.planted.profiles[0]!;
+    for (const [j, q] of planted.asked.entries()) {
+      if (q.kind !== 'debate') continue;
+      await panel
+        .locator(`${card(debate.indexOf(q))} input[type=radio][value="${camp0[j]! < 3 ? 1 : 5}"]`)
+        .click();
+    }
+    await openView(panel, 'navGroup', EN);
+    await panel.waitForSelector('.opinion-you', { timeout: 10_000 });
+    const camp0Group = groupOf(markers.find((m) => planted.planted.camp.get(m.key) === 0)!.label);
+    expect(await textOf(panel, '.opinion-you-text')).toBe(message('opinionYouNearest', EN, camp0Group));
+    await closeSession();
+  });
+
+  test('the pack round-trips: a student imports it, answers the teacher’s question, the teacher sees it', async () => {
+    expect(packFile).not.toBe('');
+    let panel = await openDemo(STUDENT);
+    await openView(panel, 'navGroup', EN);
+    const choosing = panel.waitForFileChooser({ timeout: 10_000 });
+    await panel.locator('.question-pack input[type=file]').click();
+    await (await choosing).accept([packFile]);
+    await waitUntil(
+      panel,
+      (text) => document.querySelector('.question-pack [role=status]')?.textContent === text,
+      counted('packAdded', 1, EN, TEACHER.name),
+    );
+    await openView(panel, 'navArticle', EN);
+    const own = await textOf(panel, OWN_SECTION);
+    expect(own).toContain(message('packQuestionLabel', EN, TEACHER.name));
+    expect(own).toContain(OWN_QUESTION);
+    await panel.locator(`${OWN_SECTION} input[type=radio][value="4"]`).click();
+    await openView(panel, 'navGroup', EN);
+    await fillField(panel, '.share-export input[type=text]', STUDENT.name);
+    await waitUntil(
+      panel,
+      (text) => (document.querySelector('.share-export .share-preview')?.textContent ?? '').includes(text),
+      OWN_QUESTION,
+    );
+    const download = await downloads!.during(() => clickButton(panel, uiText('shareDownload', EN)));
+    const studentFile = join(root, 'sam.json');
+    writeFileSync(studentFile, download.text);
+    const teacherQuestion = planted.asked.find((q) => q.kind === 'own')!;
+    const answered = JSON.parse(download.text).articles[0].questions.find(
+      (q: { id: string }) => q.id === teacherQuestion.id,
+    );
+    expect(answered).toMatchObject({ text: OWN_QUESTION, position: 4 });
+    // Importing the same pack again adds nothing.
+    const again = panel.waitForFileChooser({ timeout: 10_000 });
+    await panel.locator('.question-pack input[type=file]').click();
+    await (await again).accept([packFile]);
+    await waitUntil(
+      panel,
+      (text) => document.querySelector('.question-pack [role=status]')?.textContent === text,
+      uiText('packAlreadyHere', EN),
+    );
+    await closeSession();
+
+    // Back in the teacher's profile: Sam's answer joins the sixteen on the teacher's question.
+    panel = await openDemo(TEACHER);
+    await openView(panel, 'navGroup', EN);
+    const choosingStudent = panel.waitForFileChooser({ timeout: 10_000 });
+    await panel.locator('.group-import input[type=file]').click();
+    await (await choosingStudent).accept([studentFile]);
+    await waitUntil(
+      panel,
+      (selector) => document.querySelector(selector)?.textContent?.includes('Sam') ?? false,
+      VERDICTS,
+    );
+    const li = (await panel.waitForFunction(
+      (text) =>
+        [...document.querySelectorAll('li.group-question')].find(
+          (item) => item.querySelector('.group-question-text')?.textContent === text,
+        ),
+      { timeout: 10_000 },
+      OWN_QUESTION,
+    )) as unknown as ElementHandle<HTMLLIElement>;
+    const text = await li.evaluate((el) => el.textContent ?? '');
+    expect(text).toContain(answeredOf(17, 17));
+    await closeSession();
   });
 });

@@ -2,7 +2,8 @@
 // with noise, or uniform noise, drawn from a seeded generator so every run sees the same class.
 import type { ArticleRecord, Position } from '@/utils/positions/model';
 import type { Group, GroupMember, GroupQuestion, PositionsFile } from '@/utils/share/format';
-import { seededRandom } from '@/utils/share/opinion/cluster';
+// Relative, not '@/': the e2e tests (no WXT alias) plant their class with it too.
+import { seededRandom } from '../../../../utils/share/opinion/cluster';
 
 export interface PlantedOptions {
   members: number;
