@@ -212,7 +212,7 @@ export const RELATED_LINKS_LEAD =
 
 /** class/id words of page furniture: comments, sharing, related posts, newsletter, cookies, widgets. */
 export const FURNITURE_CLASS =
-  /(?:^|[\s-])(?:comments?|commentlist|comment-list|comment-body|comment-content|comments-area|respond|reply|disqus|livefyre|related|relatedposts|related-posts|yarpp|similar|recommend\w*|share\w*|sharing|social\w*|newsletter|subscri\w*|signup|cookies?|consent|gdpr|sidebar|widget\w*|promo\w*|advert\w*|ads?|ad-slot|sponsor\w*|polls?|survey|feedback|rating|ratings|voting|breadcrumbs?|nav|navbar|navigation|menu|footer|author-?box|author-?bio|about-author|popup|modal|teaser|outbrain|taboola|recirc\w*|more-stories|read-?more|tags|tag-?list|meta|post-meta|entry-meta|byline|toc)(?:[\s-]|$)/i;
+  /(?:^|[\s-])(?:comments?|commentlist|comment-list|comment-body|comment-content|comments-area|respond|reply|disqus|livefyre|related|relatedposts|related-posts|yarpp|similar|recommend\w*|share\w*|sharing|social\w*|newsletter|subscri\w*|signup|cookies?|consent|gdpr|sidebar|widget\w*|promo\w*|cta|advert\w*|ads?|ad-slot|sponsor\w*|polls?|survey|feedback|rating|ratings|voting|breadcrumbs?|nav|navbar|navigation|menu|footer|author-?box|author-?bio|about-author|popup|modal|teaser|outbrain|taboola|recirc\w*|more-stories|read-?more|tags|tag-?list|meta|post-meta|entry-meta|byline|toc)(?:[\s-]|$)/i;
 
 /**
  * Stock engagement lines that ask for a comment, a share or a like, not an opinion on the subject
@@ -308,6 +308,7 @@ export const SUBSCRIPTION_CUE = wordsPattern([
   'contattaci',
   'fale conosco',
   'hire',
+  'join our',
   'job',
   'jobs',
 ]);

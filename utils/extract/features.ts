@@ -200,9 +200,13 @@ function isFootnote(unit: TextUnit): boolean {
   }
 }
 
-/** An aside in brackets: "(does anyone still use it?)" is a remark, not a question put to readers. */
-function insideParentheses(before: string): boolean {
-  return (before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length;
+/**
+ * An aside in brackets: "(does anyone still use it?)" is a remark, not a question put to readers.
+ * The question ends inside a bracket opened before it, or closes one that opened before it.
+ */
+function insideParentheses(before: string, sentence: string): boolean {
+  const text = `${before}${sentence.replace(/[?？][)\]]+$/u, '?')}`;
+  return (text.match(/[([]/g) ?? []).length > (text.match(/[)\]]/g) ?? []).length;
 }
 
 const OPENING_QUOTES = /[«“„‚]/gu;
@@ -279,7 +283,7 @@ export function excludedByDefinition(context: PageContext, index: number, q: Sen
   return (
     isQuotedSentence(q.sentence) ||
     insideQuote(q.before) ||
-    insideParentheses(q.before) ||
+    insideParentheses(q.before, q.sentence) ||
     sentenceIsLink(unit, q.text) ||
     isTagQuestion(q.sentence) ||
     ENGAGEMENT_LINE.test(foldText(q.text))
