@@ -77,7 +77,42 @@ describe('hybrid logical clock', () => {
     expect(stampTime(garbage)).toBe(0);
   });
 
-  test('device ids are six base-36 characters', () => {
+  test('device ids are six base-36 characters, one per draw of the random source', () => {
     expect(newDeviceId()).toMatch(/^[0-9a-z]{6}$/);
+    const draws = [0, 0.5, 0.999, 0.1, 0.75, 1 / 36];
+    let i = 0;
+    expect(newDeviceId(() => draws[i++]!)).toBe('0iz3r1');
+  });
+
+  // receive: the next stamp sorts after everything seen, by the least it must.
+  const remote = (ms: number, counter: number) => encodeStamp(ms, counter, 'remote');
+  test.each([
+    [
+      'all at the same ms: past both counters',
+      { ms: 10, counter: 3 },
+      remote(10, 5),
+      5,
+      { ms: 10, counter: 6 },
+    ],
+    ['all at the same ms, ours higher', { ms: 10, counter: 7 }, remote(10, 5), 5, { ms: 10, counter: 8 }],
+    ['our clock ahead', { ms: 20, counter: 2 }, remote(10, 9), 5, { ms: 20, counter: 3 }],
+    ['the remote ahead', { ms: 20, counter: 2 }, remote(30, 4), 5, { ms: 30, counter: 5 }],
+    ['the wall clock ahead of both', { ms: 20, counter: 2 }, remote(30, 4), 40, { ms: 40, counter: 0 }],
+  ])('receive: %s', (_, ours, seen, now, expected) => {
+    expect(receive({ device: 'local', ...ours }, seen, now)).toEqual({ device: 'local', ...expected });
+  });
+
+  test('receive ignores a stamp it cannot read', () => {
+    const clock = { device: 'local', ms: 10, counter: 1 };
+    expect(receive(clock, 'garbage', 99)).toBe(clock);
+  });
+
+  test('a full counter within one millisecond borrows the next millisecond', () => {
+    const full = { device: 'local', ms: 10, counter: 36 ** 4 - 1 };
+    const next = tick(full, 10);
+    expect(next.clock).toEqual({ device: 'local', ms: 11, counter: 0 });
+    expect(next.stamp).toBe(encodeStamp(11, 0, 'local'));
+    expect(tick({ ...full, counter: 36 ** 4 - 2 }, 10).clock).toEqual({ ...full, counter: 36 ** 4 - 1 });
+    expect(receive(full, encodeStamp(10, 0, 'remote'), 10)).toEqual({ device: 'local', ms: 11, counter: 0 });
   });
 });
