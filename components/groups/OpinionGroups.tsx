@@ -2,7 +2,7 @@
 // and the questions every group agrees on or stands apart on. Like each question's answers, it
 // stays behind a button until the reader has answered something (unless the gate is off), and the
 // reader's own place on the map appears only once they have answered enough to be placed.
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AnswerForm } from '@/utils/extract/types';
 import { t, tn } from '@/utils/i18n';
 import { positionLabel } from '@/utils/positions/labels';
@@ -48,7 +48,15 @@ function Verdict({ map }: { map: OpinionMap }) {
 }
 
 export function OpinionGroups({ group, reader, questions, hidden, onReveal }: OpinionGroupsProps) {
-  const map = useMemo(() => (hidden ? null : mapOpinions(group, reader)), [group, reader, hidden]);
+  // Computed after the view has painted (a lecture hall's map takes a few hundred milliseconds):
+  // the questions show at once, the map follows. The map kept is the one for these very inputs.
+  const [computed, setComputed] = useState<{ group: Group; reader: ArticleRecord | null; map: OpinionMap }>();
+  useEffect(() => {
+    if (hidden) return;
+    const timer = setTimeout(() => setComputed({ group, reader, map: mapOpinions(group, reader) }), 0);
+    return () => clearTimeout(timer);
+  }, [group, reader, hidden]);
+  const map = computed?.group === group && computed.reader === reader ? computed.map : null;
   const byId = useMemo(() => new Map(questions.map((q) => [q.id, q.question])), [questions]);
   const text = (id: string) =>
     byId.get(id)?.text ?? (Object.hasOwn(group.questions, id) ? group.questions[id]!.text : id);
@@ -59,10 +67,14 @@ export function OpinionGroups({ group, reader, questions, hidden, onReveal }: Op
   return (
     <section class="opinion-groups" aria-labelledby="opinion-groups-title">
       <h3 id="opinion-groups-title">{t('opinionTitle')}</h3>
-      {hidden || !map ? (
+      {hidden ? (
         <button type="button" class="group-reveal" onClick={onReveal}>
           {t('opinionShow')}
         </button>
+      ) : !map ? (
+        <p class="quiet" role="status">
+          {t('opinionComputing')}
+        </p>
       ) : (
         <>
           <Verdict map={map} />

@@ -134,6 +134,9 @@ describe('GroupView: opinion groups', () => {
     expect(show).toBeDefined();
     expect(points()).toHaveLength(0);
     await act(() => show!.click());
+    // The map is computed after the view paints: a status says so meanwhile.
+    expect(section().textContent).toContain('Finding the opinion groups…');
+    await settle(3);
     expect(points()).toHaveLength(12);
     expect(target.el.querySelector('.opinion-you')).toBeNull();
     expect(section().textContent).toContain(
