@@ -182,6 +182,18 @@ const READER_PATTERNS: Record<string, RegExp> = Object.fromEntries(
     new RegExp(`(?:^|\\s)(?:${words.join('|')})(?:\\s|$)`),
   ]),
 );
+/** "Has anyone…?", "¿Alguno lo ha hecho?": a question to whoever reads, without "you". */
+export const ASKS_ANYONE = wordsPattern([
+  'anyone',
+  'anybody',
+  'quelqu un',
+  'jemand(?:en)?',
+  'alguien',
+  'algun[oa]s?',
+  'qualcun[oa]',
+  'alguem',
+]);
+
 // German formal "Sie"/"Ihnen" is only told apart from "sie" (they) by its capital, mid-sentence.
 const GERMAN_FORMAL_YOU = /\s(?:Sie|Ihnen|Ihre?[nmrs]?)\b/u;
 

@@ -2,59 +2,60 @@
 import type { DebateModel } from './model';
 
 export const DEBATE_WEIGHTS: DebateModel = {
-  bias: -6.367,
+  bias: -6.495,
   threshold: 0.5,
   weights: [
-    1.122, // last_block
-    -0.013, // last_3_blocks
-    0.918, // last_6_blocks
-    1.171, // words_after_lt_40
-    1.798, // words_after_lt_150
-    0.774, // position_fraction
+    1.088, // last_block
+    -0.029, // last_3_blocks
+    0.929, // last_6_blocks
+    1.161, // words_after_lt_40
+    1.809, // words_after_lt_150
+    0.802, // position_fraction
     -0.919, // words_before_lt_60
-    0.029, // closing_run
-    -0.067, // closing_run_comments_on_page
-    0.085, // comments_on_page
-    -0.704, // whole_emphasis
-    -0.082, // heading
-    -0.429, // list_item
+    0.023, // closing_run
+    -0.084, // closing_run_comments_on_page
+    0.073, // comments_on_page
+    -0.692, // whole_emphasis
+    -0.101, // heading
+    -0.399, // list_item
     0.145, // aside
-    -0.559, // blockquote
-    -0.998, // link_heavy
-    -0.852, // some_link
+    -0.553, // blockquote
+    -1.006, // link_heavy
+    -0.83, // some_link
     -2.004, // reading_list
-    1.273, // addresses_reader
-    1.342, // block_addresses_reader
-    1.166, // response_cue_sentence
-    0.538, // response_cue_block
-    -0.328, // response_cue_next
-    -0.285, // response_cue_previous
-    1.851, // debate_cue_before
-    -0.73, // quoted_speech_block
-    -0.158, // attribution_verb
-    1.417, // question_share_of_block
-    -0.628, // questions_nearby
-    0.177, // body_questions
-    -0.372, // next_is_prose
-    -1.055, // prose_after_in_block
-    -1.054, // prose_before_in_block
-    -0.003, // short_1_3_words
-    -0.167, // long_over_35_words
-    0.623, // interrogative_start
-    -0.794, // first_question_of_block
-    0.187, // lone_sentence
-    -2.709, // subscription_cue
-    0.425, // closing_and_addresses
-    0.736, // closing_and_response
-    -0.277, // closing_and_emphasis
-    1.145, // opinion_cue
-    0.898, // closing_and_opinion
-    0.5, // speaks_of_self
-    1.505, // debate_cue_and_list
-    -0.451, // no_question_after
-    0.218, // few_questions_after
-    -2.536, // answered_after
-    -2.176, // footnote
-    -0.454, // opens_body
+    1.274, // addresses_reader
+    1.365, // block_addresses_reader
+    1.16, // response_cue_sentence
+    0.579, // response_cue_block
+    -0.329, // response_cue_next
+    -0.346, // response_cue_previous
+    1.862, // debate_cue_before
+    -0.705, // quoted_speech_block
+    -0.155, // attribution_verb
+    1.469, // question_share_of_block
+    -0.63, // questions_nearby
+    0.203, // body_questions
+    -0.368, // next_is_prose
+    -1.026, // prose_after_in_block
+    -1.045, // prose_before_in_block
+    0.032, // short_1_3_words
+    -0.161, // long_over_35_words
+    0.644, // interrogative_start
+    -0.753, // first_question_of_block
+    0.196, // lone_sentence
+    -2.684, // subscription_cue
+    0.44, // closing_and_addresses
+    0.75, // closing_and_response
+    -0.252, // closing_and_emphasis
+    1.156, // opinion_cue
+    0.907, // closing_and_opinion
+    0.47, // speaks_of_self
+    1.502, // debate_cue_and_list
+    -0.488, // no_question_after
+    0.212, // few_questions_after
+    -2.521, // answered_after
+    -2.164, // footnote
+    -0.477, // opens_body
+    0.983, // asks_anyone
   ],
 };

@@ -4,6 +4,7 @@
 import type { TextUnit } from './blocks';
 import {
   ANSWERED_QUESTIONS,
+  ASKS_ANYONE,
   ATTRIBUTION_CUE,
   addressesReader,
   DEBATE_SECTION_CUE,
@@ -79,6 +80,7 @@ export const FEATURE_NAMES = [
   'answered_after',
   'footnote',
   'opens_body',
+  'asks_anyone',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -389,6 +391,7 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     isFootnote(unit), // footnote
     // Hook questions open a text (a blurb, an introduction); the text then answers them.
     blockWordsBefore < OPENING_WORDS, // opens_body
+    ASKS_ANYONE.test(folded), // asks_anyone
   ];
   return values.map(Number);
 }

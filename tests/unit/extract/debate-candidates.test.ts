@@ -91,6 +91,16 @@ describe('what the definition leaves out, whatever the score', () => {
   });
 });
 
+describe('features', () => {
+  it('tell a question to whoever reads, without "you" ("Has anyone…?", "¿Alguien…?")', () => {
+    const asks = (html: string, lang: string) =>
+      candidatesOf(`${PROSE}${html}`, lang).map((c) => feature(c.features, 'asks_anyone'));
+    expect(asks('<p>Has anyone moved a blog between hosts? Was the room full?</p>', 'en')).toEqual([1, 0]);
+    expect(asks('<p>¿Alguien ha cambiado de servidor?</p>', 'es')).toEqual([1]);
+    expect(asks('<p>Quelqu’un a-t-il déjà essayé ?</p>', 'fr')).toEqual([1]);
+  });
+});
+
 describe('where the body ends', () => {
   const readingList = `<h2>More from the library</h2>
     <p>• <a href="/a">How to renew a loan online</a>: three steps and a reminder for the due date of every book you borrow.</p>
