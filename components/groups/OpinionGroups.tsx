@@ -16,7 +16,7 @@ import {
   type OpinionMap,
   openAnswersByGroup,
 } from '@/utils/share/opinion';
-import { GROUP_COLOURS, OpinionMapChart } from './OpinionMapChart';
+import { GroupSwatch, OpinionMapChart } from './OpinionMapChart';
 
 export interface OpinionGroupsProps {
   group: Group;
@@ -29,6 +29,9 @@ export interface OpinionGroupsProps {
 }
 
 const pct = (share: number) => Math.round(share * 100);
+// Lists indent little: the panel can be 320 px wide. The shape travels with the component, as the
+// distribution chart's does.
+const LIST = { paddingLeft: '1.1em', margin: '0.3em 0' };
 
 function endLabel(form: AnswerForm, end: End): string {
   return positionLabel(form, end === 'first' ? 1 : 5);
@@ -89,21 +92,19 @@ export function OpinionGroups({ group, reader, questions, hidden, onReveal }: Op
             </p>
           )}
           {map.groups.length > 0 && (
-            <ul class="opinion-group-list">
+            <ul class="opinion-group-list" style={LIST}>
               {map.groups.map((g, index) => (
                 <li key={g.label} class="opinion-group">
                   <h4>
-                    <span aria-hidden="true" style={{ color: GROUP_COLOURS[index % GROUP_COLOURS.length] }}>
-                      ■{' '}
-                    </span>
-                    {t('opinionGroupName', g.label)} · {tn('groupMemberCount', g.memberKeys.length)}
+                    <GroupSwatch group={index} /> {t('opinionGroupName', g.label)} ·{' '}
+                    {tn('groupMemberCount', g.memberKeys.length)}
                   </h4>
                   {g.distinguishing.length === 0 ? (
                     <p class="quiet">{t('opinionNothingDistinct')}</p>
                   ) : (
                     <>
                       <p class="quiet">{t('opinionDistinguishing')}</p>
-                      <ul>
+                      <ul style={LIST}>
                         {g.distinguishing.map((d) => (
                           <li key={`${d.questionId}-${d.end}`}>
                             <span class="opinion-question">{text(d.questionId)}</span>{' '}
@@ -130,7 +131,7 @@ export function OpinionGroups({ group, reader, questions, hidden, onReveal }: Op
               {map.consensus.length === 0 ? (
                 <p class="quiet">{t('opinionConsensusNone')}</p>
               ) : (
-                <ul class="opinion-consensus">
+                <ul class="opinion-consensus" style={LIST}>
                   {map.consensus.map((c) => (
                     <li key={`${c.questionId}-${c.end}`}>
                       <span class="opinion-question">{text(c.questionId)}</span>{' '}
@@ -145,7 +146,7 @@ export function OpinionGroups({ group, reader, questions, hidden, onReveal }: Op
               {map.divisive.length === 0 ? (
                 <p class="quiet">{t('opinionDivisiveNone')}</p>
               ) : (
-                <ul class="opinion-divisive">
+                <ul class="opinion-divisive" style={LIST}>
                   {map.divisive.map((d) => (
                     <li key={d.questionId}>
                       <span class="opinion-question">{text(d.questionId)}</span>

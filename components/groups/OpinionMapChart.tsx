@@ -20,8 +20,23 @@ const R = 2.2;
 // text colour so it stands out on either.
 export const GROUP_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#CC79A7', '#D55E00'];
 
+/** A group's marker alone, to stand beside its name in the lists (decoration: the name says it). */
+export function GroupSwatch({ group }: { group: number }) {
+  return (
+    <svg
+      viewBox="0 0 6 6"
+      width="0.9em"
+      height="0.9em"
+      aria-hidden="true"
+      style={{ verticalAlign: '-0.05em' }}
+    >
+      <Marker group={group} x={3} y={3} />
+    </svg>
+  );
+}
+
 /** An SVG shape per group, so the groups differ by more than colour. */
-function Marker({ group, x, y }: { group: number | null; x: number; y: number }) {
+export function Marker({ group, x, y }: { group: number | null; x: number; y: number }) {
   const fill = group === null ? 'var(--quiet, #5a5a60)' : GROUP_COLOURS[group % GROUP_COLOURS.length];
   const common = { fill, stroke: 'var(--text, #1d1d1f)', 'stroke-width': 0.4 };
   switch (group) {
@@ -89,7 +104,7 @@ export function OpinionMapChart({ map, questionText }: OpinionMapChartProps) {
   };
 
   return (
-    <figure class="opinion-map">
+    <figure class="opinion-map" style={{ margin: '0.5em 0' }}>
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset; the group names the markers it holds. */}
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
