@@ -20,6 +20,7 @@ import {
   type SyncedPlaceholder,
   tombstoneOf,
 } from './codec';
+import { tableBitsFor } from './context-coder';
 import { itemBytes, SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, usableTotalBytes } from './limits';
 
 /** When not all articles fit in full, the most recent ones that fit in this share of the quota do. */
@@ -30,6 +31,21 @@ export const FULL_TIER_SHARE = 1 / 8;
  * and the budget goes on with the next one (a typical article of the test fixture takes about 1.4 KB).
  */
 export const MAX_ENTRY_BYTES = 32_768;
+
+/**
+ * How many of the most recently active articles a plan that fits in full codes after its
+ * checkpoint (see TailCheckpoint): an edit to one of them re-codes at most about twice this many.
+ */
+export const TAIL_ENTRIES = 5;
+
+/**
+ * The coder as it stood before the last TAIL_ENTRIES lines of a plan that fitted in full, with the
+ * lines it had coded: the next plan whose lines begin with the same ones continues from a copy
+ * instead of coding them again. Held by the engine between plans (one, ~17 MB).
+ */
+export interface TailCheckpoint {
+  checkpoint: { lines: string[]; stream: EntryStream } | null;
+}
 
 export interface SyncPlan {
   /** Every item Stance wants in storage.sync, by key. */
@@ -72,6 +88,8 @@ export interface BudgetOptions {
   syncedInFull?: (url: string) => string | undefined;
   /** What storage.sync holds for a page question packed compact, if any (see compactArticle). */
   syncedPlaceholder?: (url: string, id: string) => SyncedPlaceholder | undefined;
+  /** Where the last plan that fitted in full left its checkpoint (read and replaced here). */
+  tail?: TailCheckpoint;
 }
 
 /**
@@ -230,6 +248,55 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     return { count: taken.length, taken, skipped, stop, streams, used, entryOf };
   };
 
+  // Every article in full, coded oldest first, or null if that does not fit. An edit makes its
+  // article the most recent, so the lines before its old place are unchanged: the coder continues
+  // from the checkpoint kept before the last TAIL_ENTRIES lines (an edit to a recent article codes
+  // a few lines, not the library), and the payload's first parts come out the same (the engine
+  // writes only the items that changed).
+  function inFullOldestFirst(): ReturnType<typeof run> | null {
+    const entryOf = (i: number): SyncEntry => {
+      const e = full[i]!;
+      return e.compact && tooBig(e.entry) ? e.compact : e.entry;
+    };
+    const skipped = full.flatMap((_, i) => (tooBig(entryOf(i)) ? [i] : []));
+    const taken = full.flatMap((_, i) => (tooBig(entryOf(i)) ? [] : [i]));
+    const buckets = new Set([...always.map((e) => e.bucket), ...taken.map((i) => full[i]!.bucket)]);
+    if (buckets.size > 1) return null;
+    const [bucket] = buckets;
+    const lines = [
+      ...always.map((e) => lineOf(e.entry)),
+      ...[...taken].reverse().map((i) => lineOf(entryOf(i))),
+    ];
+    const expected = lines.reduce((sum, line) => sum + line.length, 0);
+    const saved = options.tail?.checkpoint;
+    const resumes =
+      saved !== undefined &&
+      saved !== null &&
+      saved.stream.tableBits === tableBitsFor(expected) &&
+      saved.lines.length <= lines.length &&
+      lines.length - saved.lines.length <= 2 * TAIL_ENTRIES &&
+      saved.lines.every((line, j) => line === lines[j]);
+    const stream = resumes ? saved.stream.clone() : new EntryStream(expected);
+    const from = resumes ? saved.lines.length : 0;
+    const checkpointAt = Math.max(0, lines.length - TAIL_ENTRIES);
+    if (bucket === undefined)
+      return { count: 0, taken, skipped, stop: full.length, streams: new Map(), used: [], entryOf };
+    const costAt = (mark: StreamMark) => itemsFootprint(bucket, stream.payloadLength(mark));
+    for (let j = from; j < lines.length; j++) {
+      if (j === checkpointAt && !resumes && options.tail)
+        options.tail.checkpoint = { lines: lines.slice(0, j), stream: stream.clone() };
+      stream.write(lines[j]!);
+      // The payload only grows: once past the quota, the library does not fit in full.
+      const cost = costAt(stream.mark());
+      if (!fits(reservedBytes + cost.bytes, reservedItems + cost.items)) return null;
+    }
+    const good = stream.mark();
+    if (good.coder.bytesIn > (options.maxStreamBytes ?? MAX_STREAM_BYTES)) return null;
+    const cost = costAt(good);
+    const streams = new Map([[bucket, { stream, good, bytes: cost.bytes, items: cost.items }]]);
+    return { count: taken.length, taken, skipped, stop: full.length, streams, used: [], entryOf };
+  }
+
   // A device that lacks a page question's newest wording (another device has it, the hints say)
   // cannot know what fits in full: it keeps each article in the tier storage.sync holds it in, as
   // written by a device that has every wording, so the two write the same plan, not each other's.
@@ -248,11 +315,16 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     // compact, as many as fit.
     const fullShare = quotaBytes * FULL_TIER_SHARE;
     const layoutBytes = full.reduce((sum, e) => sum + lineOf(e.entry).length, 0);
-    chosen = run(() => true, layoutBytes > 6 * quotaBytes ? fullShare : Number.POSITIVE_INFINITY);
+    // (The full tier codes to about a fifth of its layout: past 4× the quota, it seldom all fits.)
+    const stable = layoutBytes <= 4 * quotaBytes ? inFullOldestFirst() : null;
+    if (stable) chosen = stable;
+    else chosen = run(() => true, layoutBytes > 6 * quotaBytes ? fullShare : Number.POSITIVE_INFINITY);
     if (chosen.stop < full.length) {
       let inFull = 0;
       while (inFull < chosen.count && chosen.used[inFull + 1]! - chosen.used[0]! <= fullShare) inFull++;
-      const boundary = chosen.taken[inFull] ?? full.length;
+      // When the first pass stopped at the full tier's share, every article it took is in the
+      // share: the boundary is where it stopped, not the end (which would put every one in full).
+      const boundary = chosen.taken[inFull] ?? chosen.stop;
       const mixed = run((i) => i < boundary);
       if (mixed.count > chosen.count) chosen = mixed;
     }

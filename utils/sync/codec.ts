@@ -200,9 +200,25 @@ export class EntryStream {
   private readonly encoder: ContextEncoder;
   private count = 0;
 
-  /** `expectedBytes`: about how many bytes of lines will be written (sizes the coder's tables). */
-  constructor(expectedBytes: number) {
-    this.encoder = new ContextEncoder(tableBitsFor(expectedBytes), DEFLATE_DICTIONARY);
+  /**
+   * `expectedBytes`: about how many bytes of lines will be written (sizes the coder's tables); or
+   * a stream to copy (see clone).
+   */
+  constructor(expectedBytes: number | EntryStream) {
+    if (expectedBytes instanceof EntryStream) {
+      this.encoder = expectedBytes.encoder.clone();
+      this.count = expectedBytes.count;
+    } else this.encoder = new ContextEncoder(tableBitsFor(expectedBytes), DEFLATE_DICTIONARY);
+  }
+
+  /** Log2 of the coder's table size: streams of the same size class can continue each other's work. */
+  get tableBits(): number {
+    return this.encoder.bits;
+  }
+
+  /** A copy in this stream's state: what is written to it next codes as it would to this one. */
+  clone(): EntryStream {
+    return new EntryStream(this);
   }
 
   write(line: string): void {

@@ -5,7 +5,7 @@
 import type { Stamp } from '@/utils/positions/clock';
 import { mergeArticle, mergeRegister } from '@/utils/positions/merge';
 import { type ArticleRecord, newestStamp } from '@/utils/positions/model';
-import { planSync, type SyncPlan } from './budget';
+import { planSync, type SyncPlan, type TailCheckpoint } from './budget';
 import { articleKey, assembleItems, bucketKey, checksum, headKeyOf, isBucketKey } from './chunks';
 import {
   type DecodedItem,
@@ -133,6 +133,8 @@ export class SyncEngine {
   private extraMargin = 0;
   /** Recent plans by their inputs: the re-plan after each write codes nothing new. */
   private readonly plans = new Map<string, SyncPlan>();
+  /** The coder before the most recent articles of the last plan: an edit to one codes only those. */
+  private readonly tail: TailCheckpoint = { checkpoint: null };
   private readonly decoded = new Map<string, DecodedItem>();
   /** Placeholders of page questions storage.sync holds (compact tier), by bucket, then URL and id. */
   private syncedPlaceholders = new Map<string, Map<string, SyncedPlaceholder>>();
@@ -374,6 +376,7 @@ export class SyncEngine {
         blockedKeys: leftAlone,
         foreignMarkers: [...this.foreignMarkers.values()],
         memo: this.plans,
+        tail: this.tail,
         quotaBytes: this.deps.quotaBytes,
         syncedInFull: (url) => this.syncedInFull.get(bucketKey(url))?.get(url),
         syncedPlaceholder: (url, id) => this.syncedPlaceholders.get(bucketKey(url))?.get(`${url}\n${id}`),
@@ -396,15 +399,14 @@ export class SyncEngine {
         break;
       plan = planWith(staleBytes, staleItems);
     }
-    // A bucket is written whole (head and every part) when any of its items changes: whatever
-    // order writes from several devices land in, each head then finds its own parts.
-    const changed = new Set(
-      Object.entries(plan.items)
-        .filter(([key, value]) => this.mirror.get(key) !== value)
-        .map(([key]) => headKeyOf(key)),
-    );
+    // Only the items that differ from what storage.sync holds: a plan that fits in full codes the
+    // library oldest first, so an edit to a recent article changes the head (its checksum) and the
+    // last part or two. A head whose parts another device's write replaced meanwhile fails its
+    // checksum, which reads as incomplete until that write arrives here, and the re-plan then
+    // writes whatever still differs.
     const set: Record<string, string> = {};
-    for (const [key, value] of Object.entries(plan.items)) if (changed.has(headKeyOf(key))) set[key] = value;
+    for (const [key, value] of Object.entries(plan.items))
+      if (this.mirror.get(key) !== value) set[key] = value;
     // Everything in a bucket this device left out of its plan is merged here already (articles
     // into the library, foreign markers into the plan), or damaged: only a newer version's items
     // and parts still due are left alone.
