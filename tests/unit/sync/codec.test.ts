@@ -1,10 +1,15 @@
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { decodeStamp, encodeStamp } from '@/utils/positions/clock';
 import { mergeArticle } from '@/utils/positions/merge';
+import { BackupArticleSchema } from '@/utils/share/format';
 import { decodeBase85, encodeBase85 } from '@/utils/sync/base85';
 import {
   compactArticle,
+  type DecodedItem,
+  EntryStream,
+  entryLine,
   hasPageSnapshots,
   isPageQuestion,
   isPlaceholder,
@@ -121,8 +126,81 @@ describe('codec', () => {
     expect(unpackItem(`5${packed.slice(1)}`)).toEqual({ ok: false, reason: 'unknown-format' });
     expect(unpackItem('Lnot-a-stamp')).toEqual({ ok: false, reason: 'corrupt' });
     expect(unpackItem(`a${packed.slice(1)}`)).toEqual({ ok: false, reason: 'corrupt' });
-    fc.assert(fc.property(fc.string(), (junk) => void unpackItem(`1${junk}`)));
   });
+});
+
+/**
+ * What the decoder may return for any input: a refusal as damage, or entries that are well-formed
+ * records (the backup schema is the model's) and pack back to themselves.
+ */
+function expectWellFormed(decoded: DecodedItem) {
+  if (!decoded.ok) {
+    expect(decoded.reason).toBe('corrupt');
+    return;
+  }
+  for (const entry of decoded.entries) {
+    if (entry.kind === 'article')
+      expect(v.safeParse(BackupArticleSchema, entry.article).issues).toBeUndefined();
+    else expect(decodeStamp(entry.localOnly.at)).not.toBeNull();
+  }
+  const again = unpackItem(packEntries(decoded.entries));
+  expect(again.ok && canonicalJson(again.entries)).toBe(canonicalJson(decoded.entries));
+}
+
+describe('codec: the format-4 decoder, fuzzed', () => {
+  const real = packEntries(FORMAT_4.entries);
+  const lines = FORMAT_4.entries.map(entryLine);
+
+  it('refuses a real stream with a character changed or cut short, or decodes well-formed entries', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.nat(), (at, from, cut) => {
+        // Characters of the payload itself, so the base85 stays valid and the coder decodes it.
+        const i = 1 + (at % (real.length - 1));
+        expectWellFormed(
+          unpackItem(real.slice(0, i) + real[1 + (from % (real.length - 1))] + real.slice(i + 1)),
+        );
+        expectWellFormed(unpackItem(real.slice(0, 1 + (cut % real.length))));
+      }),
+      { numRuns: 100 },
+    );
+  }, 120_000);
+
+  it('refuses a real layout with any element replaced by any JSON, or decodes well-formed entries', () => {
+    // Every place in every layout (each element of each nested array), chosen uniformly; small
+    // integers most often, as the layout's codes are (a position code, a flag, a stamp index).
+    const places = lines.flatMap((line, which) => {
+      const out: { which: number; path: number[] }[] = [];
+      const walk = (node: unknown, path: number[]) => {
+        if (!Array.isArray(node)) return;
+        node.forEach((child, i) => {
+          out.push({ which, path: [...path, i] });
+          walk(child, [...path, i]);
+        });
+      };
+      walk(JSON.parse(line), []);
+      return out;
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...places),
+        fc.oneof(
+          { weight: 3, arbitrary: fc.integer({ min: -3, max: 9 }) },
+          { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+        ),
+        ({ which, path }, value) => {
+          const layout = JSON.parse(lines[which]!) as unknown[];
+          let parent = layout;
+          for (const step of path.slice(0, -1)) parent = parent[step] as unknown[];
+          parent[path.at(-1)!] = value;
+          // Coded by the real encoder: the decoder's layout reader gets exactly this JSON.
+          const stream = new EntryStream(2_000);
+          stream.write(`${JSON.stringify(layout)}\n`);
+          expectWellFormed(unpackItem(stream.payloadAt(stream.mark())));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  }, 120_000);
 });
 
 /**

@@ -346,7 +346,6 @@ describe('sync convergence (property)', () => {
       { numRuns: 1000 },
     );
     console.log(`sync property: ${schedules} schedules checked`);
-    expect(schedules).toBeGreaterThanOrEqual(1000);
   }, 600_000);
 
   // Schedules the property below once found that never settled (the devices overwrote each other

@@ -376,7 +376,6 @@ async function property(name: string, arbitrary: fc.Arbitrary<Schedule>, numRuns
       `${outcomes.known.sameStampHistory} history entries lost to another panel's of the same stamp; ` +
       `${refused} storage.sync writes refused`,
   );
-  expect(count).toBeGreaterThanOrEqual(numRuns);
 }
 
 // The faults issue 12 fixed, as schedules: each loses a write with the fault put back (the old

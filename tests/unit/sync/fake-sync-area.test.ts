@@ -68,13 +68,36 @@ describe('FakeSyncArea', () => {
   });
 });
 
+/**
+ * The messages real browsers gave, as seen in a signed-out Chromium 156 profile and in Firefox ESR
+ * 153 (README, Sync): written out here, not taken from the double, so the double and the
+ * classifier are each checked against the browsers rather than against each other.
+ */
+const REAL = {
+  chromePerItem: 'Resource::kQuotaBytesPerItem quota exceeded',
+  chromeTotal: 'Resource::kQuotaBytes quota exceeded',
+  chromePerMinute: 'This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.',
+  chromePerHour: 'This request exceeds the MAX_WRITE_OPERATIONS_PER_HOUR quota.',
+  firefoxQuota: 'QuotaExceededError: storage.sync API call exceeded its quota limitations.',
+};
+
 describe('outbox errors', () => {
+  it('the double refuses with the messages the browsers give', () => {
+    expect(CHROME_ERRORS.perItem).toBe(REAL.chromePerItem);
+    expect(CHROME_ERRORS.total).toBe(REAL.chromeTotal);
+    expect(CHROME_ERRORS.perMinute).toBe(REAL.chromePerMinute);
+    expect(CHROME_ERRORS.perHour).toBe(REAL.chromePerHour);
+    expect(FIREFOX_QUOTA_ERROR).toBe(REAL.firefoxQuota);
+  });
+
   it("recognises Chrome's and Firefox's refusals", () => {
-    expect(classifySyncError(new Error(CHROME_ERRORS.perMinute))).toBe('rate-minute');
-    expect(classifySyncError(new Error(CHROME_ERRORS.perHour))).toBe('rate-hour');
-    expect(classifySyncError(new Error(CHROME_ERRORS.total))).toBe('quota');
-    expect(classifySyncError(new Error(CHROME_ERRORS.perItem))).toBe('quota');
-    expect(classifySyncError(new Error(FIREFOX_QUOTA_ERROR))).toBe('quota');
+    expect(classifySyncError(new Error(REAL.chromePerMinute))).toBe('rate-minute');
+    expect(classifySyncError(new Error(REAL.chromePerHour))).toBe('rate-hour');
+    expect(classifySyncError(new Error(REAL.chromeTotal))).toBe('quota');
+    expect(classifySyncError(new Error(REAL.chromePerItem))).toBe('quota');
+    expect(classifySyncError(new Error(REAL.firefoxQuota))).toBe('quota');
+    // Firefox rejects with a DOMException-like object, not always an Error.
+    expect(classifySyncError(REAL.firefoxQuota)).toBe('quota');
     expect(classifySyncError(new Error('network'))).toBe('other');
     expect(retryDelay('rate-minute', 1)).toBe(60_000);
     expect(retryDelay('rate-minute', 20)).toBe(3_600_000);
