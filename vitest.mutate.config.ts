@@ -9,4 +9,9 @@ const include: string[] | undefined = process.env.STANCE_MUTATE_TESTS
   : undefined;
 
 // Replaced, not merged: vite's mergeConfig would append these globs to the unit config's own.
-export default defineConfig({ ...unit, test: { ...unit.test, ...(include?.length ? { include } : {}) } });
+// Instrumented code with coverage per test runs several times slower, on two shared cores: a test
+// that takes 2 s in npm test may pass 5 s here, so the timeout is wider (a real hang still fails).
+export default defineConfig({
+  ...unit,
+  test: { ...unit.test, testTimeout: 60_000, ...(include?.length ? { include } : {}) },
+});
