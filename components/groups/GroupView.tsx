@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { ArticleRecord } from '@/utils/positions/model';
 import { aggregateGroup, type QuestionOrder, sortQuestions } from '@/utils/share/aggregate';
+import { groupSummaryWithOpinions } from '@/utils/share/class-report';
 import { deleteGroupIn, renameGroupIn } from '@/utils/share/group-store';
 import { groupSummaryMarkdown } from '@/utils/share/markdown-summary';
 import { revealGroupAlways } from '@/utils/storage';
@@ -58,8 +59,12 @@ export function GroupView({ articleUrl, reader, articleTitle, initialOrder = 'di
   }
 
   const title = articleTitle ?? reader?.meta.v.title ?? articleUrl;
+  // The teacher's summary: the opinion groups first, then each question (computed on the click).
   const summary = () =>
-    groupSummaryMarkdown(aggregate, { articleTitle: title, articleUrl, groupName: group.name });
+    groupSummaryWithOpinions(
+      group,
+      groupSummaryMarkdown(aggregate, { articleTitle: title, articleUrl, groupName: group.name }),
+    );
 
   return (
     <section class="group-view" aria-labelledby="group-view-title">

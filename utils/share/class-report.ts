@@ -152,9 +152,25 @@ export async function buildClassReport(
   return { report: { format: REPORT_FORMAT, version: REPORT_VERSION, articles }, verdicts };
 }
 
+function reportOpinion(group: Group): ReportOpinion {
+  const map = mapOpinions(group);
+  return {
+    verdict: map.verdict,
+    questionIds: map.questionIds,
+    groups: map.groups.map((g) => ({
+      label: g.label,
+      members: g.memberKeys,
+      distinguishing: g.distinguishing,
+    })),
+    consensus: map.consensus,
+    divisive: map.divisive,
+    points: map.points.map(({ key, x, y, group: g }) => ({ key, x, y, group: g })),
+    openAnswers: openAnswersByGroup(group, map),
+  };
+}
+
 function reportArticle(url: string, title: string, group: Group): ReportArticle {
   const aggregate = aggregateGroup(group, null);
-  const map = mapOpinions(group);
   return {
     url,
     title,
@@ -173,19 +189,7 @@ function reportArticle(url: string, title: string, group: Group): ReportArticle 
         agreement: q.agreement,
         notesByPosition: q.notesByPosition,
       })),
-    opinion: {
-      verdict: map.verdict,
-      questionIds: map.questionIds,
-      groups: map.groups.map((g) => ({
-        label: g.label,
-        members: g.memberKeys,
-        distinguishing: g.distinguishing,
-      })),
-      consensus: map.consensus,
-      divisive: map.divisive,
-      points: map.points.map(({ key, x, y, group: g }) => ({ key, x, y, group: g })),
-      openAnswers: openAnswersByGroup(group, map),
-    },
+    opinion: reportOpinion(group),
   };
 }
 
@@ -207,14 +211,18 @@ export function classReportMarkdown(report: ClassReport): string {
   return report.articles.map(articleMarkdown).join('\n---\n\n');
 }
 
-function articleMarkdown(a: ReportArticle): string {
-  const text = new Map(a.questions.map((q) => [q.id, q]));
+type QuestionWords = Pick<ReportQuestion, 'text' | 'form'>;
+
+/** The opinion groups as Markdown lines: verdict, groups with members and what sets each apart, lists. */
+function opinionLines(
+  o: ReportOpinion,
+  text: Map<string, QuestionWords>,
+  names: Map<string, string | null>,
+): string[] {
   const q = (id: string) => markdownInline(text.get(id)?.text ?? id);
   const end = (id: string, e: 'first' | 'second') =>
     markdownInline(positionLabel(text.get(id)?.form ?? { type: 'agree-disagree' }, e === 'first' ? 1 : 5));
-  const names = new Map(a.members.map((m) => [m.key, m.name]));
   const lines: string[] = [`## ${t('opinionTitle')}`, ''];
-  const o = a.opinion;
   if (o.verdict === 'too-few-members') lines.push(t('opinionTooFewMembers', 4), '');
   else if (o.verdict === 'too-few-questions') lines.push(t('opinionTooFewQuestions'), '');
   else if (o.verdict === 'no-groups') lines.push(t('opinionNoGroups'), '');
@@ -268,6 +276,27 @@ function articleMarkdown(a: ReportArticle): string {
       }
     }
   }
+  return lines;
+}
+
+/** `summary` (groupSummaryMarkdown's) with the opinion groups after its introduction: what a teacher reads first. */
+function withOpinionLines(summary: string, lines: string[]): string {
+  const cut = summary.indexOf('\n## ');
+  const [head, questions] = cut < 0 ? [summary, ''] : [summary.slice(0, cut + 1), summary.slice(cut + 1)];
+  return `${`${head}${lines.join('\n').trimEnd()}\n\n${questions}`.trimEnd()}\n`;
+}
+
+/** The panel's "Export summary": the group's summary with its opinion groups (the group's own, no reader). */
+export function groupSummaryWithOpinions(group: Group, summary: string): string {
+  const text = new Map(Object.entries(group.questions));
+  const names = new Map(group.members.map((m) => [m.key, m.name]));
+  return withOpinionLines(summary, opinionLines(reportOpinion(group), text, names));
+}
+
+function articleMarkdown(a: ReportArticle): string {
+  const text = new Map<string, QuestionWords>(a.questions.map((q) => [q.id, q]));
+  const names = new Map(a.members.map((m) => [m.key, m.name]));
+  const lines = opinionLines(a.opinion, text, names);
   // The per-question part is the panel's own summary: counts, spread, agreement, notes by position.
   const summary = groupSummaryMarkdown(
     {
@@ -287,8 +316,5 @@ function articleMarkdown(a: ReportArticle): string {
     },
     { articleTitle: a.title, articleUrl: a.url, groupName: t('reportGroupName') },
   );
-  // The opinion groups first, after the summary's title and introduction: what a teacher reads first.
-  const cut = summary.indexOf('\n## ');
-  const [head, questions] = cut < 0 ? [summary, ''] : [summary.slice(0, cut + 1), summary.slice(cut + 1)];
-  return `${`${head}${lines.join('\n').trimEnd()}\n\n${questions}`.trimEnd()}\n`;
+  return withOpinionLines(summary, lines);
 }

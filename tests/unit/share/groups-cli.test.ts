@@ -4,7 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClassReport } from '@/utils/share/class-report';
+import { aggregateGroup } from '@/utils/share/aggregate';
+import { type ClassReport, groupSummaryWithOpinions } from '@/utils/share/class-report';
+import { groupSummaryMarkdown } from '@/utils/share/markdown-summary';
 import { encodeShareCode } from '@/utils/share/share-code';
 import { parseGroupsArgs, runGroups } from '../../../scripts/groups';
 import { plantedClass, plantedFiles } from './support/planted-class';
@@ -113,5 +115,18 @@ describe('npm run groups', () => {
       articleUrl: 'u',
       format: 'md',
     });
+  });
+});
+
+describe('the panel’s summary', () => {
+  it('puts the opinion groups after the introduction, before the questions', () => {
+    const heading = { articleTitle: 'A planted debate', articleUrl: URL, groupName: 'Class 3B' };
+    const summary = groupSummaryMarkdown(aggregateGroup(planted.group, null), heading);
+    const out = groupSummaryWithOpinions(planted.group, summary);
+    expect(out.indexOf('Group “Class 3B”, 14 members.')).toBeLessThan(out.indexOf('## Opinion groups'));
+    expect(out.indexOf('## Opinion groups')).toBeLessThan(out.indexOf('## Planted question'));
+    expect(out).toContain('The members fall into 2 opinion groups.');
+    // Nothing of the summary is lost: it is all there, after the groups.
+    expect(out.replace(/## Opinion groups[\s\S]*?(?=## Planted question)/, '')).toBe(summary);
   });
 });
