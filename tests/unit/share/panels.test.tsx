@@ -78,6 +78,18 @@ describe('ImportPanel and ExportDialog', () => {
     ]);
   });
 
+  it('counts the private notes that stay in the singular and the plural', async () => {
+    const two = readerArticle();
+    two.questions.q3!.note = { v: 'another private one', at: '0000000030000dev' };
+    await act(() => render(<ExportDialog articles={[two]} />, target.el));
+    await settleUntil(() => (target.el.textContent ?? '').includes('stay on this device'));
+    expect(target.el.textContent).toContain('2 private notes stay on this device');
+    await act(() => render(<ExportDialog articles={[readerArticle()]} />, target.el));
+    await settleUntil(() => (target.el.textContent ?? '').includes('stays on this device'));
+    expect(target.el.textContent).toContain('1 private note stays on this device');
+    expect(target.el.textContent).not.toContain('1 private notes');
+  });
+
   it('previews exactly what leaves: the shared note, never the private one', async () => {
     await act(() => render(<ExportDialog articles={[readerArticle()]} />, target.el));
     await settle(5);
