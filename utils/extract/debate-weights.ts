@@ -2,60 +2,60 @@
 import type { DebateModel } from './model';
 
 export const DEBATE_WEIGHTS: DebateModel = {
-  bias: -6.495,
+  bias: -6.478,
   threshold: 0.5,
   weights: [
-    1.088, // last_block
-    -0.029, // last_3_blocks
-    0.929, // last_6_blocks
-    1.161, // words_after_lt_40
-    1.809, // words_after_lt_150
-    0.802, // position_fraction
-    -0.919, // words_before_lt_60
+    1.079, // last_block
+    -0.016, // last_3_blocks
+    0.934, // last_6_blocks
+    1.149, // words_after_lt_40
+    1.821, // words_after_lt_150
+    0.8, // position_fraction
+    -0.916, // words_before_lt_60
     0.023, // closing_run
-    -0.084, // closing_run_comments_on_page
-    0.073, // comments_on_page
+    -0.079, // closing_run_comments_on_page
+    0.075, // comments_on_page
     -0.692, // whole_emphasis
-    -0.101, // heading
-    -0.399, // list_item
-    0.145, // aside
-    -0.553, // blockquote
-    -1.006, // link_heavy
-    -0.83, // some_link
-    -2.004, // reading_list
-    1.274, // addresses_reader
-    1.365, // block_addresses_reader
-    1.16, // response_cue_sentence
-    0.579, // response_cue_block
-    -0.329, // response_cue_next
-    -0.346, // response_cue_previous
-    1.862, // debate_cue_before
-    -0.705, // quoted_speech_block
-    -0.155, // attribution_verb
-    1.469, // question_share_of_block
-    -0.63, // questions_nearby
-    0.203, // body_questions
-    -0.368, // next_is_prose
-    -1.026, // prose_after_in_block
-    -1.045, // prose_before_in_block
-    0.032, // short_1_3_words
-    -0.161, // long_over_35_words
-    0.644, // interrogative_start
-    -0.753, // first_question_of_block
-    0.196, // lone_sentence
-    -2.684, // subscription_cue
-    0.44, // closing_and_addresses
-    0.75, // closing_and_response
+    -0.108, // heading
+    -0.417, // list_item
+    0.147, // aside
+    -0.551, // blockquote
+    -1.007, // link_heavy
+    -0.839, // some_link
+    -2.003, // reading_list
+    1.272, // addresses_reader
+    1.372, // block_addresses_reader
+    1.155, // response_cue_sentence
+    0.594, // response_cue_block
+    -0.347, // response_cue_next
+    -0.362, // response_cue_previous
+    1.864, // debate_cue_before
+    -0.665, // quoted_speech_block
+    -0.158, // attribution_verb
+    1.464, // question_share_of_block
+    -0.602, // questions_nearby
+    0.205, // body_questions
+    -0.371, // next_is_prose
+    -1.018, // prose_after_in_block
+    -1.053, // prose_before_in_block
+    0.033, // short_1_3_words
+    -0.169, // long_over_35_words
+    0.638, // interrogative_start
+    -0.74, // first_question_of_block
+    0.199, // lone_sentence
+    -2.681, // subscription_cue
+    0.441, // closing_and_addresses
+    0.759, // closing_and_response
     -0.252, // closing_and_emphasis
-    1.156, // opinion_cue
+    1.163, // opinion_cue
     0.907, // closing_and_opinion
-    0.47, // speaks_of_self
+    0.456, // speaks_of_self
     1.502, // debate_cue_and_list
-    -0.488, // no_question_after
-    0.212, // few_questions_after
-    -2.521, // answered_after
-    -2.164, // footnote
-    -0.477, // opens_body
-    0.983, // asks_anyone
+    -0.486, // no_question_after
+    0.163, // few_questions_after
+    -2.516, // answered_after
+    -2.18, // footnote
+    -0.475, // opens_body
+    0.989, // asks_anyone
   ],
 };

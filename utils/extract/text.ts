@@ -45,6 +45,12 @@ export function splitSentences(text: string): string[] {
     ) {
       end++;
     }
+    // French spacing puts a space before the closing guillemet ("« Que pensez-vous ? »"): it
+    // still closes the sentence it follows.
+    if (line[end] === ' ' && line[end + 1] === '»') {
+      end += 2;
+      while (end < line.length && TERMINATORS.includes(line[end] as string)) end++;
+    }
     if (end === line.length || line[end] === ' ') {
       const sentence = line.slice(start, end).trim();
       if (sentence) out.push(sentence);
@@ -62,7 +68,7 @@ export const LIST_MARKER = /^(?:[•·▪●◦‣∙*–—-]|\d{1,3}[/.)])\s+/
 
 export function isQuestionSentence(sentence: string): boolean {
   // Closing quotes or brackets may follow the mark, and so may a footnote mark ("…there?*", "…?¹").
-  return /[?？][»"”’)\]]*(?:\*{1,3}|[¹²³]|\[\d{1,3}\])?$/u.test(sentence.trim());
+  return /[?？](?: ?[»"”’)\]])*(?:\*{1,3}|[¹²³]|\[\d{1,3}\])?$/u.test(sentence.trim());
 }
 
 /** True when the question belongs to someone quoted: wholly in quotes, or ending inside a quote. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuotedSentence, splitSentences } from '../../../utils/extract/text';
+import { isQuestionSentence, isQuotedSentence, splitSentences } from '../../../utils/extract/text';
 
 describe('splitSentences', () => {
   it('keeps French spacing, numbers and quotes inside sentences', () => {
@@ -18,6 +18,19 @@ describe('splitSentences', () => {
       'Is it “better?”',
       'Yes.',
     ]);
+  });
+
+  it('ends a sentence after a guillemet closed with French spacing', () => {
+    expect(splitSentences('Le sondage demande : « Qui a raison ? » Réagissez ci-dessous.')).toEqual([
+      'Le sondage demande : « Qui a raison ? »',
+      'Réagissez ci-dessous.',
+    ]);
+    expect(splitSentences('Il a dit « Qui a raison ? ». Puis il est parti.')).toEqual([
+      'Il a dit « Qui a raison ? ».',
+      'Puis il est parti.',
+    ]);
+    expect(isQuestionSentence('Le sondage demande : « Qui a raison ? »')).toBe(true);
+    expect(isQuotedSentence('Le sondage demande : « Qui a raison ? »')).toBe(true);
   });
 });
 
