@@ -97,6 +97,8 @@ for (const group of groups) {
     [`tests.mutation_mutants.${group}`]: counted.length,
     [`tests.mutation_survived.${group}`]: undetected.length,
     [`tests.mutation_run_s.${group}`]: seconds,
+    // Static mutants are not run (stryker.config.mjs, ignoreStatic): how many, so the score says what it covers.
+    [`tests.mutation_static_ignored.${group}`]: mutants.filter((m) => m.status === 'Ignored').length,
   });
   // The overall score: every group's last recorded counts, so a run of one group keeps it whole.
   const recorded = Object.keys(GROUPS).filter((name) => `tests.mutation_mutants.${name}` in results);
