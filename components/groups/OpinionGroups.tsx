@@ -9,14 +9,9 @@ import { positionLabel } from '@/utils/positions/labels';
 import type { ArticleRecord, Position } from '@/utils/positions/model';
 import type { QuestionAggregate } from '@/utils/share/aggregate';
 import type { Group } from '@/utils/share/format';
-import {
-  type End,
-  MIN_MAP_MEMBERS,
-  mapOpinions,
-  type OpinionMap,
-  openAnswersByGroup,
-} from '@/utils/share/opinion';
+import { type End, MIN_MAP_MEMBERS, type OpinionMap, openAnswersByGroup } from '@/utils/share/opinion';
 import { GroupSwatch, OpinionMapChart } from './OpinionMapChart';
+import { computeOpinionMap } from './opinion-map-worker';
 
 export interface OpinionGroupsProps {
   group: Group;
@@ -51,13 +46,16 @@ function Verdict({ map }: { map: OpinionMap }) {
 }
 
 export function OpinionGroups({ group, reader, questions, hidden, onReveal }: OpinionGroupsProps) {
-  // Computed after the view has painted (a lecture hall's map takes a few hundred milliseconds):
-  // the questions show at once, the map follows. The map kept is the one for these very inputs.
+  // Computed in a worker (a lecture hall's map takes a few hundred milliseconds): the questions
+  // show at once, the map follows. The map kept is the one for these very inputs.
   const [computed, setComputed] = useState<{ group: Group; reader: ArticleRecord | null; map: OpinionMap }>();
   useEffect(() => {
     if (hidden) return;
-    const timer = setTimeout(() => setComputed({ group, reader, map: mapOpinions(group, reader) }), 0);
-    return () => clearTimeout(timer);
+    let live = true;
+    computeOpinionMap(group, reader).then((map) => live && setComputed({ group, reader, map }));
+    return () => {
+      live = false;
+    };
   }, [group, reader, hidden]);
   const map = computed?.group === group && computed.reader === reader ? computed.map : null;
   const byId = useMemo(() => new Map(questions.map((q) => [q.id, q.question])), [questions]);

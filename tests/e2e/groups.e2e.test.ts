@@ -504,6 +504,10 @@ describe('a class of sixteen with a question pack', () => {
     await waitUntil(panel, (n) => document.querySelectorAll('.opinion-point').length === n, 16);
     const section = await textOf(panel, '.opinion-groups');
     expect(section).toContain(counted('opinionGroupsFound', 2, EN));
+    // The map was computed off the panel's main thread, in Stance's own worker.
+    expect(panel.workers().map((w) => w.url())).toEqual([
+      expect.stringMatching(/\/assets\/worker-[\w-]+\.js$/),
+    ]);
     expect(section).toContain(uiText('opinionYouNotPlaced', EN));
     expect(await textOf(panel, '.opinion-map figcaption')).toContain(counted('opinionMapMembers', 16, EN));
     expect(await panel.$('.opinion-you')).toBeNull();
