@@ -93,6 +93,8 @@ export interface PageContext {
   substantive: boolean[];
   /** Units in a reading list (short linked blocks in a row). */
   readingList: boolean[];
+  /** Units that are a postscript to the body (POSTSCRIPT). */
+  postscript: boolean[];
   /** Index of the first unit after which no prose block (no question, ≥ 25 words) follows. */
   closingStart: number;
   commentsOnPage: boolean;
@@ -105,6 +107,10 @@ export interface PageContext {
 }
 
 const PROSE_WORDS = 25;
+// A postscript added after the body ("P.S.:", "Edit de septembre :", "Update:", "Nachtrag:"): the
+// body's end is before it.
+const POSTSCRIPT =
+  /^(?:p\.? ?s\.?|edit|update|mise à jour|maj|nachtrag|actualización|aggiornamento|atualização)(?=[\s:：])[^.?!]{0,40}?[:：]/iu;
 // Fewer words than this before a block (a kicker, a dateline): it opens the body.
 const OPENING_WORDS = 10;
 const COMMENT_AREA =
@@ -122,10 +128,12 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
     (isLinked, i) => isLinked && linked.slice(Math.max(0, i - 2), i + 3).filter(Boolean).length >= 3,
   );
   // A heading over a reading list ("Best of…", "What we're reading") is the list's, not the body's.
+  const postscript = units.map((unit) => POSTSCRIPT.test(unit.text));
   const substantive = units.map(
     (unit, i) =>
       unit.linkShare <= 0.5 &&
       !readingList[i] &&
+      !postscript[i] &&
       !(unit.heading > 0 && readingList[i + 1]) &&
       !RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60))),
   );
@@ -168,6 +176,7 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
     lang: pageLanguage(lang, sample),
     substantive,
     readingList,
+    postscript,
     closingStart,
     commentsOnPage,
     bodyQuestions: questionsPerUnit.reduce((sum, n) => sum + n, 0),
@@ -297,7 +306,7 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
   const unit = units[index] as TextUnit;
   // A block that is no part of the body (a reading list, a link box) is at no place in it: the
   // body's end, where prompts sit, is the end of its own text, not of the links after it.
-  const inBody = context.readingList[index] !== true;
+  const inBody = context.readingList[index] !== true && !context.postscript[index];
   const after = inBody ? (context.blocksAfter[index] ?? 0) : Number.POSITIVE_INFINITY;
   const wordsAfter = inBody ? (context.wordsAfter[index] ?? 0) : Number.POSITIVE_INFINITY;
   let blockWordsBefore = 0;

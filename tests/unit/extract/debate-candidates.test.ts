@@ -123,6 +123,22 @@ describe('where the body ends', () => {
     expect(teaser && feature(teaser.features, 'list_item')).toBe(1);
   });
 
+  it('is before a postscript: "Edit:", "P.S.:", "Nachtrag:" and kin are added after it', () => {
+    const edit =
+      '<p>Edit de mai 2019 : cet article a été relu et complété, deux paragraphes ont changé de place et une source a été ajoutée en bas de page pour les lecteurs.</p>';
+    const html = `${PROSE}<p>Et vous, quelle salle préférez-vous ?</p>${edit}<p>P.S.: Qui veut nous aider à ranger ?</p>`;
+    const units = unitsOf(html);
+    expect(pageContext(units, 'fr').postscript).toEqual([false, false, true, true]);
+    const [prompt, aside] = debateCandidates(units, 'fr');
+    expect(prompt?.hit.text).toBe('Et vous, quelle salle préférez-vous ?');
+    expect(prompt && feature(prompt.features, 'last_block')).toBe(1);
+    expect(aside && feature(aside.features, 'last_block')).toBe(0);
+    // A paragraph that opens on the word without a postscript's colon is body.
+    expect(
+      pageContext(unitsOf(`${PROSE}<p>Update the catalogue twice a year.</p>`), 'en').postscript,
+    ).toEqual([false, false]);
+  });
+
   it('does not make a paragraph with a link a reading-list item', () => {
     // Right after the list: a short paragraph whose link is a small part of it is prose.
     const html = `${PROSE}${readingList}<p>The new room opens at nine, says <a href="/n">our guide</a> to the library.</p>`;
