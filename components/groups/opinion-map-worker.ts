@@ -1,4 +1,4 @@
-// Computes opinion maps in a worker (utils/share/opinion/worker.ts), one at a time per request;
+// Computes opinion maps in a worker (utils/share/opinion/worker.ts), one message per request;
 // where there is no worker (a test's DOM) or it fails to start, the map is computed here, after the
 // current task, so the view still paints first. Either way the result is mapOpinions' own.
 /// <reference types="vite/client" />
@@ -6,10 +6,8 @@ import type { ArticleRecord } from '@/utils/positions/model';
 import type { Group } from '@/utils/share/format';
 import { mapOpinions, type OpinionMap } from '@/utils/share/opinion';
 import type { OpinionRequest } from '@/utils/share/opinion/worker';
-// Vite bundles the worker as a file of its own and gives a constructor for it.
-import OpinionWorker from '@/utils/share/opinion/worker?worker';
 
-let worker: Worker | null | undefined;
+let worker: Promise<Worker | null> | undefined;
 let nextId = 0;
 const pending = new Map<number, { request: OpinionRequest; resolve: (map: OpinionMap) => void }>();
 
@@ -17,9 +15,12 @@ function onThisThread(request: OpinionRequest): Promise<OpinionMap> {
   return new Promise((resolve) => setTimeout(() => resolve(mapOpinions(request.group, request.reader)), 0));
 }
 
-function startWorker(): Worker | null {
+async function startWorker(): Promise<Worker | null> {
   if (typeof Worker === 'undefined') return null;
   try {
+    // Vite bundles the worker as a file of its own and gives a constructor for it; imported only
+    // where workers exist, so Node (the benchmarks, the CLI) never asks for it.
+    const { default: OpinionWorker } = await import('@/utils/share/opinion/worker?worker');
     const started: Worker = new OpinionWorker();
     started.addEventListener('message', (event: MessageEvent<{ id: number; map: OpinionMap }>) => {
       const job = pending.get(event.data.id);
@@ -28,7 +29,7 @@ function startWorker(): Worker | null {
     });
     // A worker that cannot start or run (an old browser, a policy) hands its jobs back to this thread.
     started.addEventListener('error', () => {
-      worker = null;
+      worker = Promise.resolve(null);
       started.terminate();
       for (const [id, job] of pending) {
         pending.delete(id);
@@ -41,11 +42,11 @@ function startWorker(): Worker | null {
   }
 }
 
-export function computeOpinionMap(group: Group, reader: ArticleRecord | null): Promise<OpinionMap> {
-  if (worker === undefined) worker = startWorker();
+export async function computeOpinionMap(group: Group, reader: ArticleRecord | null): Promise<OpinionMap> {
+  worker ??= startWorker();
+  const running = await worker;
   const request: OpinionRequest = { id: nextId++, group, reader };
-  if (!worker) return onThisThread(request);
-  const running = worker;
+  if (!running) return onThisThread(request);
   return new Promise((resolve) => {
     pending.set(request.id, { request, resolve });
     running.postMessage(request);
