@@ -45,6 +45,8 @@ export const TAIL_ENTRIES = 5;
  */
 export interface TailCheckpoint {
   checkpoint: { lines: string[]; stream: EntryStream } | null;
+  /** The stream a plan resumes into (a copy of the checkpoint), kept so the next one reuses its memory. */
+  scratch?: EntryStream;
 }
 
 export interface SyncPlan {
@@ -276,7 +278,13 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
       saved.lines.length <= lines.length &&
       lines.length - saved.lines.length <= 2 * TAIL_ENTRIES &&
       saved.lines.every((line, j) => line === lines[j]);
-    const stream = resumes ? saved.stream.clone() : new EntryStream(expected);
+    let stream: EntryStream;
+    if (resumes) {
+      const scratch = options.tail!.scratch;
+      stream =
+        scratch?.tableBits === saved.stream.tableBits ? scratch.copyFrom(saved.stream) : saved.stream.clone();
+      options.tail!.scratch = stream;
+    } else stream = new EntryStream(expected);
     const from = resumes ? saved.lines.length : 0;
     const checkpointAt = Math.max(0, lines.length - TAIL_ENTRIES);
     if (bucket === undefined)

@@ -119,7 +119,7 @@ describe('an unreadable item', () => {
       expectReadable(d.area.snapshot());
     }
     expect(a.area.snapshot()).toEqual(b.area.snapshot());
-  });
+  }, 60_000);
 
   it('a corrupt b0 delivered to one device only: every article keeps syncing both ways', async () => {
     const articles = Array.from({ length: 4 }, (_, i) => typicalArticle(20 + i));
@@ -136,7 +136,7 @@ describe('an unreadable item', () => {
       expect(d.engine.status.localByBudget).toBe(0);
     }
     expect(a.area.snapshot()).toEqual(b.area.snapshot());
-  });
+  }, 60_000);
 
   it('a truncated b0 is repaired as well', async () => {
     const { env, a, b } = await twoDevicesWith([typicalArticle(3), typicalArticle(4)]);
@@ -176,7 +176,7 @@ describe('an unreadable item', () => {
       for (const article of articles)
         expect(d.library.get(article.url)?.questions).toEqual(article.questions);
     }
-  }, 30_000);
+  }, 120_000);
 
   it('an item from a newer Stance is left alone and reported as such, not as damage', async () => {
     const env = simulatedDevices(1);
@@ -254,7 +254,7 @@ describe('write ordering', () => {
         if (change === 'shrinks') expect(Object.keys(a.area.snapshot())).toEqual(['b0']);
         else expect(Object.keys(a.area.snapshot()).length).toBeGreaterThan(before);
         expect(a.area.snapshot()).toEqual(b.area.snapshot());
-      }, 30_000);
+      }, 120_000);
   it('makes room for new items beside the ones they replace: an area full of an older layout moves over', async () => {
     // Items under an older layout's key (b1, as 8-bucket versions wrote) taking over half the quota:
     // the new b0 is set before they are removed, so it must first fit beside them.
@@ -282,7 +282,7 @@ describe('write ordering', () => {
     expect(a.library.size).toBe(6);
     expect(a.engine.status.localByBudget).toBe(0);
     expectReadable(a.area.snapshot());
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('an article too large to sync', () => {
@@ -297,7 +297,7 @@ describe('an article too large to sync', () => {
     const assembled = assembleItems('b0', (k) => plan.items[k]);
     const entries = assembled.ok ? unpackItem(assembled.payload) : null;
     expect(entries?.ok && entries.entries.length).toBe(30);
-  }, 30_000);
+  }, 60_000);
 
   it('is skipped when its address is 150 KB, and the rest syncs', () => {
     const library = Array.from({ length: 31 }, (_, i) => typicalArticle(i));
@@ -308,7 +308,7 @@ describe('an article too large to sync', () => {
     const assembled = assembleItems('b0', (k) => plan.items[k]);
     const entries = assembled.ok ? unpackItem(assembled.payload) : null;
     expect(entries?.ok && entries.entries.length).toBe(30);
-  });
+  }, 60_000);
 
   it('is counted in the status with its reason', async () => {
     const env = simulatedDevices(1);
