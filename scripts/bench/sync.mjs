@@ -1,7 +1,16 @@
-// Sync capacity: how many typical articles (5 questions with positions, ~200-character notes on a
-// third of them, French and English text) have their reader data in storage.sync with Stance's
-// encoding and budget (in full or in the compact tier), how many in full, against the same articles
-// stored as plain JSON, one item each. Prints nothing; returns figures.
+// Sync: what fits in storage.sync and what it costs.
+// - Capacity: how many typical articles (tests/support/sync-fixtures.ts) have their reader data in
+//   storage.sync with Stance's encoding and budget, the full and the compact tier apart, each with
+//   its bytes per article, against the same articles stored as plain JSON, one item each.
+// - Cost of an edit: a 150-article library that fits in full is planned as the engine plans it
+//   (plans remembered, the coder's checkpoint kept), then ten edits to recent articles are planned
+//   one by one: the CPU each plan takes and how many items it changes (what the next set() writes).
+// - Cold: reading back a full area, and planning 150 articles, each in a fresh node process
+//   (scripts/bench/sync-cold.ts), nothing primed or compiled before; the median of three.
+// Prints nothing; returns figures.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -11,23 +20,69 @@ const load = (path) => tsImport(pathToFileURL(join(root, path)).href, import.met
 
 // As many articles as the fixture makes without repeating a sentence, well past what fits.
 const LIBRARY_SIZE = 520;
+const SMALL_LIBRARY = 150;
+/**
+ * Recency ranks (0 = the most recent) of the articles the ten edits change, in turn: each among
+ * the TAIL_ENTRIES (5) most recent, which an edit re-codes from the coder's checkpoint.
+ */
+const EDIT_RANKS = [0, 1, 2, 4, 0, 3, 1, 4, 0, 2];
+/** Then one edit to an older article (the 21st most recent): it re-codes what follows its place. */
+const OLDER_RANK = 20;
+const COLD_RUNS = 3;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round1 = (x) => Math.round(x * 10) / 10;
+
+/** Milliseconds of one cold measurement (see sync-cold.ts), each in a new process. */
+function cold(args) {
+  const runs = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'scripts/bench/sync-cold.ts'), ...args],
+      { cwd: root, encoding: 'utf8' },
+    );
+    if (child.status !== 0) throw new Error(`sync-cold ${args[0]} failed: ${child.stderr}`);
+    runs.push(JSON.parse(child.stdout.trim().split('\n').pop()).ms);
+  }
+  return median(runs);
+}
 
 export async function run() {
   const { typicalLibrary } = await load('tests/support/sync-fixtures.ts');
   const { planSync } = await load('utils/sync/budget.ts');
   const { itemBytes, SYNC_MAX_ITEMS, usableTotalBytes } = await load('utils/sync/limits.ts');
-  const { assembleItems } = await load('utils/sync/chunks.ts');
-  const { unpackItem } = await load('utils/sync/codec.ts');
+  const { EntryStream, entryLine, compactArticle } = await load('utils/sync/codec.ts');
+  const { encodeStamp } = await load('utils/positions/clock.ts');
+  const { lastActivity } = await load('utils/positions/model.ts');
 
   const library = typicalLibrary(LIBRARY_SIZE);
   const started = performance.now();
   const plan = planSync(library);
   const planMs = performance.now() - started;
-  // Articles whose reader data is synced, in either tier; the full tier alone besides.
-  const capacity = library.length - plan.localByBudget.length;
-  const fullCapacity = capacity - plan.compact.length;
+  const compactUrls = new Set(plan.compact);
+  const localUrls = new Set([...plan.localByBudget, ...plan.tooLarge]);
+  const synced = library
+    .filter((a) => !localUrls.has(a.url))
+    .sort((a, b) => (lastActivity(a) > lastActivity(b) ? -1 : 1));
+  const fullTier = synced.filter((a) => !compactUrls.has(a.url));
+  const compactTier = synced.filter((a) => compactUrls.has(a.url)).map((a) => compactArticle(a));
 
-  // Plain JSON: one item per article as storage.local holds it, until the quota refuses.
+  // Each tier's share of the coded stream: the same entries, most recent first as the plan codes
+  // them past the quota (the full tier first), measured at the mark between the two.
+  const lines = [...fullTier, ...compactTier].map((article) => entryLine({ kind: 'article', article }));
+  const stream = new EntryStream(lines.reduce((sum, line) => sum + line.length, 0));
+  for (const line of lines.slice(0, fullTier.length)) stream.write(line);
+  const afterFull = stream.payloadLength(stream.mark());
+  for (const line of lines.slice(fullTier.length)) stream.write(line);
+  const afterAll = stream.payloadLength(stream.mark());
+
+  // Plain JSON: one item per article as storage.local holds it, until the quota refuses; and the
+  // JSON of each tier's articles as they travel, for a like-for-like ratio.
   let jsonBytes = 0;
   let jsonCapacity = 0;
   for (const article of library) {
@@ -37,31 +92,75 @@ export async function run() {
     jsonBytes += bytes;
     jsonCapacity = count;
   }
+  const jsonPerArticle = (articles) =>
+    articles.reduce((sum, a) => sum + itemBytes(`article:${a.url}`, a, 'chrome'), 0) / articles.length;
+  const codedFull = afterFull / fullTier.length;
+  const codedCompact = compactTier.length ? (afterAll - afterFull) / compactTier.length : 0;
 
-  // Reading the whole area back, as another device does when it changes.
-  const readStarted = performance.now();
-  const assembled = assembleItems('b0', (key) => plan.items[key]);
-  const decoded = assembled.ok ? unpackItem(assembled.payload) : assembled;
-  const decodeMs = performance.now() - readStarted;
-  if (!decoded.ok) throw new Error('the planned area does not decode');
+  // Cold: a full area read back, and a 150-article plan, each in a fresh process.
+  const dir = mkdtempSync(join(tmpdir(), 'stance-sync-bench-'));
+  let decodeColdMs;
+  let planColdMs;
+  try {
+    const file = join(dir, 'area.json');
+    writeFileSync(file, JSON.stringify(plan.items));
+    decodeColdMs = cold(['decode', file]);
+    planColdMs = cold(['plan', String(SMALL_LIBRARY)]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 
-  // The common case: a library that fits in full, re-planned after an edit (one pass).
-  const small = library.slice(0, 150);
-  const smallStarted = performance.now();
-  const smallPlan = planSync(small);
-  const smallMs = performance.now() - smallStarted;
-  if (smallPlan.compact.length > 0 || smallPlan.localByBudget.length > 0)
-    throw new Error('150 should fit in full');
+  // Edits to recent articles of a library that fits in full, planned as the engine does.
+  const small = typicalLibrary(SMALL_LIBRARY);
+  const memo = new Map();
+  const tail = { checkpoint: null };
+  let previous = planSync(small, { memo, tail });
+  if (previous.compact.length > 0 || previous.localByBudget.length > 0)
+    throw new Error(`${SMALL_LIBRARY} should fit in full`);
+  let clock = Math.max(...small.map((a) => Number.parseInt(lastActivity(a).slice(0, 9), 36))) + 60_000;
+  const cpu = [];
+  const written = [];
+  for (const [n, rank] of [...EDIT_RANKS, OLDER_RANK].entries()) {
+    const recent = [...small].sort((a, b) => (lastActivity(a) > lastActivity(b) ? -1 : 1));
+    const article = recent[rank];
+    // The reader moves a position: a new stamp, the position and its history entry.
+    const [id, q] = Object.entries(article.questions)[n % 5];
+    clock += 30_000;
+    const at = encodeStamp(clock, 0, 'k3v9qa');
+    const to = ((q.position?.v === 5 ? 0 : (q.position?.v ?? 0)) % 5) + 1;
+    article.questions[id] = {
+      ...q,
+      position: { v: to, at },
+      history: { ...q.history, [at]: { from: q.position?.v ?? null, to } },
+    };
+    const before = process.cpuUsage();
+    const next = planSync(small, { memo, tail });
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1000);
+    written.push(Object.keys(next.items).filter((key) => next.items[key] !== previous.items[key]).length);
+    previous = next;
+  }
 
   return {
-    'sync.capacity_articles': capacity,
-    'sync.capacity_full_articles': fullCapacity,
-    'sync.capacity_ratio_vs_json': Math.round((capacity / jsonCapacity) * 100) / 100,
+    'sync.capacity_articles': synced.length,
+    'sync.capacity_full_articles': fullTier.length,
+    'sync.capacity_compact_articles': compactTier.length,
+    'sync.bytes_per_article_full': Math.round(codedFull),
+    'sync.bytes_per_article_compact': Math.round(codedCompact),
+    'sync.capacity_ratio_vs_json': round1(jsonPerArticle(fullTier) / codedFull),
+    'sync.capacity_ratio_vs_json_compact': compactTier.length
+      ? round1(jsonPerArticle(compactTier) / codedCompact)
+      : 0,
     'sync.json_capacity_articles': jsonCapacity,
-    'sync.bytes_per_article': Math.round(plan.bytes / capacity),
     'sync.json_bytes_per_article': Math.round(jsonBytes / jsonCapacity),
     'sync.plan_ms_520_articles': Math.round(planMs),
-    'sync.decode_ms_full_area': Math.round(decodeMs),
-    'sync.plan_ms_150_articles_in_full': Math.round(smallMs),
+    'sync.decode_cold_ms_full_area': Math.round(decodeColdMs),
+    'sync.plan_cold_ms_150_articles_in_full': Math.round(planColdMs),
+    'sync.edit_cpu_ms_150': round1(median(cpu.slice(0, EDIT_RANKS.length))),
+    'sync.edit_cpu_ms_150_max': round1(Math.max(...cpu.slice(0, EDIT_RANKS.length))),
+    'sync.items_written_per_edit': median(written.slice(0, EDIT_RANKS.length)),
+    'sync.items_written_per_edit_max': Math.max(...written.slice(0, EDIT_RANKS.length)),
+    'sync.edit_cpu_ms_150_older_article': round1(cpu.at(-1)),
+    'sync.items_written_per_edit_older_article': written.at(-1),
   };
 }
