@@ -2,60 +2,59 @@
 import type { DebateModel } from './model';
 
 export const DEBATE_WEIGHTS: DebateModel = {
-  bias: -6.34,
+  bias: -6.396,
   threshold: 0.5,
   weights: [
-    1.202, // last_block
-    -0.146, // last_3_blocks
-    0.915, // last_6_blocks
-    1.373, // words_after_lt_40
-    1.694, // words_after_lt_150
-    0.686, // position_fraction
-    -0.958, // words_before_lt_60
-    0.049, // closing_run
-    -0.01, // closing_run_comments_on_page
-    0.015, // comments_on_page
-    -0.64, // whole_emphasis
-    -0.031, // heading
-    -0.392, // list_item
-    0.142, // aside
-    -0.508, // blockquote
-    -1.009, // link_heavy
-    -0.624, // some_link
+    1.201, // last_block
+    -0.125, // last_3_blocks
+    0.884, // last_6_blocks
+    1.413, // words_after_lt_40
+    1.692, // words_after_lt_150
+    0.697, // position_fraction
+    -0.962, // words_before_lt_60
+    0.04, // closing_run
+    -0.018, // closing_run_comments_on_page
+    0.014, // comments_on_page
+    -0.646, // whole_emphasis
+    -0.02, // heading
+    -0.416, // list_item
+    0.144, // aside
+    -0.491, // blockquote
+    -1.006, // link_heavy
+    -0.64, // some_link
     -2.004, // reading_list
-    1.16, // addresses_reader
-    1.216, // block_addresses_reader
-    1.132, // response_cue_sentence
-    0.314, // response_cue_block
+    1.158, // addresses_reader
+    1.245, // block_addresses_reader
+    1.121, // response_cue_sentence
+    0.305, // response_cue_block
     -0.394, // response_cue_next
-    -0.372, // response_cue_previous
-    1.873, // debate_cue_before
-    -0.69, // quoted_speech_block
-    -0.176, // attribution_verb
-    1.422, // question_share_of_block
-    -0.626, // questions_nearby
-    0.165, // body_questions
-    -0.55, // next_is_prose
-    -1.003, // prose_after_in_block
-    -1.032, // prose_before_in_block
-    0.034, // short_1_3_words
-    -0.156, // long_over_35_words
-    0.794, // interrogative_start
-    -0.715, // first_question_of_block
-    0.183, // lone_sentence
-    -2.336, // subscription_cue
-    0.549, // closing_and_addresses
-    0.887, // closing_and_response
-    -0.265, // closing_and_emphasis
-    1.281, // opinion_cue
-    0.942, // closing_and_opinion
-    0.484, // speaks_of_self
-    1.52, // debate_cue_and_list
-    -0.471, // no_question_after
-    0.147, // few_questions_after
-    -2.509, // answered_after
-    -2.172, // footnote
-    -0.467, // opens_body
-    0.957, // asks_anyone
+    1.861, // debate_cue_before
+    -0.692, // quoted_speech_block
+    -0.172, // attribution_verb
+    1.415, // question_share_of_block
+    -0.677, // questions_nearby
+    0.147, // body_questions
+    -0.548, // next_is_prose
+    -0.987, // prose_after_in_block
+    -1.012, // prose_before_in_block
+    0.042, // short_1_3_words
+    -0.15, // long_over_35_words
+    0.814, // interrogative_start
+    -0.706, // first_question_of_block
+    0.229, // lone_sentence
+    -2.363, // subscription_cue
+    0.544, // closing_and_addresses
+    0.878, // closing_and_response
+    -0.28, // closing_and_emphasis
+    1.274, // opinion_cue
+    0.931, // closing_and_opinion
+    0.445, // speaks_of_self
+    1.508, // debate_cue_and_list
+    -0.481, // no_question_after
+    0.174, // few_questions_after
+    -2.503, // answered_after
+    -2.167, // footnote
+    -0.461, // opens_body
+    0.916, // asks_anyone
   ],
 };

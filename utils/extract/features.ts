@@ -52,7 +52,6 @@ export const FEATURE_NAMES = [
   'response_cue_sentence',
   'response_cue_block',
   'response_cue_next',
-  'response_cue_previous',
   'debate_cue_before',
   'quoted_speech_block',
   'attribution_verb',
@@ -318,9 +317,7 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
   const others = q.sentences.filter((s) => s !== q.sentence);
   const othersFolded = foldText(others.join(' '));
   const next = nextSubstantive(context, index, 1);
-  const previous = nextSubstantive(context, index, -1);
   const nextFolded = next ? foldText(next.text) : '';
-  const previousFolded = previous ? foldText(previous.text) : '';
   const position = q.sentences.indexOf(q.sentence);
   const proseAfter = q.sentences
     .slice(position + 1)
@@ -371,7 +368,6 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     !engagement && RESPONSE_CUE.test(folded), // response_cue_sentence
     RESPONSE_CUE.test(othersFolded), // response_cue_block
     next !== undefined && RESPONSE_CUE.test(nextFolded), // response_cue_next
-    previous !== undefined && RESPONSE_CUE.test(previousFolded), // response_cue_previous
     debateCue, // debate_cue_before
     QUOTED_SPEECH.test(unit.text), // quoted_speech_block
     ATTRIBUTION_CUE.test(foldText(unit.text)), // attribution_verb
