@@ -1,5 +1,8 @@
-// Extraction benchmark in real headless Chromium: Stance's whole extraction against cloning the
-// document plus Readability's parse() alone, on our fixtures and (when present) the shared corpus.
+// Extraction benchmark in real headless Chromium: the call the page script makes (Stance's whole
+// reading, without answer forms, which the panel gives) against what Readability does for it —
+// cloning the document and parse() with the same identity serializer (no HTML serialised on
+// either side) — on our fixtures and (when present) the shared corpus; the first, cold extraction
+// on the demo page; and the time to give up on a page nested past the depth limit.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +13,13 @@ import { chromium } from 'playwright-core';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS_PAGES = resolve(ROOT, '../shared/corpus/pages');
 const RUNS = 5;
+// Fresh pages for the cold figures: each one parses the bundle and runs one contender once.
+const COLD_RUNS = 9;
+// The extractor's own limits (utils/extract/read.ts): the give-up page stays under the element
+// cap so that it is the depth check that refuses it.
+const MAX_ELEMENTS = 60_000;
+const GIVE_UP_DEPTH = 5_000;
+const GIVE_UP_PARAGRAPHS = 50_000;
 const BENCH_ORIGIN = 'http://127.0.0.1:9';
 const LAUNCH_ARGS = [
   '--no-sandbox',
@@ -26,10 +36,11 @@ const LAUNCH_ARGS = [
 // The bundle exposes both contenders on one global, built from the extension's own sources.
 const BENCH_ENTRY = `
 import { Readability } from '@mozilla/readability';
-import { extractFromDocument } from './utils/extract/index.ts';
+import { readArticleQuestions } from './utils/extract/read.ts';
 globalThis.__stanceBench = {
-  stance: (doc) => extractFromDocument(doc, location.href),
-  readability: (doc) => new Readability(doc.cloneNode(true)).parse(),
+  stance: (doc) => readArticleQuestions(doc, location.href),
+  // Stance hands Readability an identity serializer (utils/extract/article.ts): so does the baseline.
+  readability: (doc) => new Readability(doc.cloneNode(true), { serializer: (node) => node }).parse(),
 };
 `;
 
@@ -96,23 +107,63 @@ function timeInPage(runs) {
   return { stance: mid(stance), readability: mid(readability) };
 }
 
-/** Time for the extractor to give up on a generated page of 100,000 elements, one chain 5,000 deep. */
-function timeGiveUp() {
-  const doc = document.implementation.createHTMLDocument('too large');
+/**
+ * Time for the extractor to give up on a generated page nested `depth` deep, with `paragraphs`
+ * beside the chain: fewer elements than the cap in all, so it is the depth check that refuses it.
+ */
+function timeGiveUp({ depth, paragraphs }) {
+  const doc = document.implementation.createHTMLDocument('too deep');
   let parent = doc.body;
-  for (let depth = 0; depth < 5000; depth++) {
+  for (let level = 0; level < depth; level++) {
     const div = doc.createElement('div');
     parent.appendChild(div);
     parent = div;
   }
-  for (let i = 0; i < 95_000; i++) {
+  for (let i = 0; i < paragraphs; i++) {
     const p = doc.createElement('p');
     p.textContent = 'Lorem ipsum dolor sit amet?';
     doc.body.appendChild(p);
   }
   const start = performance.now();
   const result = globalThis.__stanceBench.stance(doc);
-  return { ms: performance.now() - start, reason: result.ok ? 'ok' : result.reason };
+  return {
+    ms: performance.now() - start,
+    reason: result.ok ? 'ok' : result.reason,
+    elements: doc.getElementsByTagName('*').length,
+  };
+}
+
+/**
+ * The first extraction in a fresh page, as the reader meets it: the bundle parsed and run, then one
+ * call of `contender`, timed in the page from before the bundle to after the call.
+ */
+async function timeCold(page, url, bundleSource, contender) {
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+  return page.evaluate(
+    `(() => { const start = performance.now(); ${bundleSource}\n;globalThis.__stanceBench.${contender}(document); return performance.now() - start; })()`,
+  );
+}
+
+/**
+ * A browser context serving `pages` from disk under a CSP that stops their own scripts (the DOM
+ * measured is the saved one) while ours still runs through evaluate(); every other request is refused.
+ */
+async function servingContext(browser, pages) {
+  const context = await browser.newContext();
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    const file = decodeURIComponent(url.pathname.slice('/page'.length));
+    if (url.origin !== BENCH_ORIGIN || !pages.includes(file)) return route.abort();
+    return route.fulfill({
+      status: 200,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': "script-src 'none'",
+      },
+      body: readFileSync(file),
+    });
+  });
+  return { context, page: await context.newPage() };
 }
 
 export async function run({ chromiumPath = '/usr/lib/chromium/chromium' } = {}) {
@@ -120,24 +171,8 @@ export async function run({ chromiumPath = '/usr/lib/chromium/chromium' } = {}) 
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: LAUNCH_ARGS });
   try {
     const bundle = await bundleExtractor(dir);
-    // Pages are served from disk under a CSP that stops their own scripts (the DOM measured is the
-    // saved one) while ours still runs through evaluate(); every other request is refused.
     const pages = benchPages();
-    const context = await browser.newContext();
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      const file = decodeURIComponent(url.pathname.slice('/page'.length));
-      if (url.origin !== BENCH_ORIGIN || !pages.includes(file)) return route.abort();
-      return route.fulfill({
-        status: 200,
-        headers: {
-          'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': "script-src 'none'",
-        },
-        body: readFileSync(file),
-      });
-    });
-    const page = await context.newPage();
+    const { page } = await servingContext(browser, pages);
     const bundleSource = readFileSync(bundle, 'utf8');
     const ratios = [];
     let maxMs = 0;
@@ -151,15 +186,38 @@ export async function run({ chromiumPath = '/usr/lib/chromium/chromium' } = {}) 
       if (readability > 0) ratios.push(stance / readability);
       maxMs = Math.max(maxMs, stance);
     }
-    await page.goto(`${BENCH_ORIGIN}/page${encodeURI(pages[0])}`, { waitUntil: 'domcontentloaded' });
+    // Cold, on the demo page: contenders alternate, each in a browser context of its own (its own
+    // renderer process, so no code compiled or optimised by an earlier run is reused).
+    const demo = `${BENCH_ORIGIN}/page${encodeURI(pages[0])}`;
+    const coldStance = [];
+    const coldReadability = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      for (const [contender, times] of [
+        ['stance', coldStance],
+        ['readability', coldReadability],
+      ]) {
+        const fresh = await servingContext(browser, pages);
+        times.push(await timeCold(fresh.page, demo, bundleSource, contender));
+        await fresh.context.close();
+      }
+    }
+    await page.goto(demo, { waitUntil: 'domcontentloaded' });
     await page.evaluate(bundleSource);
-    const giveUp = await page.evaluate(timeGiveUp);
+    const giveUp = await page.evaluate(timeGiveUp, { depth: GIVE_UP_DEPTH, paragraphs: GIVE_UP_PARAGRAPHS });
     if (giveUp.reason !== 'too-large')
-      throw new Error(`extractor did not give up on the huge page: ${giveUp.reason}`);
+      throw new Error(`extractor did not give up on the deep page: ${giveUp.reason}`);
+    if (giveUp.elements >= MAX_ELEMENTS)
+      throw new Error(
+        `the deep page has ${giveUp.elements} elements: the element cap, not the depth, refused it`,
+      );
     return {
       'extraction.ratio_vs_readability': Number(median(ratios).toFixed(3)),
       'extraction.max_ms': Number(maxMs.toFixed(1)),
+      'extraction.pages': ratios.length,
+      'extraction.demo_cold_ms': Number(median(coldStance).toFixed(1)),
+      'extraction.demo_cold_readability_ms': Number(median(coldReadability).toFixed(1)),
       'extraction.giveup_ms': Number(giveUp.ms.toFixed(1)),
+      'extraction.giveup_elements': giveUp.elements,
     };
   } finally {
     await browser.close();
