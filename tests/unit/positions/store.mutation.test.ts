@@ -8,6 +8,7 @@ import { decodeStamp, encodeStamp } from '@/utils/positions/clock';
 import type { ArticleRecord } from '@/utils/positions/model';
 import type { LibrarySummary } from '@/utils/positions/view';
 import { articleEntries, articleKey, LIBRARY_INDEX_KEY } from '@/utils/storage';
+import { versionMetaKey } from '@/utils/storage-keys';
 import { emptyArticle } from './fixtures';
 
 type Store = typeof import('@/utils/positions/store');
@@ -126,5 +127,38 @@ describe('reading a record', () => {
     expect(await store.loadArticle(article.url)).toEqual(article);
     expect(get).toHaveBeenCalledTimes(1);
     expect(await store.loadArticle('https://example.org/none')).toBeNull();
+  });
+
+  test('an item of version 1 is migrated on its first read', async () => {
+    const url = 'https://example.org/v1';
+    const v1 = {
+      url,
+      title: 'Old',
+      updatedAt: 1,
+      questions: { q: { kind: 'debate', label: '', text: 'Q?', form: { type: 'yes-no' }, position: 4 } },
+    };
+    await fakeBrowser.storage.local.set({
+      [articleKey(url)]: v1,
+      [versionMetaKey(articleKey(url))]: { v: 1 },
+    });
+    const read = await store.loadArticle(url);
+    expect(read?.meta.v.title).toBe('Old');
+    expect(read?.questions.q?.position?.v).toBe(4);
+    expect(Object.values(read?.questions.q?.history ?? {})).toEqual([{ from: null, to: 4 }]);
+  });
+
+  test('the library reconcile writes only when the index differs from the records', async () => {
+    const article = act.setArticleNote(emptyArticle(at(0)), 'n', at(1));
+    await store.saveArticle(article);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const summaries = await store.reconcileLibraryIndex();
+    expect(summaries.map((s) => s.url)).toEqual([article.url]);
+    expect(set).not.toHaveBeenCalled();
+    await fakeBrowser.storage.local.set({ [LIBRARY_INDEX_KEY]: {} });
+    set.mockClear();
+    await store.reconcileLibraryIndex();
+    expect(set).toHaveBeenCalledTimes(1);
+    const index = (await fakeBrowser.storage.local.get(LIBRARY_INDEX_KEY))[LIBRARY_INDEX_KEY];
+    expect(Object.keys(index as object)).toEqual([article.url]);
   });
 });

@@ -7,6 +7,7 @@ import { ensureQuestion, setPosition, setQuestionNote, snapshotOf } from '@/util
 import { encodeStamp } from '@/utils/positions/clock';
 import type { ArticleRecord } from '@/utils/positions/model';
 import {
+  answeredCount,
   type LibrarySummary,
   libraryEntries,
   panelSections,
@@ -106,6 +107,24 @@ describe('panelSections', () => {
   });
 });
 
+describe('answeredCount and passages', () => {
+  test('raised questions are not counted, answered or not; a passage with no text still shows', () => {
+    let record: ArticleRecord = emptyArticle(at(0));
+    record = ensureQuestion(record, snapshotOf(q('r', 'raised'), 0), 'r', at(1));
+    record = setPosition(record, 'r', 2, at(2));
+    record = ensureQuestion(record, snapshotOf(q('d', 'debate'), 1), 'd', at(1));
+    record = ensureQuestion(
+      record,
+      { ...snapshotOf(q('p', 'claim'), 2), text: '', anchor: 'quoted' },
+      'p',
+      at(1),
+    );
+    const sections = panelSections(extraction([q('r', 'raised'), q('d', 'debate')]), record);
+    expect(answeredCount(sections)).toEqual({ answered: 0, total: 2 });
+    expect(sections.find((s) => s.name === 'claims')?.questions.map((x) => x.id)).toEqual(['p']);
+  });
+});
+
 describe('visibleQuestions', () => {
   test('the first `limit`, then only the touched ones; all when within the limit', () => {
     const list = ['a', 'b', 'c', 'd'].map((id, i) => ({
@@ -176,6 +195,15 @@ describe('My debates', () => {
     );
     const long = setQuestionNote(article, 'q', 'x'.repeat(5000), at(4));
     expect(summarizeArticle(long).searchText).toHaveLength(2000);
+  });
+
+  test('a summary without notes holds only title and site; answered counts answered questions only', () => {
+    let article = ensureQuestion(emptyArticle(at(0)), snapshotOf(MONOPOLY, 0), 'q', at(1));
+    article = ensureQuestion(article, snapshotOf({ ...MONOPOLY, id: 'r' }, 1), 'r', at(1));
+    article = setPosition(article, 'q', 3, at(2));
+    const summary = summarizeArticle(article);
+    expect(summary.searchText.trim()).toBe('le coup de maitre orbite');
+    expect(summary.answered).toBe(1);
   });
 
   test('search: every term must match, whitespace of any kind separates terms, blank finds all', () => {
