@@ -45,7 +45,7 @@ const GROUPS = {
       'tests/unit/sync/codec.test.ts',
     ],
   },
-  forms: { mutate: ['utils/extract/forms.ts'], tests: ['tests/unit/extract/forms.test.ts'] },
+  forms: { mutate: ['utils/extract/forms.ts'], tests: ['tests/unit/extract/forms*.test.ts'] },
 };
 
 const DETECTED = new Set(['Killed', 'Timeout']);
