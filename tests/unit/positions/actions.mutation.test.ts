@@ -77,8 +77,8 @@ describe('ensureQuestion', () => {
     ])
       expect(text).toHaveLength(LIMITS.textChars);
     expect(q.form.type === 'alternatives' && q.form.poles).toEqual([
-      long.slice(0, LIMITS.textChars - 1) + '…',
-      long.slice(0, LIMITS.textChars - 1) + '…',
+      `${long.slice(0, LIMITS.textChars - 1)}…`,
+      `${long.slice(0, LIMITS.textChars - 1)}…`,
     ]);
     const plain = ensureQuestion(emptyArticle(at(0)), SNAP, 'q', at(1)).questions.q!.q.v;
     expect('attribution' in plain || 'anchor' in plain).toBe(false);
