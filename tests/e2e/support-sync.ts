@@ -23,6 +23,9 @@ export interface StatusSnapshot {
   pending: boolean;
   lastSyncedAt: number | null;
   localByBudget: number;
+  /** Damaged items counted now, and when this device last replaced one. */
+  corrupt: number;
+  repairedAt: number | null;
 }
 
 /** Runs in an extension page or worker of either browser: the stored sync status, or null. */

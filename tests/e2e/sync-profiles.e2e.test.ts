@@ -207,6 +207,44 @@ describe('two browsers of one reader', () => {
   });
 });
 
+describe('a damaged item', () => {
+  test('delivered to one profile only: nothing of it is merged, that profile replaces it, and every edit still syncs both ways', async () => {
+    const [laptop, phone] = [await launch(), await launch()];
+    const onLaptop = await openPageWithPanel(laptop, server.url + DEMO_PATH);
+    const onPhone = await openPageWithPanel(phone, server.url + DEMO_PATH);
+    const [a, b] = [onLaptop.panel, onPhone.panel];
+    for (const panel of [a, b]) await panel.waitForSelector(DEBATE);
+    await takeStance(a, 0, 5);
+    await syncSettled(a, Date.now() - 1);
+
+    // The phone receives the laptop's items with one character of b0 changed, as a copy damaged on
+    // the way would arrive (one article: one item, whose checksum then fails).
+    const items = await syncItems(a);
+    const head = items.b0 as string;
+    expect(Object.keys(items)).toEqual(['b0']);
+    const at = Math.floor(head.length / 2);
+    const damaged = { ...items, b0: head.slice(0, at) + (head[at] === 'a' ? 'b' : 'a') + head.slice(at + 1) };
+    const delivered = Date.now();
+    await b.evaluate((all) => chrome.storage.sync.set(all), damaged);
+    await expect
+      .poll(async () => (await readStatus(b))?.repairedAt ?? 0, { timeout: 30_000 })
+      .toBeGreaterThan(delivered);
+    expect(await storedPositions(b)).toEqual([null, null, null]);
+    expect((await syncItems(b)).b0).not.toBe(damaged.b0);
+
+    // Both profiles go on syncing: the phone's edit reaches the laptop, the laptop's the phone.
+    await takeStance(b, 1, 2);
+    await syncSettled(b, Date.now() - 1);
+    await deliver(b, a);
+    await expect.poll(() => storedPositions(a), { timeout: 20_000 }).toEqual([5, 2, null]);
+    const merged = Date.now();
+    await syncSettled(a, merged);
+    await deliver(a, b);
+    await expect.poll(() => storedPositions(b), { timeout: 20_000 }).toEqual([5, 2, null]);
+    expect((await readStatus(b))?.corrupt).toBe(0);
+  });
+});
+
 describe('past the real storage.sync quota', () => {
   test('every note stays on the device, the most recent articles sync, and the status says how many stay', async () => {
     const session = await launch();
