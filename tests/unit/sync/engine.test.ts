@@ -205,6 +205,34 @@ describe('SyncEngine', () => {
   }, 180_000);
 });
 
+describe('SyncEngine: the cost of an edit', () => {
+  it('writes only the items an edit to a recent article changes: the head and the last part, not all of them', async () => {
+    const env = simulatedDevices(1);
+    const [a] = env.devices as [NonNullable<(typeof env.devices)[0]>];
+    for (let i = 0; i < 150; i++) {
+      const article = typicalArticle(i);
+      a.library.set(article.url, article);
+    }
+    const writes: string[][] = [];
+    const set = a.area.set.bind(a.area);
+    a.area.set = (items) => {
+      writes.push(Object.keys(items));
+      return set(items);
+    };
+    await a.engine.setEnabled(true);
+    await settle(env);
+    const items = Object.keys(a.area.snapshot()).length;
+    expect(items).toBeGreaterThan(4);
+    expect(writes.at(-1)).toHaveLength(items);
+    const recent = [...a.library.values()].sort((x, y) => (lastActivity(x) > lastActivity(y) ? -1 : 1))[1]!;
+    await a.edit(recent.url, (x, at) => setPosition(x!, Object.keys(x!.questions)[0]!, 3, at));
+    await settle(env);
+    expect(writes.at(-1)).toContain('b0');
+    expect(writes.at(-1)!.length).toBeLessThanOrEqual(3);
+    expect(Object.keys(a.area.snapshot())).toHaveLength(items);
+  }, 180_000);
+});
+
 describe('SyncEngine after an update of Stance', () => {
   it('merges what the previous version wrote (format 2, eight buckets), then replaces it', async () => {
     const env = simulatedDevices(1);
