@@ -3,7 +3,6 @@
 // a context-mixing coder primed with French and English (they share words, and each article
 // teaches the coder the next), written in base85. The first character names the format: an
 // unknown one is reported and skipped, never guessed.
-import { inflateSync } from 'fflate';
 import { questionId } from '@/utils/extract/ids';
 import type { AnswerForm } from '@/utils/extract/types';
 import { isArticleUrl } from '@/utils/limits';
@@ -21,14 +20,8 @@ import type {
 import { decodeBase85, encodeBase85 } from './base85';
 import { ContextEncoder, decompress, type Mark, tableBitsFor } from './context-coder';
 import { DEFLATE_DICTIONARY } from './dictionary';
+import { isLegacyFormat, legacyLayouts, legacyPlaceholderFields } from './legacy-formats';
 
-/** Format 2 (earlier versions; read only): base85(deflate(JSON array of entries, DEFLATE_DICTIONARY)). */
-const FORMAT_ENTRIES = '2';
-/**
- * Format 3 (earlier versions; read only): format 2 whose questions may also be page questions
- * without their snapshot (the compact tier).
- */
-const FORMAT_COMPACT = '3';
 /**
  * Format 4: base85(ContextEncoder stream primed with DEFLATE_DICTIONARY) of one line per entry (its
  * JSON layout, then a newline); questions may be placeholders. Read by this version and later.
@@ -298,7 +291,7 @@ export function isNewerChecked(format: string): boolean {
 export function unpackItem(payload: unknown): DecodedItem {
   if (typeof payload !== 'string' || payload.length === 0) return { ok: false, reason: 'corrupt' };
   const format = payload[0]!;
-  if (format !== FORMAT_ENTRIES && format !== FORMAT_COMPACT && format !== FORMAT_STREAM)
+  if (!isLegacyFormat(format) && format !== FORMAT_STREAM)
     return { ok: false, reason: isNewerFormat(format) ? 'unknown-format' : 'corrupt' };
   try {
     const bytes = decodeBase85(payload.slice(1));
@@ -310,12 +303,7 @@ export function unpackItem(payload: unknown): DecodedItem {
       const lines = new TextDecoder('utf-8', { fatal: true }).decode(raw).split('\n');
       if (lines.pop() !== '') return { ok: false, reason: 'corrupt' };
       layouts = lines.map((line) => JSON.parse(line));
-    } else {
-      const json = new TextDecoder('utf-8', { fatal: true }).decode(
-        inflateSync(bytes, { dictionary: DEFLATE_DICTIONARY }),
-      );
-      layouts = list(JSON.parse(json));
-    }
+    } else layouts = legacyLayouts(bytes);
     const entries = layouts.map((e): SyncEntry => {
       const [first, key, at] = list(e);
       if (first !== 0) return fromLayout(e, format);
@@ -473,7 +461,7 @@ function toLayout(a: ArticleRecord, newest: Record<string, Stamp>): Json[] {
 
 function fromLayout(layout: Json, format: string): Extract<SyncEntry, { kind: 'article' }> {
   // Placeholders: none in format 2, [id, kind, form type, order, ...data] in 3, a hint after the order in 4.
-  const placeholderLength = format === FORMAT_COMPACT ? 9 : format === FORMAT_STREAM ? 10 : -1;
+  const placeholderLength = format === FORMAT_STREAM ? 10 : legacyPlaceholderFields(format);
   const newest: Record<string, Stamp> = {};
   const [url, stampLayout, meta, note, localOnly, deleted, questions] = list(layout);
   const stamps = readStamps(stampLayout);
