@@ -6,10 +6,10 @@ import { itemBytes, SYNC_QUOTA_BYTES_PER_ITEM, type SyncBrowser } from './limits
 export const BUCKET_KEY_PREFIX = 'b';
 /**
  * One bucket: every article coded in one stream compresses best (each article teaches the coder
- * the next: 220 bytes a typical article in one stream of 300, 280 in 8 streams of ~38), so 300+
- * articles fit. An edit rewrites the whole area (up to 13 items, ~100 KB) in one set() call: write
- * operations, not bytes, are what storage.sync rations. Versions before format 4 used 8 buckets
- * (b0–b7); their items are still read, merged and then replaced.
+ * the next), so 300+ typical articles fit. When all fit in full the stream is coded oldest first,
+ * so an edit to a recent article changes the head and the last part or two, and only those are
+ * written (see budget.ts and engine.ts reconcile). Versions before format 4 used 8 buckets
+ * (b0–b7); their items are still read, merged and then replaced (legacy-formats.ts).
  */
 export const SYNC_BUCKETS = 1;
 const PART_SEPARATOR = '.';
