@@ -176,7 +176,8 @@ export class SyncEngine {
   localChanged(): Promise<void> {
     return this.serial(async () => {
       if (!this.enabled) return;
-      // Re-planning codes the library (a second or two for hundreds of articles): once per burst.
+      // Re-planning is once per burst: it codes the few most recent articles when the library fits
+      // in full (see budget.ts TailCheckpoint), the whole area (a second or two) past the quota.
       this.dirty = true;
       if (!this.current.pending) await this.publish({ ...this.current, pending: true });
       this.scheduleFlush(DEBOUNCE_MS);
