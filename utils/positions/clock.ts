@@ -36,7 +36,8 @@ export function encodeStamp(ms: number, counter: number, device: string): Stamp 
 export function decodeStamp(stamp: Stamp): { ms: number; counter: number; device: string } | null {
   const parts = STAMP.exec(stamp);
   if (!parts) return null;
-  return { ms: Number.parseInt(parts[1], 36), counter: Number.parseInt(parts[2], 36), device: parts[3] };
+  const [, ms = '', counter = '', device = ''] = parts;
+  return { ms: Number.parseInt(ms, 36), counter: Number.parseInt(counter, 36), device };
 }
 
 /** The wall-clock time of a stamp, for display ("3 days ago"). */
