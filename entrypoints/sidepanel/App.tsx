@@ -28,6 +28,8 @@ export interface AppProps {
 
 export function App({ tabOpened }: AppProps) {
   const [view, setView] = useState<View>('article');
+  // Set when the article view's "Share these questions with a class" opened the Group page.
+  const [packFocus, setPackFocus] = useState(false);
   const session = useArticleSession();
   const library = useLibrary();
   const { announcement } = useAnnouncer();
@@ -87,9 +89,15 @@ export function App({ tabOpened }: AppProps) {
       </nav>
       <main>
         {view === 'article' && (
-          <ArticleView onGrantFollow={isPinnedToTab() ? undefined : () => grantFollowTabs(session)} />
+          <ArticleView
+            onGrantFollow={isPinnedToTab() ? undefined : () => grantFollowTabs(session)}
+            onOpenPack={() => {
+              setPackFocus(true);
+              setView('group');
+            }}
+          />
         )}
-        {view === 'group' && <GroupPage />}
+        {view === 'group' && <GroupPage focusPack={packFocus} onPackFocused={() => setPackFocus(false)} />}
         {view === 'library' && <LibraryView />}
         {view === 'settings' && <SettingsView />}
       </main>

@@ -6,7 +6,7 @@ import { readPage } from '@/utils/page-bridge';
 import * as store from '@/utils/positions/store';
 import { indexedDbUnsavedStore } from '@/utils/positions/unsaved';
 import { type Announcer, createAnnouncer } from './announcer';
-import { type ArticleSession, createArticleSession } from './article-session';
+import { type ArticleSession, type ArticleSessionDeps, createArticleSession } from './article-session';
 import { createLibraryStore, type LibraryStore } from './library';
 
 export interface PanelStores {
@@ -15,18 +15,24 @@ export interface PanelStores {
   announcer: Announcer;
 }
 
-/** The stores wired to the browser: the page bridge, the positions store, its clock, IndexedDB. */
-export function createPanelStores(): PanelStores {
+/**
+ * The stores wired to the browser: the page bridge, the positions store, its clock, IndexedDB.
+ * Tests replace only what a fake browser cannot give (reading a page, IndexedDB), so the rest of
+ * the wiring they run is the panel's own.
+ */
+export function createPanelStores(
+  overrides: Partial<Pick<ArticleSessionDeps, 'readPage' | 'unsaved'>> = {},
+): PanelStores {
   return {
     session: createArticleSession({
-      readPage,
+      readPage: overrides.readPage ?? readPage,
       loadArticle: store.loadArticle,
       saveArticle: store.saveArticle,
       articleUrlForPage: store.articleUrlForPage,
       rememberPageUrl: store.rememberPageUrl,
       watchArticles: store.watchArticles,
       nextStamp: () => store.nextStamp(),
-      unsaved: indexedDbUnsavedStore(),
+      unsaved: overrides.unsaved ?? indexedDbUnsavedStore(),
     }),
     library: createLibraryStore({
       listSummaries: store.listSummaries,

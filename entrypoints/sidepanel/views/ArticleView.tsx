@@ -79,9 +79,11 @@ const notesSaving = new Set<string>();
 export interface ArticleViewProps {
   /** Offered when following tabs needs the optional permission. */
   onGrantFollow?: () => void;
+  /** Opens the Group page at the question pack: a teacher starts from the article. */
+  onOpenPack?: () => void;
 }
 
-export function ArticleView({ onGrantFollow }: ArticleViewProps) {
+export function ArticleView({ onGrantFollow, onOpenPack }: ArticleViewProps) {
   const session = useArticleSession();
   const { announce } = useAnnouncer();
   const page = session.page.value;
@@ -244,6 +246,13 @@ export function ArticleView({ onGrantFollow }: ArticleViewProps) {
                 }
               >
                 {t('passageAdd')}
+              </button>
+            </p>
+          )}
+          {onOpenPack && (
+            <p>
+              <button type="button" class="secondary" onClick={onOpenPack}>
+                {t('packOpenFromArticle')}
               </button>
             </p>
           )}

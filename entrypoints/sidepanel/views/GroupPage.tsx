@@ -1,5 +1,6 @@
 // The group around the current article: export the reader's positions, import the group's files,
 // see where the group agrees and where it splits, and pass a teacher's question pack around.
+import { useEffect } from 'preact/hooks';
 import { ExportDialog, GroupView, ImportPanel, QuestionPackPanel } from '@/components/groups';
 import type { Extraction } from '@/utils/extract/types';
 import { t } from '@/utils/i18n';
@@ -7,8 +8,24 @@ import { snapshotOf } from '@/utils/positions/actions';
 import type { ArticleRecord } from '@/utils/positions/model';
 import { useArticleSession } from '../state/context';
 
-export function GroupPage() {
+export interface GroupPageProps {
+  /** Scroll to the question pack and focus its heading (opened from the article view). */
+  focusPack?: boolean;
+  onPackFocused?: () => void;
+}
+
+export function GroupPage({ focusPack = false, onPackFocused }: GroupPageProps) {
   const session = useArticleSession();
+  useEffect(() => {
+    if (!focusPack) return;
+    const heading = document.getElementById('question-pack-title');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.scrollIntoView({ block: 'start' });
+      heading.focus({ preventScroll: true });
+    }
+    onPackFocused?.();
+  }, [focusPack, onPackFocused]);
   const url = session.articleUrl.value;
   const record = session.record.value;
   const page = session.page.value;

@@ -4,10 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createAnnouncer } from '@/entrypoints/sidepanel/state/announcer';
-import { createArticleSession } from '@/entrypoints/sidepanel/state/article-session';
-import { type PanelStores, PanelStoresProvider } from '@/entrypoints/sidepanel/state/context';
-import { createLibraryStore } from '@/entrypoints/sidepanel/state/library';
+import { createPanelStores, type PanelStores, PanelStoresProvider } from '@/entrypoints/sidepanel/state/context';
 import { ArticleView, SHOWN_AT_ONCE } from '@/entrypoints/sidepanel/views/ArticleView';
 import { t } from '@/utils/i18n';
 import * as store from '@/utils/positions/store';
@@ -41,29 +38,11 @@ const extraction = () =>
     })),
   );
 
-function stores(): PanelStores {
-  return {
-    session: createArticleSession({
-      readPage: async () => ({ ok: true, extraction: extraction() }),
-      loadArticle: store.loadArticle,
-      saveArticle: store.saveArticle,
-      articleUrlForPage: store.articleUrlForPage,
-      rememberPageUrl: store.rememberPageUrl,
-      watchArticles: store.watchArticles,
-      nextStamp: () => store.nextStamp(),
-      unsaved: memoryUnsavedStore(),
-    }),
-    library: createLibraryStore({
-      listSummaries: store.listSummaries,
-      reconcileLibraryIndex: store.reconcileLibraryIndex,
-      watchLibraryIndex: store.watchLibraryIndex,
-      loadArticle: store.loadArticle,
-      saveArticle: store.saveArticle,
-      nextStamp: () => store.nextStamp(),
-    }),
-    announcer: createAnnouncer(),
-  };
-}
+const stores = (): PanelStores =>
+  createPanelStores({
+    readPage: async () => ({ ok: true, extraction: extraction() }),
+    unsaved: memoryUnsavedStore(),
+  });
 
 let container: HTMLElement;
 let panel: PanelStores;
