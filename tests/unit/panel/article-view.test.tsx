@@ -4,7 +4,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createPanelStores, type PanelStores, PanelStoresProvider } from '@/entrypoints/sidepanel/state/context';
+import {
+  createPanelStores,
+  type PanelStores,
+  PanelStoresProvider,
+} from '@/entrypoints/sidepanel/state/context';
 import { ArticleView, SHOWN_AT_ONCE } from '@/entrypoints/sidepanel/views/ArticleView';
 import { t } from '@/utils/i18n';
 import * as store from '@/utils/positions/store';

@@ -4,7 +4,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { App } from '@/entrypoints/sidepanel/App';
-import { createPanelStores, type PanelStores, PanelStoresProvider } from '@/entrypoints/sidepanel/state/context';
+import {
+  createPanelStores,
+  type PanelStores,
+  PanelStoresProvider,
+} from '@/entrypoints/sidepanel/state/context';
 import { t } from '@/utils/i18n';
 import * as store from '@/utils/positions/store';
 import { memoryUnsavedStore } from '@/utils/positions/unsaved';
