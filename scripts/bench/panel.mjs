@@ -486,23 +486,41 @@ export async function run({ chromiumPath, root, outputDir = join(root, '.output'
     await demo.goto(panelUrl(extensionId, demoTab));
     await demo.waitForSelector(DEBATE_CARDS);
     const ids = await demo.$$eval(DEBATE_CARDS, (cards) => cards.map((c) => c.dataset.questionId));
+    // A scale question gets a position; an open question (no scale) is answered in words, its note.
+    const scaled = [];
+    const open = [];
     for (const [i, id] of ids.entries()) {
-      await demo.locator(`article[data-question-id="${id}"] input[value="${(i % 5) + 1}"]`).check();
+      const card = `article[data-question-id="${id}"]`;
+      if (await demo.locator(`${card} input[type="radio"]`).count()) {
+        await demo.locator(`${card} input[value="${(i % 5) + 1}"]`).check();
+        scaled.push(id);
+      } else {
+        await demo
+          .locator(`${card} textarea`)
+          .first()
+          .fill(`Réponse ${i} : les États ont encore des leviers.`);
+        open.push(id);
+      }
     }
+    if (scaled.length === 0) throw new Error('the demo has no scale question to answer');
     await demo
-      .locator(`article[data-question-id="${ids[0]}"] textarea`)
+      .locator(`article[data-question-id="${scaled[0]}"] textarea`)
       .fill('Les États ont encore des leviers.');
-    // Positions save at once, a note shortly after: wait until both are stored.
+    // Positions save at once, notes shortly after: wait until all are stored.
     let demoRecord;
     for (let tries = 0; !demoRecord; tries++) {
       if (tries > 100) throw new Error('the answers to the demo were not stored');
       demoRecord = await demo.evaluate(
-        async ({ key, count, first }) => {
+        async ({ key, scaled, open }) => {
           const stored = (await chrome.storage.local.get(key))[key];
-          const answered = Object.values(stored?.questions ?? {}).filter((q) => q.position?.v != null);
-          return answered.length === count && stored.questions[first].note?.v ? stored : null;
+          const qs = stored?.questions ?? {};
+          const ok =
+            scaled.every((id) => qs[id]?.position?.v != null) &&
+            open.every((id) => qs[id]?.note?.v) &&
+            qs[scaled[0]]?.note?.v;
+          return ok ? stored : null;
         },
-        { key: `article:${DEMO_CANONICAL}`, count: ids.length, first: ids[0] },
+        { key: `article:${DEMO_CANONICAL}`, scaled, open },
       );
       if (!demoRecord) await sleep(100);
     }
