@@ -125,7 +125,8 @@ describe('Firefox storage.sync (production build)', () => {
   let session: FirefoxSession;
   let page: Awaited<ReturnType<FirefoxSession['browser']['newPage']>>;
   beforeAll(async () => {
-    // The production build itself, not launchFirefox's default host-access copy: no page is read.
+    // The production build itself (no host access added): no page is read. SHORTCUT (README,
+    // Tests): the panel page opens in a tab, since BiDi cannot open Firefox's sidebar.
     session = await launchFirefox({ extensionDir: productionBuild('firefox-mv2') });
     page = await session.browser.newPage();
     await gotoExtensionPage(page, `moz-extension://${session.uuid}/sidepanel.html`);

@@ -9,21 +9,13 @@ import { createRequire } from 'node:module';
 import { questionId } from '@/utils/extract/ids';
 import { encodeStamp, type Stamp } from '@/utils/positions/clock';
 import type { ArticleRecord, Position, QuestionRecord } from '@/utils/positions/model';
+import { seededRandom } from '@/utils/share/opinion/cluster';
 
 const FRENCH = `Le monde de la tech est en état de choc. Elon Musk, l’homme qui jurait de ne jamais introduire SpaceX en Bourse avant d’avoir colonisé Mars, s’apprête à briser son propre tabou. Pourquoi ce revirement ? Parce qu’en 2026, la course à l’espace n’est plus seulement une question d’exploration : c’est devenue la guerre totale pour l’infrastructure physique de l’IA. Alors qu’OpenAI et Anthropic brûlent des milliards en espérant que leurs logiciels deviennent plus « intelligents », Musk a compris une vérité brutale que ses rivaux ignorent : le code est éphémère, mais le hardware est l’arbitre final. Le plus grand obstacle à l’IA aujourd’hui n’est pas le manque de données, c’est le manque de place et d’énergie sur Terre. Les centres de données terrestres sont saturés, gourmands en eau et bloqués par des régulations environnementales étouffantes. En accélérant l’IPO de SpaceX, Musk vise un objectif clair : transformer la flotte Starship en un tapis roulant vers l’orbite pour y déployer des Data Centers spatiaux. Imaginez des milliers de serveurs refroidis par le vide spatial, alimentés par un soleil capté sans atmosphère, et connectés par le réseau laser de Starlink. Pendant que Sam Altman cherche désespérément à lever des trillions pour construire des usines de puces au sol, Musk possède déjà le seul véhicule capable de bâtir une puissance de calcul illimitée. Pourquoi entrer en Bourse maintenant ? Parce que la puissance de calcul est devenue la monnaie de réserve du siècle. SpaceX, dont la valorisation pourrait atteindre mille cinq cents milliards de dollars, n’est plus une simple entreprise de transport. C’est la banque centrale de l’infrastructure de demain. Les élus locaux réclament une loi plus stricte sur les loyers, tandis que les propriétaires dénoncent une atteinte au droit de propriété et menacent de retirer leurs logements du marché.`;
 const ENGLISH = `City councils across the country are debating whether to cap rents after a decade in which housing costs rose twice as fast as wages. Supporters say tenants need protection now, not after another round of evictions; opponents warn that caps discourage construction and push landlords to sell. The evidence is mixed. Studies of San Francisco found that rent control kept existing tenants in place but reduced the supply of rental housing by about fifteen percent, as owners converted buildings into condominiums. Meanwhile, the school board voted to delay the start of classes by an hour, citing research that teenagers sleep better and perform better when school starts later. Parents who work early shifts say the change will leave them scrambling for childcare. Economists disagree about whether a four day week would raise productivity or merely compress the same work into longer days, and unions are split on the question. Should governments tax sugary drinks, ban petrol cars by the end of the decade, or let markets decide? Each proposal promises cleaner air or better health, and each carries costs that fall unevenly on households with lower incomes.`;
 
-/** A small seeded generator (mulberry32), so every run builds the same library. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded (mulberry32), so every run builds the same library: the opinion map's own generator.
+export { seededRandom } from '@/utils/share/opinion/cluster';
 
 const corpora = new Map<'fr' | 'en', string[]>();
 

@@ -5,10 +5,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createAnnouncer } from '@/entrypoints/sidepanel/state/announcer';
-import { createArticleSession } from '@/entrypoints/sidepanel/state/article-session';
-import { type PanelStores, PanelStoresProvider } from '@/entrypoints/sidepanel/state/context';
-import { createLibraryStore } from '@/entrypoints/sidepanel/state/library';
+import {
+  createPanelStores,
+  type PanelStores,
+  PanelStoresProvider,
+} from '@/entrypoints/sidepanel/state/context';
 import { ArticleView } from '@/entrypoints/sidepanel/views/ArticleView';
 import type { ExtractedQuestion } from '@/utils/extract/types';
 import * as store from '@/utils/positions/store';
@@ -43,32 +44,14 @@ const RAISED = Array.from(
   }),
 );
 
-function stores(): PanelStores {
-  return {
-    session: createArticleSession({
-      readPage: async () => ({
-        ok: true,
-        extraction: pageExtraction(URL_A, 'Guarding your online life', [OPEN, CLOSED, ...RAISED]),
-      }),
-      loadArticle: store.loadArticle,
-      saveArticle: store.saveArticle,
-      articleUrlForPage: store.articleUrlForPage,
-      rememberPageUrl: store.rememberPageUrl,
-      watchArticles: store.watchArticles,
-      nextStamp: () => store.nextStamp(),
-      unsaved: memoryUnsavedStore(),
+const stores = (): PanelStores =>
+  createPanelStores({
+    readPage: async () => ({
+      ok: true,
+      extraction: pageExtraction(URL_A, 'Guarding your online life', [OPEN, CLOSED, ...RAISED]),
     }),
-    library: createLibraryStore({
-      listSummaries: store.listSummaries,
-      reconcileLibraryIndex: store.reconcileLibraryIndex,
-      watchLibraryIndex: store.watchLibraryIndex,
-      loadArticle: store.loadArticle,
-      saveArticle: store.saveArticle,
-      nextStamp: () => store.nextStamp(),
-    }),
-    announcer: createAnnouncer(),
-  };
-}
+    unsaved: memoryUnsavedStore(),
+  });
 
 let container: HTMLElement;
 let panel: PanelStores;
