@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
@@ -19,7 +20,49 @@ const prose = utf8.encode(
   }).join('\n'),
 );
 
+/**
+ * Layout-like lines of the dictionary's words, from a fixed seed: an input of this file's own, so
+ * the pinned digests below change only when the coder does.
+ */
+function pinnedInput(length: number): Uint8Array {
+  const words = new TextDecoder().decode(DEFLATE_DICTIONARY).split(/[ /]+/).filter(Boolean);
+  let seed = 12345;
+  const next = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  let text = '';
+  while (text.length < length) {
+    const phrase = Array.from({ length: 3 + next(12) }, () => words[next(words.length)]).join(' ');
+    text += `["https://www.${words[next(words.length)]}.fr/${next(100000)}",[${next(5000)},${next(3)},${next(2)}],"${phrase}",${next(6) - 1}]\n`;
+  }
+  return utf8.encode(text.slice(0, length));
+}
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
 describe('context coder', () => {
+  it('writes format 4 bit for bit: streams of a fixed input keep the digests pinned when it shipped', () => {
+    // Every device decodes what any other wrote: a faster predictor must give these same bytes, a
+    // different one needs a new format in codec.ts.
+    const input = pinnedInput(60_000);
+    const small = compress(input.subarray(0, 3_000), DEFLATE_DICTIONARY);
+    expect([small.length, sha256(small)]).toEqual([
+      763,
+      'bee353bbc8aea4a61fcf94b1504b6a28adc59ecebdc2dd79be265408c5ac31fc',
+    ]);
+    // The largest table a sync area uses, and a clone taken halfway (the planner's checkpoint).
+    const encoder = new ContextEncoder(22, DEFLATE_DICTIONARY);
+    encoder.write(input.subarray(0, 30_000));
+    const resumed = encoder.clone();
+    resumed.write(input.subarray(30_000));
+    const large = resumed.finishAt();
+    expect([large.length, sha256(large)]).toEqual([
+      10_681,
+      '7a5bbb1725149cd346c42d5e9aa81c1b90c73d1b1e755ee67fb965d79a039302',
+    ]);
+    expect(decompress(large, DEFLATE_DICTIONARY)).toEqual(input);
+  });
+
   it('round-trips any bytes, with or without a primer', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 600 }), fc.boolean(), (bytes, withPrimer) => {
