@@ -41,7 +41,7 @@ export const TAIL_ENTRIES = 5;
 /**
  * The coder as it stood before the last TAIL_ENTRIES lines of a plan that fitted in full, with the
  * lines it had coded: the next plan whose lines begin with the same ones continues from a copy
- * instead of coding them again. Held by the engine between plans (one, ~17 MB).
+ * instead of coding them again. Held by the engine between plans (one, ~22 MB).
  */
 export interface TailCheckpoint {
   checkpoint: { lines: string[]; stream: EntryStream } | null;

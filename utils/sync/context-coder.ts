@@ -11,9 +11,9 @@
 // that differs between engines). Changing any constant here needs a new format in codec.ts.
 
 /**
- * Log2 of the slots of the hash table of bit predictions (3 bytes each), chosen by the encoder from
+ * Log2 of the slots of the hash table of bit predictions (4 bytes each), chosen by the encoder from
  * the size of what it will code and written in the stream's first byte: collisions cost more than
- * the table, up to 12 MB for a full sync area.
+ * the table, up to 16 MB for a full sync area.
  */
 const MIN_TABLE_BITS = 12;
 const MAX_TABLE_BITS = 22;
@@ -23,8 +23,9 @@ const MODELS = 9;
 const INPUTS = MODELS + 2;
 /** Bytes hashed to find an earlier occurrence of the current context (the match model). */
 const MATCH_MIN = 5;
-/** The mixer's learning rate is 1 / MIXER_DIVISOR (measured: larger rates code these texts worse). */
-const MIXER_DIVISOR = 2048;
+/** The mixer's learning rate is 2^-MIXER_SHIFT (measured: larger rates code these texts worse). */
+const MIXER_SHIFT = 11;
+const MIXER_ROUND = (1 << MIXER_SHIFT) - 1;
 
 // squash(d) = 4096 / (1 + e^-d/256), by interpolation in a fixed table (as lpaq), and its inverse.
 const SQUASH_POINTS = [
@@ -38,6 +39,8 @@ function squash(d: number): number {
   const i = (d >> 7) + 16;
   return (SQUASH_POINTS[i]! * (128 - w) + SQUASH_POINTS[i + 1]! * w + 64) >> 7;
 }
+/** squash(d) for d in -2047..2047, at d + 2047: the mixer's output without the interpolation. */
+const SQUASHED = Int16Array.from({ length: 4095 }, (_, i) => squash(i - 2047));
 const STRETCH = (() => {
   const table = new Int16Array(4096);
   let pi = 0;
@@ -49,14 +52,24 @@ const STRETCH = (() => {
   for (let i = pi; i < 4096; i++) table[i] = 2047;
   return table;
 })();
-/** 65536 / (n + 1.5): a slot seen n times moves by 1/(n + 1.5) of its error. */
-const RECIPROCAL = Int32Array.from({ length: COUNT_LIMIT + 1 }, (_, n) => Math.floor(131072 / (2 * n + 3)));
+/**
+ * 65536 / (n + 1.5) / 65536: a slot seen n times moves by 1/(n + 1.5) of its error. The integer
+ * quotient scaled by 2^-16 is exact, so (error · RATE[n]) | 0 truncates as the integer division did.
+ */
+const RATE = Float64Array.from(
+  { length: COUNT_LIMIT + 1 },
+  (_, n) => Math.floor(131072 / (2 * n + 3)) / 65536,
+);
+/** A slot's P(1) and count share one 32-bit word (P << COUNT_BITS | count): one cache line per slot. */
+const COUNT_BITS = 6;
+const COUNT_MASK = (1 << COUNT_BITS) - 1;
+/** The count after one more sighting: it stops at COUNT_LIMIT. */
+const NEXT_COUNT = Int32Array.from({ length: COUNT_MASK + 1 }, (_, n) => Math.min(n + 1, COUNT_LIMIT));
 
 // Divisions by powers of two as multiplications by their exact inverses: the same doubles (both
 // are exact), without a division's latency on every bit.
 const INV_65536 = 1 / 65536;
 const INV_8192 = 1 / 8192;
-const INV_MIXER = 1 / MIXER_DIVISOR;
 
 /** FNV-style hash step, multiplication kept exact with Math.imul. */
 const mix = (h: number, x: number) => Math.imul((h ^ x) >>> 0, 0x01000193) >>> 0;
@@ -71,8 +84,7 @@ class Predictor {
   private readonly tableMask: number;
   private readonly tableShift: number;
   /** Per slot: P(1) in 16 bits, and how often it was seen (its learning rate slows with it). */
-  private readonly prob: Uint16Array;
-  private readonly count: Uint8Array;
+  private readonly table: Int32Array;
   private readonly weights: Int32Array;
   /** SSE: the mixed prediction refined by the partial and previous byte, 33 buckets interpolated. */
   private readonly sse: Uint16Array;
@@ -91,6 +103,9 @@ class Predictor {
   private sseWeight = 0;
   private p = 2048;
   private mixerBase = 0;
+  /** What predict needs of the last byte, set once per byte: its mixer offset and SSE row. */
+  private placeOffset = 0;
+  private sseRow = 0;
   /** Where in the JSON layout the byte is: bracket depth and element index at each depth. */
   private depth = 0;
   private readonly elementIndex = new Uint8Array(16);
@@ -112,8 +127,7 @@ class Predictor {
     this.sseMask = (1 << (bits - 6)) - 1;
     this.lastSeenShift = 32 - (bits - 4);
     if (from) {
-      this.prob = from.prob.slice();
-      this.count = from.count.slice();
+      this.table = from.table.slice();
       this.weights = from.weights.slice();
       this.sse = from.sse.slice();
       this.buffer = from.buffer.slice();
@@ -127,8 +141,7 @@ class Predictor {
       for (const key of Predictor.scalars) to[key] = (from as unknown as Record<string, unknown>)[key];
       return;
     }
-    this.prob = new Uint16Array(1 << bits).fill(32768);
-    this.count = new Uint8Array(1 << bits);
+    this.table = new Int32Array(1 << bits).fill(32768 << COUNT_BITS);
     this.weights = new Int32Array(256 * 16 * INPUTS).fill(Math.floor(65536 * 0.3));
     this.sse = new Uint16Array((this.sseMask + 1) * 33);
     const row = Uint16Array.from({ length: 33 }, (_, j) => squash((j - 16) * 128) * 16);
@@ -142,8 +155,7 @@ class Predictor {
 
   /** Takes `from`'s state into this predictor's tables (same size), allocating nothing new. */
   copyFrom(from: Predictor): void {
-    this.prob.set(from.prob);
-    this.count.set(from.count);
+    this.table.set(from.table);
     this.weights.set(from.weights);
     this.sse.set(from.sse);
     if (this.buffer.length === from.buffer.length) this.buffer.set(from.buffer);
@@ -171,6 +183,8 @@ class Predictor {
     'sseWeight',
     'p',
     'mixerBase',
+    'placeOffset',
+    'sseRow',
     'depth',
     'inString',
     'length',
@@ -186,13 +200,14 @@ class Predictor {
 
   update(bit: number): void {
     const target = bit ? 65535 : 0;
-    const { slots, prob, count } = this;
+    const { slots, table } = this;
     for (let i = 0; i < MODELS; i++) {
+      // Read again for each model: two models may share a slot, and the second sees the first's update.
       const s = slots[i]!;
-      const n = count[s]!;
-      const p = prob[s]!;
-      prob[s] = p + (((target - p) * RECIPROCAL[n]! * INV_65536) | 0);
-      if (n < COUNT_LIMIT) count[s] = n + 1;
+      const slot = table[s]!;
+      const n = slot & COUNT_MASK;
+      const p = slot >> COUNT_BITS;
+      table[s] = ((p + (((target - p) * RATE[n]!) | 0)) << COUNT_BITS) | NEXT_COUNT[n]!;
     }
     if (this.matchSlot >= 0) {
       const m = this.matchProb[this.matchSlot]!;
@@ -201,9 +216,12 @@ class Predictor {
     // Mixer: gradient step on coding cost.
     const err = (bit << 12) - this.mixed;
     const { weights, inputs, mixerBase: base } = this;
-    // (x · 1/MIXER_DIVISOR) | 0 truncates exactly: |x| stays far below 2^31 · MIXER_DIVISOR.
-    for (let i = 0; i < INPUTS; i++)
-      weights[base + i] = weights[base + i]! + ((inputs[i]! * err * INV_MIXER) | 0);
+    // |input · err| < 2047 · 4096 fits in 32 bits: the step is that over 2^MIXER_SHIFT, truncated
+    // toward zero (negatives are rounded up before the shift), all in integers.
+    for (let i = 0; i < INPUTS; i++) {
+      const x = inputs[i]! * err;
+      weights[base + i] = (weights[base + i]! + ((x + ((x >> 31) & MIXER_ROUND)) >> MIXER_SHIFT)) | 0;
+    }
     // SSE: both interpolation points move toward the bit.
     const t = bit ? 65535 : 0;
     const a = this.sseIndex;
@@ -286,16 +304,22 @@ class Predictor {
       mix(mix(8, this.depth), this.elementIndex[this.depth]!),
       this.elementIndex[Math.max(this.depth - 1, 0)]! * 256 + (h & 0xff),
     );
+    // One weight set per partial byte and place in the layout (inside a string: how far in).
+    const place = this.inString
+      ? 8 + Math.min(this.fieldPosition, 7)
+      : Math.min(this.elementIndex[this.depth]!, 7);
+    this.placeOffset = place * INPUTS;
+    this.sseRow = (h & 0xff) << 8;
   }
 
   private predict(): void {
     const c0 = this.c0;
     const hashC0 = Math.imul(c0, 0x2f0b4c27);
-    const { contexts, slots, inputs, prob, tableShift, tableMask } = this;
+    const { contexts, slots, inputs, table, tableShift, tableMask } = this;
     for (let i = 0; i < MODELS; i++) {
       const s = ((Math.imul(contexts[i]! ^ hashC0, 0x9e3779b1) >>> tableShift) ^ i) & tableMask;
       slots[i] = s;
-      inputs[i] = STRETCH[prob[s]! >> 4]!;
+      inputs[i] = STRETCH[table[s]! >> (COUNT_BITS + 4)]!;
     }
     this.inputs[MODELS] = 256;
     this.matchSlot = -1;
@@ -309,25 +333,23 @@ class Predictor {
         this.inputs[MODELS + 1] = STRETCH[this.matchProb[this.matchSlot]! >> 4]!;
       }
     }
-    // One weight set per partial byte and place in the layout (inside a string: how far in).
-    const place = this.inString
-      ? 8 + Math.min(this.fieldPosition, 7)
-      : Math.min(this.elementIndex[this.depth]!, 7);
-    const base = (c0 * 16 + place) * INPUTS;
+    const base = c0 * (16 * INPUTS) + this.placeOffset;
     this.mixerBase = base;
     const weights = this.weights;
     let dot = 0;
     for (let i = 0; i < INPUTS; i++) dot += weights[base + i]! * inputs[i]!;
     dot = Math.floor(dot * INV_65536);
-    this.mixed = squash(dot < -2047 ? -2047 : Math.min(dot, 2047));
+    const mixed = SQUASHED[(dot < -2047 ? -2047 : Math.min(dot, 2047)) + 2047]!;
+    this.mixed = mixed;
     // SSE on the previous byte and the partial byte.
-    const st = STRETCH[this.mixed]! + 2048;
-    this.sseWeight = st & 127;
-    this.sseIndex = ((((this.history & 0xff) << 8) | c0) & this.sseMask) * 33 + (st >> 7);
-    const refined =
-      (this.sse[this.sseIndex]! * (128 - this.sseWeight) + this.sse[this.sseIndex + 1]! * this.sseWeight) >>
-      11;
-    const p = (this.mixed + 3 * refined + 2) >> 2;
+    const st = STRETCH[mixed]! + 2048;
+    const sseWeight = st & 127;
+    const sseIndex = ((this.sseRow | c0) & this.sseMask) * 33 + (st >> 7);
+    this.sseWeight = sseWeight;
+    this.sseIndex = sseIndex;
+    const sse = this.sse;
+    const refined = (sse[sseIndex]! * (128 - sseWeight) + sse[sseIndex + 1]! * sseWeight) >> 11;
+    const p = (mixed + 3 * refined + 2) >> 2;
     this.p = p < 1 ? 1 : Math.min(p, 4095);
   }
 }
@@ -340,7 +362,7 @@ export function tableBitsFor(bytes: number): number {
 }
 
 // Priming a predictor on the primer costs as much as coding it: done once per table size and
-// primer, then copied. A primed full-size predictor is 18 MB: let go 30 s after its last use.
+// primer, then copied. A primed full-size predictor is 22 MB: let go 30 s after its last use.
 const RELEASE_MS = 30_000;
 const primedCache = new Map<
   string,
@@ -411,7 +433,7 @@ export class ContextEncoder {
   /**
    * An encoder in this one's exact state, independent of it: what it writes next gives the bytes
    * this one would. The planner keeps one before the most recent articles, so an edit to one of
-   * them codes only what follows (a copy of the tables: ~17 MB, a few milliseconds).
+   * them codes only what follows (a copy of the tables: ~22 MB, a few milliseconds).
    */
   clone(): ContextEncoder {
     return new ContextEncoder(this.bits, this);
@@ -419,7 +441,7 @@ export class ContextEncoder {
 
   /**
    * Takes `from`'s exact state (an encoder of the same table size), reusing this one's memory: a
-   * planner that resumes from its checkpoint on every edit does not allocate 17 MB each time.
+   * planner that resumes from its checkpoint on every edit does not allocate 22 MB each time.
    */
   copyFrom(from: ContextEncoder): void {
     if (from.bits !== this.bits) throw new RangeError('table bits');
