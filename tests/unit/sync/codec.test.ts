@@ -43,6 +43,18 @@ describe('base85', () => {
   it('rejects text outside its alphabet', () => {
     expect(decodeBase85('ab"cd')).toBeNull();
     expect(decodeBase85('a')).toBeNull();
+    expect(decodeBase85('abcdé')).toBeNull();
+    // Five digits can say more than 32 bits: the largest is not a group any encoder wrote.
+    expect(decodeBase85(encodeBase85(Uint8Array.of(255, 255, 255, 255)))).toEqual(
+      Uint8Array.of(255, 255, 255, 255),
+    );
+    expect(decodeBase85('~~~~~')).toBeNull();
+  });
+
+  it('writes the text it always wrote (stored payloads are read by every version)', () => {
+    const bytes = Uint8Array.of(0, 1, 2, 3, 255, 254, 253, 252, 128, 64, 7);
+    expect(encodeBase85(bytes)).toBe('!!.1+|?T~yQ7aE');
+    expect(decodeBase85('!!.1+|?T~yQ7aE')).toEqual(bytes);
   });
 });
 
