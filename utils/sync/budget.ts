@@ -102,14 +102,29 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
   const blocked = options.blockedKeys ?? new Set<string>();
   const localByChoice: string[] = [];
   const localByBudget: string[] = [];
-  const byRecency = [...articles].sort((a, b) => {
-    // Stamps compare as code units, like everywhere else (localeCompare would not).
-    const [x, y] = [lastActivity(a), lastActivity(b)];
-    if (x !== y) return x > y ? -1 : 1;
-    return a.url < b.url ? -1 : 1;
-  });
+  // Each article's activity found once, not in every comparison (it walks the whole record).
+  const byRecency = articles
+    .map((article) => ({ article, at: lastActivity(article) }))
+    .sort((a, b) => {
+      // Stamps compare as code units, like everywhere else (localeCompare would not).
+      if (a.at !== b.at) return a.at > b.at ? -1 : 1;
+      return a.article.url < b.article.url ? -1 : 1;
+    })
+    .map((e) => e.article);
   const always: { bucket: string; id: string; entry: SyncEntry }[] = [];
-  const full: { bucket: string; id: string; entry: SyncEntry; compact: SyncEntry | null; url: string }[] = [];
+  /**
+   * `compact`: the article's compact form, made when first asked for (a plan that fits in full
+   * never lays it out); `compactInputs`: what that form depends on besides the full entry, for the
+   * memo key, or 0 if the article has none.
+   */
+  const full: {
+    bucket: string;
+    id: string;
+    entry: SyncEntry;
+    compact: () => SyncEntry | null;
+    compactInputs: string | 0;
+    url: string;
+  }[] = [];
   const mine = new Set<string>();
   let lacksWording = false;
   for (const article of byRecency) {
@@ -131,10 +146,33 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
       const synced = (qid: string) => options.syncedPlaceholder?.(article.url, qid);
       const newest = newestSnapshots(article, synced);
       if (lacksNewestWording(article, newest)) lacksWording = true;
-      const compact: SyncEntry | null = hasPageSnapshots(article)
-        ? { kind: 'article', article: compactArticle(article, (qid) => synced(qid)?.placeholder), newest }
-        : null;
-      full.push({ bucket, id, entry: { kind: 'article', article, newest }, compact, url: article.url });
+      const hasCompact = hasPageSnapshots(article);
+      let compact: SyncEntry | undefined;
+      full.push({
+        bucket,
+        id,
+        entry: { kind: 'article', article, newest },
+        compact: () => {
+          if (!hasCompact) return null;
+          compact ??= {
+            kind: 'article',
+            article: compactArticle(article, (qid) => synced(qid)?.placeholder),
+            newest,
+          };
+          return compact;
+        },
+        // The compact form is the article (which its full line gives), the hints (which it does
+        // not always carry) and the placeholders storage.sync holds for its page questions.
+        compactInputs: hasCompact
+          ? JSON.stringify([
+              newest,
+              options.syncedPlaceholder
+                ? Object.keys(article.questions).map((qid) => synced(qid)?.placeholder ?? 0)
+                : 0,
+            ])
+          : 0,
+        url: article.url,
+      });
     }
   }
   for (const marker of options.foreignMarkers ?? []) {
@@ -170,7 +208,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
         quotaBytes,
         options.maxStreamBytes,
         always.map((e) => [e.bucket, lineOf(e.entry)]),
-        full.map((e) => [e.bucket, lineOf(e.entry), e.compact ? lineOf(e.compact) : 0]),
+        full.map((e) => [e.bucket, lineOf(e.entry), e.compactInputs]),
         lacksWording && full.map((e) => options.syncedInFull?.(e.url) ?? null),
         // Articles kept here by choice or by an unreadable bucket: they are in the plan's counts.
         localByChoice,
@@ -186,7 +224,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     return line.length * 3 > MAX_ENTRY_BYTES && utf8.encode(line).length > MAX_ENTRY_BYTES;
   };
   /** Whether an article is too large however it is packed (compact when it has that form). */
-  const tooLargeAt = (i: number) => tooBig(full[i]!.compact ?? full[i]!.entry);
+  const tooLargeAt = (i: number) => tooBig(full[i]!.compact() ?? full[i]!.entry);
 
   // Adds entries in order to one stream per bucket while the whole still fits, and stops at the
   // first that does not (or once the candidates take `share` bytes): the most recent come first.
@@ -194,7 +232,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
   const run = (inFull: (i: number) => boolean, share = Number.POSITIVE_INFINITY) => {
     const entryOf = (i: number): SyncEntry => {
       const e = full[i]!;
-      return inFull(i) && !(e.compact && tooBig(e.entry)) ? e.entry : (e.compact ?? e.entry);
+      return inFull(i) && !(e.compactInputs !== 0 && tooBig(e.entry)) ? e.entry : (e.compact() ?? e.entry);
     };
     const expected = new Map<string, number>();
     for (const e of always) expected.set(e.bucket, (expected.get(e.bucket) ?? 0) + lineOf(e.entry).length);
@@ -258,7 +296,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
   function inFullOldestFirst(): ReturnType<typeof run> | null {
     const entryOf = (i: number): SyncEntry => {
       const e = full[i]!;
-      return e.compact && tooBig(e.entry) ? e.compact : e.entry;
+      return e.compactInputs !== 0 && tooBig(e.entry) ? e.compact()! : e.entry;
     };
     const skipped = full.flatMap((_, i) => (tooBig(entryOf(i)) ? [i] : []));
     const taken = full.flatMap((_, i) => (tooBig(entryOf(i)) ? [] : [i]));

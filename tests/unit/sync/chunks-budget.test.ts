@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeStamp } from '@/utils/positions/clock';
 import { lastActivity } from '@/utils/positions/model';
-import { planSync, TAIL_ENTRIES, type TailCheckpoint } from '@/utils/sync/budget';
+import { planSync, type SyncPlan, TAIL_ENTRIES, type TailCheckpoint } from '@/utils/sync/budget';
 import {
   articleKey,
   assembleItems,
@@ -9,7 +9,7 @@ import {
   bucketOfArticleKey,
   splitIntoItems,
 } from '@/utils/sync/chunks';
-import { compactArticle, entryLine, packArticle, unpackItem } from '@/utils/sync/codec';
+import { compactArticle, entryLine, isPageQuestion, packArticle, unpackItem } from '@/utils/sync/codec';
 import { canonicalJson } from '@/utils/sync/engine';
 import { itemBytes, SYNC_QUOTA_BYTES_PER_ITEM } from '@/utils/sync/limits';
 import { FakeSyncArea } from '../../support/fake-sync-area';
@@ -186,6 +186,28 @@ describe('budget', () => {
       before = after;
     }
   }, 120_000);
+
+  it('reuses a remembered plan only for the same inputs: what storage.sync holds for a compact question counts', () => {
+    const library = typicalLibrary(6);
+    const options = { quotaBytes: 3_000 };
+    const memo = new Map<string, SyncPlan>();
+    const before = planSync(library, { ...options, memo });
+    const url = before.compact[0]!;
+    const article = library.find((a) => a.url === url)!;
+    const [id, question] = Object.entries(article.questions).find(([, q]) => isPageQuestion(q.q.v))!;
+    const placeholder = compactArticle(article).questions[id]!.q;
+    // A placeholder that sorts after this device's (a later order), then a newer wording's stamp:
+    // each changes the compact form (not the full one) and so the plan.
+    const later = { v: { ...placeholder.v, order: 99 }, at: '' };
+    const newer = encodeStamp(Number.parseInt(question.q.at.slice(0, 9), 36) + 60_000, 0, 'zz9zz9');
+    for (const synced of [{ placeholder: later }, { placeholder, newest: newer }]) {
+      const syncedPlaceholder = (u: string, q: string) => (u === url && q === id ? synced : undefined);
+      const fresh = planSync(library, { ...options, syncedPlaceholder });
+      expect(fresh.items).not.toEqual(before.items);
+      expect(planSync(library, { ...options, memo, syncedPlaceholder })).toEqual(fresh);
+    }
+    expect(planSync(library, { ...options, memo })).toEqual(before);
+  });
 
   it('plans against a smaller quota when asked (tests exercise the compact tier with it)', () => {
     const library = typicalLibrary(6);
