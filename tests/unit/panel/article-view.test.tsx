@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The article view with many questions: each section shows its first cards and "Show more" (which
 // moves focus to the first card it reveals), and a click or a keystroke renders one card only.
 import { render } from 'preact';

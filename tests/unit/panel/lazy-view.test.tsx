@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // A view loaded later: a plain loading state, then the view; a failed load says so and retries.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';

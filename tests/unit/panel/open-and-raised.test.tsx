@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The article view with an open question (answered in words, no scale) and questions raised in
 // the text (the best few shown, the rest on request, never counted as the author's), through the
 // real session and store, then out through an export.

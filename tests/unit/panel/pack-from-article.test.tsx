@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // A teacher starts from the article: its "Share these questions with a class" opens the Group page
 // at the question pack, its heading focused so a keyboard or screen-reader user lands there.
 import { render } from 'preact';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // How the panel names a page it cannot read: the browsers' own injection errors, and a refusal
 // right after the reader's click (the page is forbidden, not waiting for a click).
 import { beforeEach, describe, expect, it } from 'vitest';

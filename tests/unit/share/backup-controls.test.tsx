@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // Settings → Backup says what happened, whatever happened: what was restored, each entry left
 // out and why, where a restore stopped when storage was full, and any failure, in words.
 import { render } from 'preact';

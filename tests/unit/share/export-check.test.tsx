@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // An export is checked against the very schema its recipients import with, before anything
 // leaves: a file they would refuse is never downloaded or copied, and the dialog says what is
 // too long, and where.

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The export dialog says what leaves in words first (questions, positions, which notes go), puts
 // the download within reach at once, and keeps the exact text behind a disclosure.
 import axe from 'axe-core';

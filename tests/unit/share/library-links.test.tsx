@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // My debates shows each article's title as a link to it; only a web address (http or https) may
 // become one. A `javascript:` URL stored by an earlier version's restore is shown as text.
 import { render } from 'preact';

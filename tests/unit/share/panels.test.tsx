@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import axe from 'axe-core';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The question pack panel: a pasted pack adds the teacher's questions to the reader's record (the
 // session's own pure action stands in for it), a bad code or another article's pack says why and
 // adds nothing, and the export buttons appear only when there is something to pack.
