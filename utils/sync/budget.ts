@@ -45,7 +45,10 @@ export const TAIL_ENTRIES = 5;
  */
 export interface TailCheckpoint {
   checkpoint: { lines: string[]; stream: EntryStream } | null;
-  /** The stream a plan resumes into (a copy of the checkpoint), kept so the next one reuses its memory. */
+  /**
+   * The stream a plan resumes into (the checkpoint is copied into it), kept so the next one reuses
+   * its memory: after a plan from nothing, that plan's own stream.
+   */
   scratch?: EntryStream;
 }
 
@@ -336,6 +339,9 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
       const cost = costAt(stream.mark());
       if (!fits(reservedBytes + cost.bytes, reservedItems + cost.items)) return null;
     }
+    // This stream's memory is what the next plan resumes into: the first edit after a plan from
+    // nothing then copies the checkpoint into it instead of allocating ~22 MB.
+    if (!resumes && options.tail) options.tail.scratch = stream;
     const good = stream.mark();
     if (good.coder.bytesIn > (options.maxStreamBytes ?? MAX_STREAM_BYTES)) return null;
     const cost = costAt(good);

@@ -161,6 +161,10 @@ describe('budget', () => {
     expect(Object.keys(before.items).length).toBeGreaterThan(4);
     expect(tail.checkpoint?.lines.length).toBe(library.length - TAIL_ENTRIES);
     const saved = tail.checkpoint;
+    // The plan's own stream is kept for the edits to resume into: none allocates another.
+    const scratch = tail.scratch;
+    expect(scratch).toBeDefined();
+    expect(scratch).not.toBe(saved?.stream);
     let ms = Date.UTC(2027, 0, 1);
     const byRecency = () => [...library].sort((a, b) => (lastActivity(a) > lastActivity(b) ? -1 : 1));
     for (const rank of [0, 2, 4]) {
@@ -176,6 +180,7 @@ describe('budget', () => {
       const after = planSync(library, { tail });
       // The checkpoint was used, not replaced, and gives what a plan from nothing gives.
       expect(tail.checkpoint).toBe(saved);
+      expect(tail.scratch).toBe(scratch);
       expect(after).toEqual(planSync(library));
       // The head changes (its checksum); of the parts, only the last ones, where the tail is coded.
       const parts = Object.keys(after.items).length;
