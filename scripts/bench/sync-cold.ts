@@ -2,7 +2,8 @@
 // spawns it): nothing decoded, primed or compiled before, as on a device that has just started.
 // `decode <file>`: read back the sync items in <file> (JSON, key → value), as a new device does.
 // `plan <count>`: plan a library of <count> typical articles that fits in full.
-// Prints the milliseconds of that work alone (the modules are loaded before the clock starts).
+// Prints the milliseconds of that work alone (the modules are loaded before the clock starts), and
+// the process's CPU milliseconds over it (on a loaded machine the wall clock also counts waiting).
 import { readFileSync } from 'node:fs';
 import { planSync } from '@/utils/sync/budget';
 import { assembleItems } from '@/utils/sync/chunks';
@@ -12,17 +13,23 @@ import { typicalLibrary } from '../../tests/support/sync-fixtures';
 const [mode, arg] = process.argv.slice(2);
 if (mode === 'decode') {
   const items = JSON.parse(readFileSync(arg!, 'utf8')) as Record<string, unknown>;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const assembled = assembleItems('b0', (key) => items[key]);
   const decoded = assembled.ok ? unpackItem(assembled.payload) : assembled;
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   if (!decoded.ok) throw new Error('the area does not decode');
-  console.log(JSON.stringify({ ms, entries: decoded.entries.length }));
+  console.log(
+    JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, entries: decoded.entries.length }),
+  );
 } else if (mode === 'plan') {
   const library = typicalLibrary(Number(arg));
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const plan = planSync(library);
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   if (plan.compact.length > 0 || plan.localByBudget.length > 0) throw new Error(`${arg} should fit in full`);
-  console.log(JSON.stringify({ ms }));
+  console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000 }));
 } else throw new Error(`unknown mode ${mode}`);
