@@ -10,7 +10,10 @@ import { rejectionMessage } from '@/utils/share/result';
 import { encodeShareCode, SHARE_CODE_PREFIX } from '@/utils/share/share-code';
 import { memberFile, readerArticle, URL_A } from './fixtures';
 
-const RUNS = 10_000;
+// Under Stryker (npm run mutate sets STANCE_MUTATE_TESTS) every mutant the importer's code holds
+// reruns this test: a tenth of the inputs keeps a mutant's cost near a second, and can only miss a
+// mutant, never count one killed that npm test's full run would let live.
+const RUNS = process.env.STANCE_MUTATE_TESTS ? 1_000 : 10_000;
 const base = memberFile('p1', 'Ada', [5, 1, 'undecided'], ['note', undefined, 'other']);
 
 /** Every path to a value in the valid file, to aim mutations at. */

@@ -11,7 +11,7 @@ import { ensureQuestion } from '@/utils/positions/actions';
 import type { ArticleRecord, QuestionSnapshot } from '@/utils/positions/model';
 import { buildQuestionPack, packToShareCode } from '@/utils/share/question-pack';
 import { pageExtraction } from '../../support/extraction';
-import { renderTarget, settle } from '../support/render-target';
+import { renderTarget, settle, settleUntil } from '../support/render-target';
 import { readerArticle, URL_A } from './fixtures';
 
 const OWN = 'Should the class vote on it?';
@@ -53,6 +53,7 @@ describe('QuestionPackPanel', () => {
 
   const status = () => target.el.querySelector('[role=status]')?.textContent;
   async function paste(code: string) {
+    const before = status();
     const area = target.el.querySelector('textarea')!;
     await act(() => {
       area.value = code;
@@ -62,7 +63,7 @@ describe('QuestionPackPanel', () => {
       (b) => b.textContent === 'Import the pack',
     )!;
     await act(() => button.click());
-    await settle(5);
+    await settleUntil(() => status() !== before);
   }
 
   it('adds the teacher’s question from a pasted code, labelled as theirs', async () => {

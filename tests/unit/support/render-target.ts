@@ -24,3 +24,12 @@ export function renderTarget(): { readonly el: HTMLElement } {
 export async function settle(turns = 10): Promise<void> {
   for (let i = 0; i < turns; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
 }
+
+/**
+ * Lets effects run until `done()` holds, for work that takes an unknown number of turns (a share
+ * code inflates through streams; instrumented under Stryker it needs more turns than in npm test).
+ * Gives up after `turns`, leaving the test's own assertion to say what is missing.
+ */
+export async function settleUntil(done: () => boolean, turns = 500): Promise<void> {
+  for (let i = 0; i < turns && !done(); i++) await settle(1);
+}
