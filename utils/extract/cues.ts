@@ -521,6 +521,11 @@ const FUNCTION_WORDS: Record<string, string[]> = {
   pt: ['o', 'os', 'e', 'do', 'da', 'uma', 'com'],
 };
 
+// Each function word belongs to one language: one look-up a word of the sample, not six list scans.
+const LANGUAGE_OF_WORD = new Map(
+  Object.entries(FUNCTION_WORDS).flatMap(([lang, words]) => words.map((word) => [word, lang] as const)),
+);
+
 /**
  * The page's language ("fr-FR" → "fr"): the declared one unless the body's function words say
  * clearly otherwise (themes often declare their default language on every post); guessed when none.
@@ -529,9 +534,8 @@ export function pageLanguage(declared: string, folded: string): string {
   const base = declared.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   const counts = new Map<string, number>();
   for (const word of folded.split(' ')) {
-    for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
-      if (words.includes(word)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
-    }
+    const lang = LANGUAGE_OF_WORD.get(word);
+    if (lang) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   let best = base in READER_WORDS ? base : 'en';
   let most = 0;
