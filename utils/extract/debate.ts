@@ -1,8 +1,13 @@
 // Finds the questions the author puts to readers. Every question sentence of the body is a
 // candidate; a logistic model (model.ts) over general features (features.ts) decides which are.
 import type { TextUnit } from './blocks';
-import { RELATED_LINKS_LEAD } from './cues';
-import { excludedByDefinition, featuresOf, pageContext, type SentenceInUnit } from './features';
+import {
+  excludedByDefinition,
+  featuresOf,
+  opensRelatedLinks,
+  pageContext,
+  type SentenceInUnit,
+} from './features';
 import { type DebateModel, probability, SHIPPED_MODEL } from './model';
 import {
   foldText,
@@ -30,12 +35,9 @@ const MAX_LABEL_WORDS = 8;
 // "Aun así, preferimos preguntaros directamente: ¿Pensáis que…?": the question follows the colon.
 const LEAD_CLAUSE = /^(.{2,120}?)\s*[:：]\s+(\S.*)$/u;
 
-/** Units that can carry reader prose: not related-link boxes or link lists. */
-export function proseUnits(units: TextUnit[]): TextUnit[] {
-  // The lead phrases are short: folding the opening of a block is enough, and much cheaper.
-  return units.filter(
-    (unit) => unit.linkShare <= 0.5 && !RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60))),
-  );
+/** A unit that can carry reader prose: not a related-link box or a link list. */
+export function isProseUnit(unit: TextUnit): boolean {
+  return unit.linkShare <= 0.5 && !opensRelatedLinks(unit);
 }
 
 /** Splits "Lead clause: question?" into its label (when short) and the question. */
@@ -91,6 +93,8 @@ function labelOnly(unit: TextUnit | undefined): string {
 
 /** Every question sentence of the body, with its features: what the model scores. */
 export function debateCandidates(units: TextUnit[], lang: string): DebateCandidate[] {
+  // No question mark, no candidate: the page's context is not worth computing.
+  if (!units.some((unit) => /[?？]/u.test(unit.text))) return [];
   const context = pageContext(units, lang);
   const candidates: DebateCandidate[] = [];
   units.forEach((unit, index) => {

@@ -103,6 +103,9 @@ export interface PageContext {
   blocksAfter: number[];
   wordsAfter: number[];
   questionsAfter: number[];
+  /** foldText and wordCount, each text done once: candidates of a page read the same blocks and sentences. */
+  fold: (text: string) => string;
+  words: (text: string) => number;
 }
 
 const PROSE_WORDS = 25;
@@ -115,13 +118,41 @@ const OPENING_WORDS = 10;
 const COMMENT_AREA =
   '#comments, #respond, #disqus_thread, .comments, .comments-area, .comment-respond, .comment-form, [id^="comment"], [class*="comments"]';
 
+function remembered<T>(compute: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) {
+      value = compute(text);
+      known.set(text, value);
+    }
+    return value;
+  };
+}
+
+// Asked of every block by the debate finder, then again by the raised one. Keyed by the unit, which
+// each reading makes anew, so no reading is served another's answer.
+const relatedLead = new WeakMap<TextUnit, boolean>();
+
+/** A block opening a list of links ("Lire aussi"): the leads are short, so its first 60 characters tell. */
+export function opensRelatedLinks(unit: TextUnit): boolean {
+  let opens = relatedLead.get(unit);
+  if (opens === undefined) {
+    opens = RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60)));
+    relatedLead.set(unit, opens);
+  }
+  return opens;
+}
+
 export function pageContext(units: TextUnit[], lang: string): PageContext {
+  const fold = remembered(foldText);
+  const words = remembered(wordCount);
   // A reading list: short blocks that are mostly a link or list items with one, or teasers opening
   // with their link, three or more within five blocks. A paragraph with a link in it is prose.
   const linked = units.map(
     (unit) =>
       unit.links.length > 0 &&
-      ((wordCount(unit.text) < 30 && (unit.linkShare >= 0.3 || isListItem(unit))) || opensWithLink(unit)),
+      ((words(unit.text) < 30 && (unit.linkShare >= 0.3 || isListItem(unit))) || opensWithLink(unit)),
   );
   const readingList = linked.map(
     (isLinked, i) => isLinked && linked.slice(Math.max(0, i - 2), i + 3).filter(Boolean).length >= 3,
@@ -134,7 +165,7 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
       !readingList[i] &&
       !postscript[i] &&
       !(unit.heading > 0 && readingList[i + 1]) &&
-      !RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60))),
+      !opensRelatedLinks(unit),
   );
   const questionsPerUnit = units.map((unit) =>
     /[?？]/u.test(unit.text) ? splitSentences(unit.text).filter(isQuestionSentence).length : 0,
@@ -147,14 +178,13 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
     const next = i + 1;
     const counted = substantive[next] === true;
     blocksAfter[i] = (blocksAfter[next] as number) + (counted ? 1 : 0);
-    wordsAfter[i] = (wordsAfter[next] as number) + (counted ? wordCount((units[next] as TextUnit).text) : 0);
+    wordsAfter[i] = (wordsAfter[next] as number) + (counted ? words((units[next] as TextUnit).text) : 0);
     questionsAfter[i] = (questionsAfter[next] as number) + (counted ? (questionsPerUnit[next] as number) : 0);
   }
   let closingStart = units.length;
   while (closingStart > 0) {
     const unit = units[closingStart - 1] as TextUnit;
-    if (substantive[closingStart - 1] && !/[?？]/u.test(unit.text) && wordCount(unit.text) >= PROSE_WORDS)
-      break;
+    if (substantive[closingStart - 1] && !/[?？]/u.test(unit.text) && words(unit.text) >= PROSE_WORDS) break;
     closingStart--;
   }
   let commentsOnPage = false;
@@ -183,6 +213,8 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
     blocksAfter,
     wordsAfter,
     questionsAfter,
+    fold,
+    words,
   };
 }
 
@@ -242,9 +274,9 @@ function nextSubstantive(context: PageContext, index: number, step: 1 | -1): Tex
 function debateCueBefore(context: PageContext, index: number): boolean {
   for (let j = index; j >= 0 && j >= index - 12; j--) {
     const unit = context.units[j] as TextUnit;
-    const short = unit.heading > 0 || (unit.text.length <= 200 && wordCount(unit.text) <= 15);
-    if (short && DEBATE_SECTION_CUE.test(foldText(unit.text))) return true;
-    if (j < index && !/[?？]/u.test(unit.text) && wordCount(unit.text) >= PROSE_WORDS) return false;
+    const short = unit.heading > 0 || (unit.text.length <= 200 && context.words(unit.text) <= 15);
+    if (short && DEBATE_SECTION_CUE.test(context.fold(unit.text))) return true;
+    if (j < index && !/[?？]/u.test(unit.text) && context.words(unit.text) >= PROSE_WORDS) return false;
   }
   return false;
 }
@@ -275,9 +307,9 @@ function sentenceIsLink(unit: TextUnit, text: string): boolean {
 }
 
 /** "…, ¿no?", "…, right?": the tag after a statement's last comma. */
-function isTagQuestion(sentence: string): boolean {
+function isTagQuestion(sentence: string, fold: (text: string) => string): boolean {
   const comma = sentence.lastIndexOf(',');
-  return comma > 0 && TAG_QUESTION.test(foldText(sentence.slice(comma + 1)));
+  return comma > 0 && TAG_QUESTION.test(fold(sentence.slice(comma + 1)));
 }
 
 /**
@@ -295,13 +327,13 @@ export function excludedByDefinition(context: PageContext, index: number, q: Sen
     insideQuote(q.before) ||
     insideParentheses(q.before, q.sentence) ||
     sentenceIsLink(unit, q.text) ||
-    isTagQuestion(q.sentence) ||
-    ENGAGEMENT_LINE.test(foldText(q.text))
+    isTagQuestion(q.sentence, context.fold) ||
+    ENGAGEMENT_LINE.test(context.fold(q.text))
   );
 }
 
 export function featuresOf(context: PageContext, index: number, q: SentenceInUnit): number[] {
-  const { units, substantive } = context;
+  const { units, substantive, fold, words: wordsOf } = context;
   const unit = units[index] as TextUnit;
   // A block that is no part of the body (a reading list, a link box) is at no place in it: the
   // body's end, where prompts sit, is the end of its own text, not of the links after it.
@@ -310,18 +342,18 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
   const wordsAfter = inBody ? (context.wordsAfter[index] ?? 0) : Number.POSITIVE_INFINITY;
   let blockWordsBefore = 0;
   for (let i = 0; i < index && blockWordsBefore < 60; i++) {
-    if (substantive[i] && !units[i]?.heading) blockWordsBefore += wordCount((units[i] as TextUnit).text);
+    if (substantive[i] && !units[i]?.heading) blockWordsBefore += wordsOf((units[i] as TextUnit).text);
   }
   const wordsBefore = blockWordsBefore + wordCount(q.before);
-  const folded = foldText(q.text);
+  const folded = fold(q.text);
   const others = q.sentences.filter((s) => s !== q.sentence);
   const othersFolded = foldText(others.join(' '));
   const next = nextSubstantive(context, index, 1);
-  const nextFolded = next ? foldText(next.text) : '';
+  const nextFolded = next ? fold(next.text) : '';
   const position = q.sentences.indexOf(q.sentence);
   const proseAfter = q.sentences
     .slice(position + 1)
-    .filter((s) => !isQuestionSentence(s) && !RESPONSE_CUE.test(foldText(s)));
+    .filter((s) => !isQuestionSentence(s) && !RESPONSE_CUE.test(fold(s)));
   const proseBefore = q.sentences.slice(0, Math.max(0, position)).filter((s) => !isQuestionSentence(s));
   const questionsAfter =
     (context.questionsAfter[index] ?? 0) + q.sentences.slice(position + 1).filter(isQuestionSentence).length;
@@ -363,18 +395,18 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     unit.linkShare > 0 && unit.linkShare <= 0.5, // some_link
     context.readingList[index] === true, // reading_list
     addresses, // addresses_reader
-    others.some((s) => addressesReader(s, foldText(s), context.lang)), // block_addresses_reader
+    others.some((s) => addressesReader(s, fold(s), context.lang)), // block_addresses_reader
     // A stock engagement line ("Have something to add?") is its own cue: it does not count twice.
     !engagement && RESPONSE_CUE.test(folded), // response_cue_sentence
     RESPONSE_CUE.test(othersFolded), // response_cue_block
     next !== undefined && RESPONSE_CUE.test(nextFolded), // response_cue_next
     debateCue, // debate_cue_before
     QUOTED_SPEECH.test(unit.text), // quoted_speech_block
-    ATTRIBUTION_CUE.test(foldText(unit.text)), // attribution_verb
+    ATTRIBUTION_CUE.test(fold(unit.text)), // attribution_verb
     q.sentences.filter(isQuestionSentence).length / Math.max(1, q.sentences.length), // question_share_of_block
     Math.min(1, nearby / 6), // questions_nearby
     Math.min(1, Math.log1p(context.bodyQuestions) / Math.log(40)), // body_questions
-    next !== undefined && !/[?？]/u.test(next.text) && wordCount(next.text) >= PROSE_WORDS, // next_is_prose
+    next !== undefined && !/[?？]/u.test(next.text) && wordsOf(next.text) >= PROSE_WORDS, // next_is_prose
     wordCount(proseAfter.join(' ')) >= 12, // prose_after_in_block
     wordCount(proseBefore.join(' ')) >= 25, // prose_before_in_block
     words <= 3, // short_1_3_words

@@ -3,7 +3,7 @@
 // to respond, quoted speech — and ranked, best first, by the debate model's own score.
 import type { TextUnit } from './blocks';
 import { ATTRIBUTION_CUE, ENGAGEMENT_LINE, RESPONSE_CUE, SUBSCRIPTION_CUE } from './cues';
-import { type DebateCandidate, proseUnits, type QuestionHit } from './debate';
+import { type DebateCandidate, isProseUnit, type QuestionHit } from './debate';
 import { type DebateModel, probability } from './model';
 import { foldText, isQuotedSentence, wordCount } from './text';
 
@@ -35,15 +35,10 @@ function isTheTextsOwn(unit: TextUnit, text: string): boolean {
  * question towards one asked of the reader, the more it is worth weighing; ties keep page order.
  * The debate questions among them are the caller's to leave out (it adds each question once).
  */
-export function rankRaisedQuestions(
-  units: TextUnit[],
-  candidates: DebateCandidate[],
-  model: DebateModel,
-): QuestionHit[] {
+export function rankRaisedQuestions(candidates: DebateCandidate[], model: DebateModel): QuestionHit[] {
   // Related-link boxes and link lists (as the debate finder reads them) carry no prose of the text.
-  const prose = new Set(proseUnits(units));
   return candidates
-    .filter(({ hit }) => prose.has(hit.unit) && isTheTextsOwn(hit.unit, hit.text))
+    .filter(({ hit }) => isProseUnit(hit.unit) && isTheTextsOwn(hit.unit, hit.text))
     .map((candidate) => ({ hit: candidate.hit, score: probability(model, candidate.features) }))
     .sort((a, b) => b.score - a.score)
     .map(({ hit }) => hit);

@@ -58,7 +58,7 @@ export function readArticleQuestions(doc: Document, pageUrl: string): PageReadin
   for (const claim of findClaims(body)) add('claim', '', claim.text, claim.attribution);
   // Raised questions come best first: the panel shows the first few.
   let raised = 0;
-  for (const hit of rankRaisedQuestions(units, candidates, SHIPPED_MODEL)) {
+  for (const hit of rankRaisedQuestions(candidates, SHIPPED_MODEL)) {
     if (raised < MAX_RAISED && add('raised', '', hit.text)) raised++;
   }
   return { ok: true, extraction: { article: info, questions } };

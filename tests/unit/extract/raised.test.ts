@@ -80,7 +80,7 @@ describe('questions raised in the text', () => {
     // A model that weighs one thing, addressing the reader, and never takes a debate question.
     const weights = FEATURE_NAMES.map((name) => (name === 'addresses_reader' ? 3 : 0));
     const model: DebateModel = { bias: 0, weights, threshold: 2 };
-    const ranked = rankRaisedQuestions(units, candidates, model).map((hit) => hit.text);
+    const ranked = rankRaisedQuestions(candidates, model).map((hit) => hit.text);
     expect(ranked).toEqual([
       'Would you give up your car for a month if the bus were free?',
       'Why now?',
