@@ -99,9 +99,11 @@ function readWithThreshold(
   const liveOf = mapCloneToLive(clone, doc, maxDepth);
   if (!liveOf) return 'too-large';
   // The identity serializer hands back Readability's own nodes (moved from the clone), so they
-  // can be traced back to the live page; it also skips serialising HTML nobody reads.
+  // can be traced back to the live page; it also skips serialising HTML nobody reads. For the same
+  // reason the classes are kept: stripping them only tidies HTML for display.
   const result = new Readability<Element>(clone, {
     serializer: (node) => node as Element,
+    keepClasses: true,
     ...(charThreshold ? { charThreshold } : {}),
   }).parse();
   if (!result?.content) return 'no-article';
@@ -163,25 +165,37 @@ function openingWords(text: string): string {
   return words.length > UNTITLED_WORDS ? `${words.slice(0, UNTITLED_WORDS).join(' ')}…` : sentence;
 }
 
-/**
- * Clone element → live element, by walking both trees in step before Readability touches the
- * clone; null past `maxDepth`, where Readability's recursion would overflow the stack.
- */
-function mapCloneToLive(clone: Document, live: Document, maxDepth: number): Map<Element, Element> | null {
-  const map = new Map<Element, Element>();
-  const stack: Array<[Element | null, Element | null, number]> = [
-    [clone.documentElement, live.documentElement, 0],
-  ];
+/** Every element in document order; linkedom (Node) has no '*' collection, hence the fallback. */
+function allElements(doc: Document): ArrayLike<Element> {
+  const all = doc.getElementsByTagName('*');
+  return all.length ? all : doc.querySelectorAll('*');
+}
+
+/** Whether any element sits more than `maxDepth` levels below the root element. */
+function deeperThan(doc: Document, maxDepth: number): boolean {
+  const stack: Array<[Element | null, number]> = [[doc.documentElement, 0]];
   while (stack.length) {
-    let [a, b, depth] = stack.pop() as [Element | null, Element | null, number];
-    if (depth > maxDepth) return null;
-    while (a && b) {
-      map.set(a, b);
-      if (a.firstElementChild) stack.push([a.firstElementChild, b.firstElementChild, depth + 1]);
-      a = a.nextElementSibling;
-      b = b.nextElementSibling;
+    let [element, depth] = stack.pop() as [Element | null, number];
+    if (depth > maxDepth) return true;
+    for (; element; element = element.nextElementSibling) {
+      if (element.firstElementChild) stack.push([element.firstElementChild, depth + 1]);
     }
   }
+  return false;
+}
+
+/**
+ * Clone element → live element, before Readability touches the clone: a fresh clone lists its
+ * elements in the same order as the page. Null past `maxDepth`, where Readability's recursion would
+ * overflow the stack; only a page with more elements than that can be so deep, so only such a page
+ * is walked for its depth.
+ */
+function mapCloneToLive(clone: Document, live: Document, maxDepth: number): Map<Element, Element> | null {
+  const originals = allElements(live);
+  if (originals.length > maxDepth && deeperThan(live, maxDepth)) return null;
+  const copies = allElements(clone);
+  const map = new Map<Element, Element>([[clone.documentElement, live.documentElement]]);
+  for (let i = 0; i < copies.length; i++) map.set(copies[i] as Element, originals[i] as Element);
   return map;
 }
 
