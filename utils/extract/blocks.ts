@@ -116,6 +116,13 @@ interface Run {
   links: string[];
 }
 
+/** Spaces in a collapsed text, its only whitespace: counted without building the text without them. */
+function spacesIn(text: string): number {
+  let spaces = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) spaces++;
+  return spaces;
+}
+
 /** Text units of `root` in document order. */
 export function collectTextUnits(root: Element): TextUnit[] {
   const units: TextUnit[] = [];
@@ -132,7 +139,7 @@ export function collectTextUnits(root: Element): TextUnit[] {
           heading: run.heading,
           linkShare: Math.min(1, run.linkChars / text.length),
           quoted: run.quoted,
-          emphasis: Math.min(1, run.emphasisChars / text.replace(/\s/g, '').length),
+          emphasis: Math.min(1, run.emphasisChars / (text.length - spacesIn(text))),
           links: run.links.map(collapseSpace).filter(Boolean),
         });
       }
