@@ -332,6 +332,14 @@ export function excludedByDefinition(context: PageContext, index: number, q: Sen
   );
 }
 
+/**
+ * foldText of the sentences joined by spaces, from each sentence's own (remembered) fold: no word
+ * spans the space between two sentences, so the words are the same, one space apart.
+ */
+function foldedJoin(sentences: string[], fold: (text: string) => string): string {
+  return sentences.map(fold).filter(Boolean).join(' ');
+}
+
 export function featuresOf(context: PageContext, index: number, q: SentenceInUnit): number[] {
   const { units, substantive, fold, words: wordsOf } = context;
   const unit = units[index] as TextUnit;
@@ -347,7 +355,7 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
   const wordsBefore = blockWordsBefore + wordCount(q.before);
   const folded = fold(q.text);
   const others = q.sentences.filter((s) => s !== q.sentence);
-  const othersFolded = foldText(others.join(' '));
+  const othersFolded = foldedJoin(others, fold);
   const next = nextSubstantive(context, index, 1);
   const nextFolded = next ? fold(next.text) : '';
   const position = q.sentences.indexOf(q.sentence);
@@ -424,7 +432,7 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     debateCue && listItem, // debate_cue_and_list
     questionsAfter === 0, // no_question_after
     questionsAfter <= 3, // few_questions_after
-    ANSWERED_QUESTIONS.test(nextFolded) || ANSWERED_QUESTIONS.test(foldText(proseAfter.join(' '))), // answered_after
+    ANSWERED_QUESTIONS.test(nextFolded) || ANSWERED_QUESTIONS.test(foldedJoin(proseAfter, fold)), // answered_after
     isFootnote(unit), // footnote
     // Hook questions open a text (a blurb, an introduction); the text then answers them.
     blockWordsBefore < OPENING_WORDS, // opens_body
