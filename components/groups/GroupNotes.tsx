@@ -11,28 +11,40 @@ export interface GroupNotesProps {
   groups: NoteByPosition[];
   /** The question's form, for the position headings. */
   form: AnswerForm;
+  /** Under position headings (false for an open question, whose notes are its answers: one list). */
+  byPosition?: boolean;
 }
 
-export function GroupNotes({ groups, form }: GroupNotesProps) {
+export function GroupNotes({ groups, form, byPosition = true }: GroupNotesProps) {
   const [open, setOpen] = useState(false);
   const count = groups.reduce((n, g) => n + g.notes.length, 0);
   return (
     <details class="group-notes" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('groupNotesTitle', count)}</summary>
       {open &&
-        groups.map((g) => (
-          <section key={String(g.position)}>
-            <h4>{positionLabel(form, g.position)}</h4>
-            <ul>
-              {g.notes.map((note, i) => (
-                <li key={i}>
-                  <span class="group-note-author">{note.author ?? t('shareAnonymous')}</span>
-                  <p class="group-note-text">{note.text}</p>
-                </li>
-              ))}
-            </ul>
-          </section>
+        (byPosition ? (
+          groups.map((g) => (
+            <section key={String(g.position)}>
+              <h4>{positionLabel(form, g.position)}</h4>
+              <NoteList notes={g.notes} />
+            </section>
+          ))
+        ) : (
+          <NoteList notes={groups.flatMap((g) => g.notes)} />
         ))}
     </details>
+  );
+}
+
+function NoteList({ notes }: { notes: NoteByPosition['notes'] }) {
+  return (
+    <ul>
+      {notes.map((note, i) => (
+        <li key={i}>
+          <span class="group-note-author">{note.author ?? t('shareAnonymous')}</span>
+          <p class="group-note-text">{note.text}</p>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -2,7 +2,7 @@
 // place, and the shared notes by position — behind "Show the group" until the reader has answered.
 import { t, tn } from '@/utils/i18n';
 import { positionLabel } from '@/utils/positions/labels';
-import type { QuestionAggregate } from '@/utils/share/aggregate';
+import { type QuestionAggregate, writtenAnswers } from '@/utils/share/aggregate';
 import { DistributionChart } from './DistributionChart';
 import { GroupNotes } from './GroupNotes';
 
@@ -18,6 +18,8 @@ export interface GroupQuestionCardProps {
 
 export function GroupQuestionCard({ aggregate: a, memberCount, hidden, onReveal }: GroupQuestionCardProps) {
   const form = a.question.form;
+  // An open question is answered in words: its shared notes are the answers, with no scale to spread.
+  const open = form.type === 'open';
   return (
     <li class="group-question">
       {a.question.label && <p class="group-question-label">{a.question.label}</p>}
@@ -27,7 +29,9 @@ export function GroupQuestionCard({ aggregate: a, memberCount, hidden, onReveal 
           ? t('groupNoMemberHasQuestion')
           : a.partial
             ? tn('groupOnlySomeHave', a.members, tn('groupOfMembers', memberCount))
-            : tn('groupAnsweredCount', a.answered, tn('groupOfMembers', a.members))}
+            : open
+              ? tn('groupWrittenCount', writtenAnswers(a).length, tn('groupOfMembers', a.members))
+              : tn('groupAnsweredCount', a.answered, tn('groupOfMembers', a.members))}
       </p>
       <p class="group-reader">
         {a.readerAnswered
@@ -41,18 +45,24 @@ export function GroupQuestionCard({ aggregate: a, memberCount, hidden, onReveal 
           </button>
         ) : (
           <>
-            <p class="group-agreement">
-              {a.agreement === null
-                ? t('groupAgreementNone')
-                : t('groupAgreement', Math.round(a.agreement * 100))}
-            </p>
-            <DistributionChart
-              distribution={a.distribution}
-              form={form}
-              readerPosition={a.readerPosition}
-              label={a.question.text}
-            />
-            {a.notesByPosition.length > 0 && <GroupNotes groups={a.notesByPosition} form={form} />}
+            {!open && (
+              <>
+                <p class="group-agreement">
+                  {a.agreement === null
+                    ? t('groupAgreementNone')
+                    : t('groupAgreement', Math.round(a.agreement * 100))}
+                </p>
+                <DistributionChart
+                  distribution={a.distribution}
+                  form={form}
+                  readerPosition={a.readerPosition}
+                  label={a.question.text}
+                />
+              </>
+            )}
+            {a.notesByPosition.length > 0 && (
+              <GroupNotes groups={a.notesByPosition} form={form} byPosition={!open} />
+            )}
           </>
         ))}
     </li>

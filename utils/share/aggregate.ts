@@ -42,6 +42,14 @@ export interface GroupAggregate {
 const STEPS = [1, 2, 3, 4, 5] as const;
 const NOTE_ORDER: (Position | null)[] = [1, 2, 3, 4, 5, 'undecided', null];
 
+/**
+ * The shared notes of a question as one list, for an open question: answered in words, so its
+ * notes are its answers, and a position heading or a scale would say nothing.
+ */
+export function writtenAnswers(q: QuestionAggregate): NoteByPosition['notes'] {
+  return q.notesByPosition.flatMap((g) => g.notes);
+}
+
 export function emptyDistribution(): Distribution {
   return { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, undecided: 0 };
 }

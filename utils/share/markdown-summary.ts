@@ -4,7 +4,7 @@
 import { t, tn } from '@/utils/i18n';
 import { positionLabel } from '@/utils/positions/labels';
 import type { Position } from '@/utils/positions/model';
-import { type GroupAggregate, sortQuestions } from './aggregate';
+import { type GroupAggregate, sortQuestions, writtenAnswers } from './aggregate';
 import { markdownBlock, markdownInline } from './markdown-text';
 
 const SCALE: Position[] = [1, 2, 3, 4, 5, 'undecided'];
@@ -28,6 +28,15 @@ export function groupSummaryMarkdown(aggregate: GroupAggregate, heading: Summary
     if (q.members === 0) continue;
     const label = q.question.label ? `${markdownInline(q.question.label)} — ` : '';
     lines.push(`## ${label}${markdownInline(q.question.text)}`, '');
+    if (q.question.form.type === 'open') {
+      const answers = writtenAnswers(q);
+      lines.push(`${tn('groupWrittenCount', answers.length, tn('groupOfMembers', q.members))}.`, '');
+      for (const note of answers) {
+        const author = note.author ? markdownInline(note.author) : t('shareAnonymous');
+        lines.push(`> ${author}:`, markdownBlock(note.text, '> '), '');
+      }
+      continue;
+    }
     const agreement =
       q.agreement === null ? t('groupAgreementNone') : t('groupAgreement', Math.round(q.agreement * 100));
     lines.push(tn('groupMdCounts', q.answered, tn('groupOfMembers', q.members), agreement), '');
