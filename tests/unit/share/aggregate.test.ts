@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aggregateGroup, agreementOf, emptyDistribution, sortQuestions } from '@/utils/share/aggregate';
+import {
+  aggregateGroup,
+  agreementOf,
+  emptyDistribution,
+  type QuestionAggregate,
+  sortQuestions,
+} from '@/utils/share/aggregate';
 import type { Group, PositionsFile } from '@/utils/share/format';
 import { addMember, newGroup } from '@/utils/share/groups';
 import { parseImport } from '@/utils/share/import';
@@ -86,5 +92,42 @@ describe('aggregateGroup', () => {
     expect(agg.questions.find((q) => q.id === 'q9')).toMatchObject({ members: 1, partial: true });
     expect(agg.questions.find((q) => q.id === 'q1')).toMatchObject({ members: 2, partial: false });
     expect(agg.questions.find((q) => q.id === 'own1')).toMatchObject({ members: 0, partial: true });
+  });
+});
+
+describe('sortQuestions on ties and questions without a measure', () => {
+  const q = (id: string, order: number, agreement: number | null): QuestionAggregate => ({
+    id,
+    question: { kind: 'debate', label: '', text: id, form: { type: 'yes-no' }, order },
+    members: 3,
+    answered: 3,
+    distribution: emptyDistribution(),
+    agreement,
+    readerPosition: null,
+    readerAnswered: false,
+    partial: false,
+    notesByPosition: [],
+  });
+  // Given out of page order, with two ties and two questions no measure could be taken on.
+  const list = [
+    q('e', 4, null),
+    q('d', 3, 0.5),
+    q('b', 1, 0.9),
+    q('c', 2, 0.5),
+    q('f', 5, 0.2),
+    q('a', 0, null),
+  ];
+
+  it('puts the most divided first, ties and unmeasured in page order, unmeasured last', () => {
+    expect(sortQuestions(list, 'division').map((x) => x.id)).toEqual(['f', 'c', 'd', 'b', 'a', 'e']);
+    expect(sortQuestions(list, 'consensus').map((x) => x.id)).toEqual(['b', 'c', 'd', 'f', 'a', 'e']);
+    expect(sortQuestions(list, 'page').map((x) => x.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('leaves the list it was given as it was', () => {
+    const before = list.map((x) => x.id);
+    sortQuestions(list, 'division');
+    sortQuestions(list, 'page');
+    expect(list.map((x) => x.id)).toEqual(before);
   });
 });
