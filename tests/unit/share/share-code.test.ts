@@ -80,4 +80,47 @@ describe('share codes', () => {
     const latin1 = `stance1.${base64url(deflateSync(new Uint8Array([0x7b, 0xe9, 0x7d])))}`;
     expect(await decodeShareCode(latin1, 1e6)).toEqual({ ok: false, reason: 'bad-share-code' });
   });
+
+  it('finds no code in text without one', () => {
+    expect(findShareCodes('no code here, not even stance1. alone')).toEqual([]);
+  });
+
+  it('reads a code pasted with spaces or a new line around it', async () => {
+    const code = await encodeShareCode('{"a":1}');
+    expect(await decodeShareCode(`  ${code}\n`, 1e6)).toEqual({ ok: true, json: '{"a":1}' });
+  });
+
+  it('turns away a code without its prefix, or whose length no base64 text has', async () => {
+    const code = await encodeShareCode('{"a":1}');
+    const body = code.slice('stance1.'.length);
+    expect(await decodeShareCode(body, 1e6)).toEqual({ ok: false, reason: 'bad-share-code' });
+    expect(await decodeShareCode(`stance2.${body}`, 1e6)).toEqual({ ok: false, reason: 'bad-share-code' });
+    // 4n + 1 characters cannot come from any bytes.
+    expect(await decodeShareCode(`stance1.${'A'.repeat(4 * 5 + 1)}`, 1e6)).toEqual({
+      ok: false,
+      reason: 'bad-share-code',
+    });
+  });
+
+  it('round-trips a file larger than one input slice and one encoding chunk, byte for byte', async () => {
+    // Text that does not compress: its deflated form spans many 1 KB slices and 32 KB chunks.
+    let seed = 5;
+    const json = JSON.stringify(
+      Array.from({ length: 60_000 }, () => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return String.fromCharCode(0x20 + (seed % 0x5e), 0x4e00 + (seed % 2000));
+      }).join(''),
+    );
+    const code = await encodeShareCode(json);
+    expect(code.length).toBeGreaterThan(4 * 0x8000);
+    expect(code).toMatch(/^stance1\.[A-Za-z0-9_-]+$/);
+    expect(await decodeShareCode(code, 1e7)).toEqual({ ok: true, json });
+  });
+
+  it('accepts a file exactly at the bound, and refuses one byte past it', async () => {
+    const json = JSON.stringify({ text: 'x'.repeat(5_000) });
+    const code = await encodeShareCode(json);
+    expect(await decodeShareCode(code, json.length)).toEqual({ ok: true, json });
+    expect(await decodeShareCode(code, json.length - 1)).toEqual({ ok: false, reason: 'too-large' });
+  });
 });
