@@ -77,6 +77,45 @@ describe('question pack', () => {
     expect(buildQuestionPack(null, null, { id: 'x', name: '' })).toBeNull();
   });
 
+  it('builds from the record alone (no page read), own questions in their order, titled from the record', () => {
+    let r = teacherRecord();
+    const second = 'A second own question?';
+    r = ensureQuestion(
+      r,
+      { kind: 'own', label: '', text: second, form: { type: 'yes-no' }, order: 10_001 },
+      questionId(second),
+      's1',
+    );
+    const blank = 'blank';
+    r = ensureQuestion(
+      r,
+      { kind: 'own', label: '', text: '', form: { type: 'yes-no' }, order: 10_000 },
+      blank,
+      's1',
+    );
+    const p = buildQuestionPack(r, null, { id: 't', name: '' }, new Date('2026-12-01T09:00:00Z'))!;
+    // Ordered by their order (10,001 before 10,003), not by when they were added; no empty one.
+    expect(p.questions.map((q) => q.id)).toEqual([questionId(second), OWN_ID]);
+    expect(p.article).toEqual({ url: URL_A, title: 'The SpaceX IPO' });
+    expect(p.author).toEqual({ id: 't', name: null });
+    expect(p.exportedAt).toBe('2026-12-01T09:00:00.000Z');
+    // The page's questions that the record holds are not own questions: none of them.
+    expect(p.questions.some((q) => q.id === 'q1')).toBe(false);
+  });
+
+  it('takes the page’s address and title over the record’s, and has nothing to pack without questions', () => {
+    const page = pageExtraction('https://example.org/moved', 'New title', []);
+    const p = buildQuestionPack(teacherRecord(), page, { id: 't', name: 'T' })!;
+    expect(p.article).toEqual({ url: 'https://example.org/moved', title: 'New title' });
+    expect(buildQuestionPack(readerArticle({}), null, { id: 't', name: 'T' })).toBeNull();
+    expect(buildQuestionPack(null, pageExtraction(URL_A, 'T', []), { id: 't', name: 'T' })).toBeNull();
+    const pageOnly = buildQuestionPack(null, extraction(), { id: 't', name: 'T' })!;
+    expect(pageOnly.questions.map((q) => [q.id, q.order])).toEqual([
+      ['q1', 0],
+      ['q2', 1],
+    ]);
+  });
+
   it('round-trips as a file and as a share code', async () => {
     const p = pack();
     expect(await parseQuestionPack(packToJson(p), { articleUrl: URL_A })).toEqual({ ok: true, value: p });
