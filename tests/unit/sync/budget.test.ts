@@ -1,13 +1,12 @@
-// planSync's rules on small libraries and small quotas, where a plan codes a few kilobytes in
-// milliseconds: what goes in full, compact, on this device only or nowhere, in which order, against
+// planSync's rules on small libraries and small quotas, where a plan codes a few kilobytes: what goes in full, compact, on this device only or nowhere, in which order, against
 // which room; what it remembers; and that what it writes decodes to exactly what it says it synced.
 // chunks-budget.test.ts runs the same rules at the real quota on libraries of hundreds of articles.
 import { describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '@/utils/positions/model';
-import { lastActivity } from '@/utils/positions/model';
+import { encodeStamp } from '@/utils/positions/clock';
+import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
 import { planSync, type SyncPlan, TAIL_ENTRIES, type TailCheckpoint } from '@/utils/sync/budget';
 import { articleKey, assembleItems } from '@/utils/sync/chunks';
-import { compactArticle, type SyncEntry, unpackItem } from '@/utils/sync/codec';
+import { compactArticle, isPageQuestion, pageWordings, type SyncEntry, unpackItem } from '@/utils/sync/codec';
 import { canonicalJson } from '@/utils/sync/engine';
 import { itemBytes } from '@/utils/sync/limits';
 import { typicalArticle, typicalLibrary } from '../../support/sync-fixtures';
@@ -209,5 +208,73 @@ describe('planSync with one article', () => {
       const article = typicalArticle(i);
       expect(articlesOf(planSync([article])).map((a) => a.url)).toEqual([article.url]);
     }
+  });
+});
+
+describe('planSync on ties', () => {
+  it('orders articles with the same last activity by address, whatever order they come in', () => {
+    const base = typicalArticle(1);
+    const twins = [
+      'https://b.example/x/un-article',
+      'https://a.example/x/un-article',
+      'https://c.example/x/un-article',
+    ].map((url) => ({ ...structuredClone(base), url }));
+    const plan = planSync(twins);
+    expect(articlesOf(plan).map((a) => a.url)).toEqual([
+      'https://c.example/x/un-article',
+      'https://b.example/x/un-article',
+      'https://a.example/x/un-article',
+    ]);
+    expect(planSync([...twins].reverse()).items).toEqual(plan.items);
+  });
+
+  it('writes tombstones and markers in one order, whatever order they come in', () => {
+    const library = typicalLibrary(4).map((a, i) => {
+      const x = structuredClone(a);
+      if (i < 2) x.deleted = { v: true, at: lastActivity(x) };
+      else x.localOnly = { v: true, at: lastActivity(x) };
+      return x;
+    });
+    const theirs = {
+      kind: 'localOnly',
+      key: '00000000',
+      localOnly: { v: true, at: lastActivity(library[0]!) },
+    } as const;
+    const plan = planSync(library, { foreignMarkers: [theirs] });
+    const ids = entriesOf(plan).map((e) => (e.kind === 'localOnly' ? e.key : articleKey(e.article.url)));
+    // By article key, so every device writes these lines in the same order.
+    expect(ids).toHaveLength(5);
+    expect(ids).toEqual([...ids].sort());
+    expect(
+      planSync([library[2]!, library[0]!, library[3]!, library[1]!], { foreignMarkers: [theirs] }).items,
+    ).toEqual(plan.items);
+  });
+});
+
+describe('planSync on a device that lacks a newer wording', () => {
+  it('keeps each article in the tier storage.sync holds it in', () => {
+    const library = typicalLibrary(4);
+    const [lacking, ...rest] = library;
+    const [qid, q] = Object.entries(lacking!.questions).find(([, x]) => isPageQuestion(x.q.v))!;
+    // Another device has a newer wording of one of this article's page questions.
+    const newer = encodeStamp(Number.parseInt(q.q.at.slice(0, 9), 36) + 60_000, 0, 'zz9zz9');
+    const syncedPlaceholder = (url: string, id: string) =>
+      url === lacking!.url && id === qid
+        ? { placeholder: compactArticle(lacking!).questions[qid]!.q, newest: newer }
+        : undefined;
+    // storage.sync holds the others in full (with the wordings this device has), the first compact.
+    const inFull = new Map(rest.map((a) => [a.url, pageWordings(a)]));
+    const plan = planSync(library, { syncedPlaceholder, syncedInFull: (url) => inFull.get(url) });
+    expect(plan.compact).toEqual([lacking!.url]);
+    expect(plan.localByBudget).toEqual([]);
+    // Held nowhere in full: every article compact, though all would fit in full.
+    expect(planSync(library, { syncedPlaceholder, syncedInFull: () => undefined }).compact.sort()).toEqual(
+      library.map((a) => a.url).sort(),
+    );
+    // Held in full with another wording: compact too.
+    const stale = planSync(library, { syncedPlaceholder, syncedInFull: (url) => `${inFull.get(url)}x` });
+    expect(stale.compact.length).toBe(library.length);
+    // Without the newer wording anywhere, the same library goes all in full.
+    expect(planSync(library, { syncedInFull: () => undefined }).compact).toEqual([]);
   });
 });

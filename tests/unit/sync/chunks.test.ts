@@ -4,6 +4,7 @@
 // case costs microseconds (chunks-budget.test.ts runs the same code on whole coded libraries).
 import { describe, expect, it } from 'vitest';
 import {
+  articleKey,
   assembleItems,
   checksum,
   headKeyOf,
@@ -31,16 +32,18 @@ describe('splitIntoItems', () => {
     expect(items).toEqual({ b0: `*1.${checksum('hello')}|hello` });
   });
 
-  it('uses the whole item when it fits exactly, and splits one byte past it', () => {
-    const head = `*1.${checksum('x')}|`.length;
-    // Chrome counts the key and the JSON string's quotes.
-    const fits = SYNC_QUOTA_BYTES_PER_ITEM - 'b0'.length - 2 - head;
-    let payload = ascii(fits);
-    // The checksum's length varies with the payload: find the longest payload that fits one item.
-    while (itemBytes('b0', `*1.${checksum(payload)}|${payload}`) > SYNC_QUOTA_BYTES_PER_ITEM)
-      payload = payload.slice(0, -1);
+  it('uses the whole item when it fits to the byte, and splits one byte past it', () => {
+    // A payload whose one-part item is exactly 8,192 bytes (the checksum's length varies with it).
+    let payload = '';
+    for (let seed = 1; !payload; seed++) {
+      const candidate = ascii(8_192 - 'b0'.length - 2 - '*1.|'.length - 11, seed);
+      for (let n = candidate.length; n > candidate.length - 12; n--) {
+        const p = candidate.slice(0, n);
+        if (itemBytes('b0', `*1.${checksum(p)}|${p}`) === SYNC_QUOTA_BYTES_PER_ITEM) payload = p;
+      }
+    }
     expect(Object.keys(splitIntoItems('b0', payload, 'chrome'))).toEqual(['b0']);
-    const split = splitIntoItems('b0', `${payload}##`, 'chrome');
+    const split = splitIntoItems('b0', `${payload}#`, 'chrome');
     expect(Object.keys(split)).toEqual(['b0', 'b0.1']);
     expect(split.b0).toMatch(/^\*2\.[0-9a-z]+\|/);
   });
@@ -76,8 +79,16 @@ describe('itemsFootprint', () => {
       expect(footprint.items).toBe(Object.keys(items).length);
       expect(footprint.bytes).toBeGreaterThanOrEqual(real);
       // The checksum counted at its longest (11 characters) is the only slack.
-      expect(footprint.bytes - real).toBeLessThanOrEqual(11);
+      expect(footprint.bytes - real).toBe(11 - checksum(payload).length);
     }
+  });
+});
+
+describe('itemsFootprint at the item boundary', () => {
+  it('counts one item up to 8,192 bytes with the longest checksum, two past it', () => {
+    // 'b0', its quotes, `*1.`, 11 checksum characters and `|`: 19 bytes around the payload.
+    expect(itemsFootprint('b0', 8_192 - 19)).toEqual({ bytes: 8_192, items: 1 });
+    expect(itemsFootprint('b0', 8_192 - 18).items).toBe(2);
   });
 });
 
@@ -95,8 +106,16 @@ describe('assembleItems', () => {
     expect(assembleItems('b0', () => 42)).toEqual({ ok: true, payload: 42, checked: false });
   });
 
+  it('reads a payload split into more than nine parts', () => {
+    const long = ascii(100_000, 3);
+    const many = splitIntoItems('b0', long, 'chrome');
+    expect(Object.keys(many).length).toBeGreaterThan(10);
+    expect(assembleItems('b0', reader(many))).toEqual({ ok: true, payload: long, checked: true });
+  });
+
   it('calls a head that is not one damaged', () => {
-    for (const head of ['*', '*x.abc|', '*2.|abc', '*2.abc', '*1234.abc|x', '*2.ABC|x'])
+    const sum = checksum('p');
+    for (const head of ['*', '*x.abc|', '*2.|abc', '*2.abc', '*1234.abc|x', '*2.ABC|x', `*zz*1.${sum}|p`])
       expect(assembleItems('b0', reader({ b0: head }))).toEqual({ ok: false, reason: 'corrupt' });
   });
 
@@ -137,6 +156,13 @@ describe('keys', () => {
     expect(headKeyOf('b0')).toBe('b0');
     expect(headKeyOf('b0.12')).toBe('b0');
     expect(headKeyOf('b3.2')).toBe('b3');
+  });
+
+  it('gives the checksums and article keys every version wrote (they are in storage.sync)', () => {
+    expect(checksum('abc')).toBe('1dtlchkfkb1');
+    expect(checksum('')).toBe('wvjl67o803');
+    expect(articleKey('https://exemple.fr/a')).toBe('vb82z03c');
+    expect(articleKey('https://example.org/debate')).toBe('ubimqbcd');
   });
 
   it('gives a checksum that changes with any character and is short base 36', () => {
