@@ -188,7 +188,8 @@ function isClosedQuestion(text: string, base: string): boolean {
  */
 function twoAlternatives(text: string, base: string, closed: boolean): [string, string] | null {
   const or = OR_WORD[base] ?? 'or';
-  const body = text.replace(/^[¿¡]/u, '').replace(/\s*[?？]+[»"”’)\]]*\s*$/u, '');
+  // The marks that end it: "?", "?!", "??", then closing quotes or brackets.
+  const body = text.replace(/^[¿¡]/u, '').replace(/\s*[?？][?？!]*[»"”’)\]]*\s*$/u, '');
   if (OR_NOT.test(` ${foldText(body)}`)) return null;
   const split = lastSplit(body, orPattern(`,\\s+${or}\\s+`)) ?? lastSplit(body, orPattern(`\\s${or}\\s`));
   if (!split) return null;
