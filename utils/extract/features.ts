@@ -106,6 +106,10 @@ export interface PageContext {
   /** foldText and wordCount, each text done once: candidates of a page read the same blocks and sentences. */
   fold: (text: string) => string;
   words: (text: string) => number;
+  /** cue.test(text), each pair tested once: a block's cues are asked again for each of its questions and its neighbours'. */
+  has: (cue: RegExp, text: string) => boolean;
+  /** addressesReader in the page's language, each sentence tested once. */
+  addresses: (sentence: string) => boolean;
 }
 
 const PROSE_WORDS = 25;
@@ -127,6 +131,24 @@ function remembered<T>(compute: (text: string) => T): (text: string) => T {
       known.set(text, value);
     }
     return value;
+  };
+}
+
+// The cues are stateless (no g or y flag), so a remembered answer is the answer.
+function rememberedTests(): (cue: RegExp, text: string) => boolean {
+  const known = new Map<RegExp, Map<string, boolean>>();
+  return (cue, text) => {
+    let answers = known.get(cue);
+    if (!answers) {
+      answers = new Map();
+      known.set(cue, answers);
+    }
+    let found = answers.get(text);
+    if (found === undefined) {
+      found = cue.test(text);
+      answers.set(text, found);
+    }
+    return found;
   };
 }
 
@@ -200,9 +222,10 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
       .join(' ')
       .slice(0, 3000),
   );
+  const pageLang = pageLanguage(lang, sample);
   return {
     units,
-    lang: pageLanguage(lang, sample),
+    lang: pageLang,
     substantive,
     readingList,
     postscript,
@@ -215,6 +238,8 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
     questionsAfter,
     fold,
     words,
+    has: rememberedTests(),
+    addresses: remembered((sentence) => addressesReader(sentence, fold(sentence), pageLang)),
   };
 }
 
@@ -275,7 +300,7 @@ function debateCueBefore(context: PageContext, index: number): boolean {
   for (let j = index; j >= 0 && j >= index - 12; j--) {
     const unit = context.units[j] as TextUnit;
     const short = unit.heading > 0 || (unit.text.length <= 200 && context.words(unit.text) <= 15);
-    if (short && DEBATE_SECTION_CUE.test(context.fold(unit.text))) return true;
+    if (short && context.has(DEBATE_SECTION_CUE, context.fold(unit.text))) return true;
     if (j < index && !/[?？]/u.test(unit.text) && context.words(unit.text) >= PROSE_WORDS) return false;
   }
   return false;
@@ -328,7 +353,7 @@ export function excludedByDefinition(context: PageContext, index: number, q: Sen
     insideParentheses(q.before, q.sentence) ||
     sentenceIsLink(unit, q.text) ||
     isTagQuestion(q.sentence, context.fold) ||
-    ENGAGEMENT_LINE.test(context.fold(q.text))
+    context.has(ENGAGEMENT_LINE, context.fold(q.text))
   );
 }
 
@@ -341,7 +366,7 @@ function foldedJoin(sentences: string[], fold: (text: string) => string): string
 }
 
 export function featuresOf(context: PageContext, index: number, q: SentenceInUnit): number[] {
-  const { units, substantive, fold, words: wordsOf } = context;
+  const { units, substantive, fold, words: wordsOf, has } = context;
   const unit = units[index] as TextUnit;
   // A block that is no part of the body (a reading list, a link box) is at no place in it: the
   // body's end, where prompts sit, is the end of its own text, not of the links after it.
@@ -361,7 +386,7 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
   const position = q.sentences.indexOf(q.sentence);
   const proseAfter = q.sentences
     .slice(position + 1)
-    .filter((s) => !isQuestionSentence(s) && !RESPONSE_CUE.test(fold(s)));
+    .filter((s) => !isQuestionSentence(s) && !has(RESPONSE_CUE, fold(s)));
   const proseBefore = q.sentences.slice(0, Math.max(0, position)).filter((s) => !isQuestionSentence(s));
   const questionsAfter =
     (context.questionsAfter[index] ?? 0) + q.sentences.slice(position + 1).filter(isQuestionSentence).length;
@@ -371,13 +396,13 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
   }
   const words = wordCount(q.text);
   const closing = index >= context.closingStart ? 1 : 0;
-  const addresses = addressesReader(q.text, folded, context.lang);
+  const addresses = context.addresses(q.text);
   const element = unit.element;
-  const responseAround =
-    RESPONSE_CUE.test(folded) ||
-    RESPONSE_CUE.test(othersFolded) ||
-    (next !== undefined && RESPONSE_CUE.test(nextFolded));
-  const engagement = ENGAGEMENT_LINE.test(folded);
+  const responseSentence = has(RESPONSE_CUE, folded);
+  const responseBlock = has(RESPONSE_CUE, othersFolded);
+  const responseNext = next !== undefined && has(RESPONSE_CUE, nextFolded);
+  const responseAround = responseSentence || responseBlock || responseNext;
+  const engagement = has(ENGAGEMENT_LINE, folded);
   const opinion = OPINION_CUE.test(folded);
   const debateCue = debateCueBefore(context, index);
   const listItem = isListItem(unit);
@@ -403,14 +428,14 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     unit.linkShare > 0 && unit.linkShare <= 0.5, // some_link
     context.readingList[index] === true, // reading_list
     addresses, // addresses_reader
-    others.some((s) => addressesReader(s, fold(s), context.lang)), // block_addresses_reader
+    others.some(context.addresses), // block_addresses_reader
     // A stock engagement line ("Have something to add?") is its own cue: it does not count twice.
-    !engagement && RESPONSE_CUE.test(folded), // response_cue_sentence
-    RESPONSE_CUE.test(othersFolded), // response_cue_block
-    next !== undefined && RESPONSE_CUE.test(nextFolded), // response_cue_next
+    !engagement && responseSentence, // response_cue_sentence
+    responseBlock, // response_cue_block
+    responseNext, // response_cue_next
     debateCue, // debate_cue_before
-    QUOTED_SPEECH.test(unit.text), // quoted_speech_block
-    ATTRIBUTION_CUE.test(fold(unit.text)), // attribution_verb
+    has(QUOTED_SPEECH, unit.text), // quoted_speech_block
+    has(ATTRIBUTION_CUE, fold(unit.text)), // attribution_verb
     q.sentences.filter(isQuestionSentence).length / Math.max(1, q.sentences.length), // question_share_of_block
     Math.min(1, nearby / 6), // questions_nearby
     Math.min(1, Math.log1p(context.bodyQuestions) / Math.log(40)), // body_questions
@@ -422,7 +447,7 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     INTERROGATIVE_START.test(folded), // interrogative_start
     q.questionIndex === 0, // first_question_of_block
     q.sentences.length === 1, // lone_sentence
-    SUBSCRIPTION_CUE.test(folded) || SUBSCRIPTION_CUE.test(othersFolded), // subscription_cue
+    has(SUBSCRIPTION_CUE, folded) || has(SUBSCRIPTION_CUE, othersFolded), // subscription_cue
     closing && addresses, // closing_and_addresses
     closing && responseAround && !engagement, // closing_and_response
     closing && emphasis, // closing_and_emphasis
@@ -432,7 +457,7 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     debateCue && listItem, // debate_cue_and_list
     questionsAfter === 0, // no_question_after
     questionsAfter <= 3, // few_questions_after
-    ANSWERED_QUESTIONS.test(nextFolded) || ANSWERED_QUESTIONS.test(foldedJoin(proseAfter, fold)), // answered_after
+    has(ANSWERED_QUESTIONS, nextFolded) || ANSWERED_QUESTIONS.test(foldedJoin(proseAfter, fold)), // answered_after
     isFootnote(unit), // footnote
     // Hook questions open a text (a blurb, an introduction); the text then answers them.
     blockWordsBefore < OPENING_WORDS, // opens_body
