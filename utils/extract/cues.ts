@@ -526,6 +526,8 @@ const LANGUAGE_OF_WORD = new Map(
   Object.entries(FUNCTION_WORDS).flatMap(([lang, words]) => words.map((word) => [word, lang] as const)),
 );
 
+const LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGE_OF_WORD.keys()].map((word) => word.length));
+
 /**
  * The page's language ("fr-FR" → "fr"): the declared one unless the body's function words say
  * clearly otherwise (themes often declare their default language on every post); guessed when none.
@@ -533,9 +535,14 @@ const LANGUAGE_OF_WORD = new Map(
 export function pageLanguage(declared: string, folded: string): string {
   const base = declared.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   const counts = new Map<string, number>();
-  for (const word of folded.split(' ')) {
-    const lang = LANGUAGE_OF_WORD.get(word);
+  // No function word is longer than five letters: the longer words are never cut out and hashed.
+  for (let start = 0; start < folded.length; ) {
+    let end = folded.indexOf(' ', start);
+    if (end < 0) end = folded.length;
+    const lang =
+      end - start <= LONGEST_FUNCTION_WORD ? LANGUAGE_OF_WORD.get(folded.slice(start, end)) : undefined;
     if (lang) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    start = end + 1;
   }
   let best = base in READER_WORDS ? base : 'en';
   let most = 0;
