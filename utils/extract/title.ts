@@ -28,8 +28,28 @@ const HOME_LINK = /^(?:(?:https?:)?\/\/[^/?#]+)?(?:\/|\.\/?)?(?:index\.[a-z]+)?(
 const PERMALINK_MARK = /\s*[¶§]+$/u;
 const DOMAIN = /^[\w.-]+\.[a-z]{2,}$/i;
 
+// Each test of a title or heading folds it again (its ends, its words, a home link's): one choice
+// folds each text once. Emptied after each choice, so no page keeps another's texts.
+const folds = new Map<string, string>();
+const wordLists = new Map<string, string[]>();
+
+function fold(text: string): string {
+  let folded = folds.get(text);
+  if (folded === undefined) {
+    folded = foldText(text);
+    folds.set(text, folded);
+  }
+  return folded;
+}
+
+/** The folded words of `text`; the list is shared, so callers only read it. */
 function words(text: string): string[] {
-  return foldText(text).split(' ').filter(Boolean);
+  let list = wordLists.get(text);
+  if (list === undefined) {
+    list = fold(text).split(' ').filter(Boolean);
+    wordLists.set(text, list);
+  }
+  return list;
 }
 
 function agreement(headline: string, reference: Set<string>): number {
@@ -50,7 +70,7 @@ function linksHome(heading: Element, text: string): boolean {
   const link = links[0] as Element;
   const href = (link.getAttribute('href') ?? '').trim();
   if (!href || href.startsWith('#') || !HOME_LINK.test(href)) return false;
-  return foldText(link.textContent ?? '') === foldText(text);
+  return fold(link.textContent ?? '') === fold(text);
 }
 
 interface Site {
@@ -85,7 +105,7 @@ function headlines(
     if (heading.closest('nav, aside, footer, [role="navigation"]')) continue;
     // Without a permalink mark ("Evolve: Shared Mutable History¶").
     const text = collapseSpace(heading.textContent ?? '').replace(PERMALINK_MARK, '');
-    const folded = foldText(text);
+    const folded = fold(text);
     if (!folded || text.length > 300 || text.endsWith(':')) continue;
     if (RELATED_LINKS_LEAD.test(folded)) continue;
     if (linksHome(heading, text) || isSiteName(text, site)) continue;
@@ -126,6 +146,15 @@ function metaContent(doc: Document, selector: string): string {
 }
 
 export function chooseTitle(doc: Document, readabilityTitle: string, siteName: string): string {
+  try {
+    return choose(doc, readabilityTitle, siteName);
+  } finally {
+    folds.clear();
+    wordLists.clear();
+  }
+}
+
+function choose(doc: Document, readabilityTitle: string, siteName: string): string {
   const documentTitle = collapseSpace(doc.title ?? '');
   const ogTitle = metaContent(doc, 'meta[property="og:title"], meta[name="og:title"]');
   const twitterTitle = metaContent(doc, 'meta[name="twitter:title"], meta[property="twitter:title"]');
@@ -135,14 +164,14 @@ export function chooseTitle(doc: Document, readabilityTitle: string, siteName: s
   // The site's names: its declared name and the words of the links to its home page (a blog's
   // name in its header), which tell "Short post – Blog's longer name" apart.
   const siteNames = homeLinkNames(doc);
-  if (siteName) siteNames.add(foldText(siteName));
+  if (siteName) siteNames.add(fold(siteName));
   for (const name of siteNames) site.parts.add(name);
   // "Site - Title" and "Title | Site": one end is the site's, the one that names it, else the
   // last, else the first when under half of the title (the other end is the article's).
   for (const title of titles) {
     const parts = title.split(SEPARATOR);
     if (parts.length < 2) continue;
-    const ends = [parts[parts.length - 1] ?? '', parts[0] ?? ''].map(foldText);
+    const ends = [parts[parts.length - 1] ?? '', parts[0] ?? ''].map(fold);
     if (ends.some((end) => siteNames.has(end))) continue;
     const end = ends.find((part) => words(part).length * 2 < words(title).length);
     if (end) site.parts.add(end);
@@ -150,7 +179,7 @@ export function chooseTitle(doc: Document, readabilityTitle: string, siteName: s
   // The words a headline may agree with; a title that is only the site's name or address
   // ("carta.info") gives none.
   const reference = new Set(
-    titles.filter((title) => !DOMAIN.test(title) && !site.parts.has(foldText(title))).flatMap(words),
+    titles.filter((title) => !DOMAIN.test(title) && !site.parts.has(fold(title))).flatMap(words),
   );
   // An h1 is the headline when it agrees with a title: sites retitle for search, but keep most of
   // the headline's words.
@@ -193,7 +222,7 @@ function homeLinkNames(doc: Document): Set<string> {
     const link = links[i] as Element;
     const href = (link.getAttribute('href') ?? '').trim();
     if (!href || href.startsWith('#') || !HOME_LINK.test(href)) continue;
-    const name = foldText(link.textContent ?? '');
+    const name = fold(link.textContent ?? '');
     const count = name ? name.split(' ').length : 0;
     if (count > 0 && count <= SITE_NAME_WORDS) names.add(name);
   }
@@ -209,7 +238,7 @@ function withoutSitePart(title: string, siteNames: Set<string>): string {
   if (parts.length < 2) return title;
   const first = parts[0] ?? '';
   const last = parts[parts.length - 1] ?? '';
-  const named = (part: string) => siteNames.has(foldText(part)) || /\.[a-z]{2,}$/i.test(part.trim());
+  const named = (part: string) => siteNames.has(fold(part)) || /\.[a-z]{2,}$/i.test(part.trim());
   const restWords = (part: string) => words(title).length - words(part).length;
   const short = (part: string) => words(part).length <= 3 && restWords(part) >= 4;
   const withoutLast = () =>
