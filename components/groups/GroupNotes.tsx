@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { AnswerForm } from '@/utils/extract/types';
 import { t } from '@/utils/i18n';
 import { positionLabel } from '@/utils/positions/labels';
-import type { NoteByPosition } from '@/utils/share/aggregate';
+import { type NoteByPosition, writtenAnswers } from '@/utils/share/aggregate';
 
 export interface GroupNotesProps {
   /** Notes grouped by the position of their authors, in scale order. */
@@ -30,7 +30,7 @@ export function GroupNotes({ groups, form, byPosition = true }: GroupNotesProps)
             </section>
           ))
         ) : (
-          <NoteList notes={groups.flatMap((g) => g.notes)} />
+          <NoteList notes={writtenAnswers(groups)} />
         ))}
     </details>
   );

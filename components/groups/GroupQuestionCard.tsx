@@ -30,7 +30,11 @@ export function GroupQuestionCard({ aggregate: a, memberCount, hidden, onReveal 
           : a.partial
             ? tn('groupOnlySomeHave', a.members, tn('groupOfMembers', memberCount))
             : open
-              ? tn('groupWrittenCount', writtenAnswers(a).length, tn('groupOfMembers', a.members))
+              ? tn(
+                  'groupWrittenCount',
+                  writtenAnswers(a.notesByPosition).length,
+                  tn('groupOfMembers', a.members),
+                )
               : tn('groupAnsweredCount', a.answered, tn('groupOfMembers', a.members))}
       </p>
       <p class="group-reader">

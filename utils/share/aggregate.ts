@@ -46,8 +46,8 @@ const NOTE_ORDER: (Position | null)[] = [1, 2, 3, 4, 5, 'undecided', null];
  * The shared notes of a question as one list, for an open question: answered in words, so its
  * notes are its answers, and a position heading or a scale would say nothing.
  */
-export function writtenAnswers(q: QuestionAggregate): NoteByPosition['notes'] {
-  return q.notesByPosition.flatMap((g) => g.notes);
+export function writtenAnswers(notesByPosition: NoteByPosition[]): NoteByPosition['notes'] {
+  return notesByPosition.flatMap((g) => g.notes);
 }
 
 export function emptyDistribution(): Distribution {

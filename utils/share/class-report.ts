@@ -8,8 +8,8 @@ import { aggregateGroup, type Distribution, type NoteByPosition } from './aggreg
 import type { Group } from './format';
 import { addMember, findDuplicate, newGroup } from './groups';
 import { importedFor, parsePositionsFile } from './import';
-import { groupSummaryMarkdown } from './markdown-summary';
-import { markdownBlock, markdownInline } from './markdown-text';
+import { groupSummaryMarkdown, quotedNote } from './markdown-summary';
+import { markdownInline } from './markdown-text';
 import {
   type Consensus,
   type Distinguishing,
@@ -267,13 +267,7 @@ function opinionLines(
         `**${g.group === null ? t('opinionOutsideGroups') : t('opinionGroupName', o.groups[g.group]!.label)}**`,
         '',
       );
-      for (const answer of g.answers) {
-        lines.push(
-          `> ${markdownInline(answer.author ?? t('shareAnonymous'))}:`,
-          markdownBlock(answer.text, '> '),
-          '',
-        );
-      }
+      for (const answer of g.answers) lines.push(...quotedNote(answer));
     }
   }
   return lines;

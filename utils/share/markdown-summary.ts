@@ -4,7 +4,7 @@
 import { t, tn } from '@/utils/i18n';
 import { positionLabel } from '@/utils/positions/labels';
 import type { Position } from '@/utils/positions/model';
-import { type GroupAggregate, sortQuestions, writtenAnswers } from './aggregate';
+import { type GroupAggregate, type NoteByPosition, sortQuestions, writtenAnswers } from './aggregate';
 import { markdownBlock, markdownInline } from './markdown-text';
 
 const SCALE: Position[] = [1, 2, 3, 4, 5, 'undecided'];
@@ -29,12 +29,9 @@ export function groupSummaryMarkdown(aggregate: GroupAggregate, heading: Summary
     const label = q.question.label ? `${markdownInline(q.question.label)} — ` : '';
     lines.push(`## ${label}${markdownInline(q.question.text)}`, '');
     if (q.question.form.type === 'open') {
-      const answers = writtenAnswers(q);
+      const answers = writtenAnswers(q.notesByPosition);
       lines.push(`${tn('groupWrittenCount', answers.length, tn('groupOfMembers', q.members))}.`, '');
-      for (const note of answers) {
-        const author = note.author ? markdownInline(note.author) : t('shareAnonymous');
-        lines.push(`> ${author}:`, markdownBlock(note.text, '> '), '');
-      }
+      for (const note of answers) lines.push(...quotedNote(note));
       continue;
     }
     const agreement =
@@ -47,11 +44,14 @@ export function groupSummaryMarkdown(aggregate: GroupAggregate, heading: Summary
     lines.push('');
     for (const group of q.notesByPosition) {
       lines.push(`**${markdownInline(positionLabel(q.question.form, group.position))}**`, '');
-      for (const note of group.notes) {
-        const author = note.author ? markdownInline(note.author) : t('shareAnonymous');
-        lines.push(`> ${author}:`, markdownBlock(note.text, '> '), '');
-      }
+      for (const note of group.notes) lines.push(...quotedNote(note));
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** A shared note as a quote under its author's name (or "Anonymous"), then a blank line. */
+export function quotedNote(note: NoteByPosition['notes'][number]): string[] {
+  const author = note.author ? markdownInline(note.author) : t('shareAnonymous');
+  return [`> ${author}:`, markdownBlock(note.text, '> '), ''];
 }
