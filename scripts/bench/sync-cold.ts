@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { planSync } from '@/utils/sync/budget';
 import { assembleItems } from '@/utils/sync/chunks';
-import { unpackItem } from '@/utils/sync/codec';
+import { unpackItem } from '@/utils/sync/format';
 import { typicalLibrary } from '../../tests/support/sync-fixtures';
 
 const [mode, arg] = process.argv.slice(2);

@@ -62,7 +62,8 @@ export async function run() {
   const { typicalLibrary } = await load('tests/support/sync-fixtures.ts');
   const { planSync } = await load('utils/sync/budget.ts');
   const { itemBytes, SYNC_MAX_ITEMS, usableTotalBytes } = await load('utils/sync/limits.ts');
-  const { EntryStream, entryLine, compactArticle } = await load('utils/sync/codec.ts');
+  const { EntryStream, entryLine } = await load('utils/sync/format.ts');
+  const { compactArticle } = await load('utils/sync/tiers.ts');
   const { encodeStamp } = await load('utils/positions/clock.ts');
   const { lastActivity } = await load('utils/positions/model.ts');
 

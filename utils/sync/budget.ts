@@ -6,22 +6,19 @@
 import { isArticleUrl } from '@/utils/limits';
 import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
 import { articleKey, bucketKey, bucketOfArticleKey, itemsFootprint, splitIntoItems } from './chunks';
+import { tableBitsFor } from './context-coder';
+import { EntryStream, entryLine, MAX_STREAM_BYTES, type StreamMark } from './format';
+import type { SyncEntry } from './layout';
+import { itemBytes, SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, usableTotalBytes } from './limits';
 import {
   compactArticle,
-  EntryStream,
-  entryLine,
   hasPageSnapshots,
   lacksNewestWording,
-  MAX_STREAM_BYTES,
   newestSnapshots,
   pageWordings,
-  type StreamMark,
-  type SyncEntry,
   type SyncedPlaceholder,
   tombstoneOf,
-} from './codec';
-import { tableBitsFor } from './context-coder';
-import { itemBytes, SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, usableTotalBytes } from './limits';
+} from './tiers';
 
 /** When not all articles fit in full, the most recent ones that fit in this share of the quota do. */
 export const FULL_TIER_SHARE = 1 / 8;

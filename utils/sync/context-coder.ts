@@ -8,7 +8,7 @@
 //
 // It is part of the wire format: every device must predict the same probabilities bit for bit, so
 // everything is integer arithmetic (exact in doubles, no Math.exp/log, no typed-array overflow
-// that differs between engines). Changing any constant here needs a new format in codec.ts.
+// that differs between engines). Changing any constant here needs a new format in format.ts.
 
 /**
  * Log2 of the slots of the hash table of bit predictions (4 bytes each), chosen by the encoder from

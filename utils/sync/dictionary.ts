@@ -1,7 +1,7 @@
 // Fragments that recur in every packed article (the packed layout, URL parts, frequent French and
 // English words): the preset deflate dictionary of formats 2 and 3, and what primes the context
 // coder of format 4 before it codes a stream, so even a small sync area codes well.
-// It is part of the wire format: changing one byte needs a new format version in codec.ts.
+// It is part of the wire format: changing one byte needs a new format version in format.ts.
 
 const LAYOUT = '],0,0,0,0,[[],[["",0,[[0,1],[1,1],[2,1],[0,-1,1,0],[1,-1,2,0],[2,-1,3,0],[3,-1,4,0]';
 const URLS =

@@ -7,15 +7,8 @@ import { mergeArticle, mergeRegister } from '@/utils/positions/merge';
 import { type ArticleRecord, newestStamp } from '@/utils/positions/model';
 import { planSync, type SyncPlan, type TailCheckpoint } from './budget';
 import { articleKey, assembleItems, bucketKey, checksum, headKeyOf, isBucketKey } from './chunks';
-import {
-  type DecodedItem,
-  isNewerChecked,
-  isPlaceholder,
-  pageWordings,
-  type SyncEntry,
-  type SyncedPlaceholder,
-  unpackItem,
-} from './codec';
+import { type DecodedItem, isNewerChecked, unpackItem } from './format';
+import type { SyncEntry } from './layout';
 import { itemBytes, SYNC_MAX_ITEMS, usableTotalBytes } from './limits';
 import {
   afterFailure,
@@ -27,6 +20,7 @@ import {
   type Outbox,
 } from './outbox';
 import { INCOMPLETE_GRACE_MS, INITIAL_SYNC_STATUS, type SyncStatus } from './status';
+import { isPlaceholder, pageWordings, type SyncedPlaceholder } from './tiers';
 
 export interface SyncChange {
   oldValue?: unknown;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { planSync } from '@/utils/sync/budget';
 import { assembleItems, isBucketKey } from '@/utils/sync/chunks';
-import { packEntries, unpackItem } from '@/utils/sync/codec';
+import { packEntries, unpackItem } from '@/utils/sync/format';
 import { typicalArticle } from '../../support/sync-fixtures';
 
 const BAD_URLS = [

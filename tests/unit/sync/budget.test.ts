@@ -6,9 +6,11 @@ import { encodeStamp } from '@/utils/positions/clock';
 import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
 import { planSync, type SyncPlan, TAIL_ENTRIES, type TailCheckpoint } from '@/utils/sync/budget';
 import { articleKey, assembleItems } from '@/utils/sync/chunks';
-import { compactArticle, isPageQuestion, pageWordings, type SyncEntry, unpackItem } from '@/utils/sync/codec';
 import { canonicalJson } from '@/utils/sync/engine';
+import { unpackItem } from '@/utils/sync/format';
+import type { SyncEntry } from '@/utils/sync/layout';
 import { itemBytes } from '@/utils/sync/limits';
+import { compactArticle, isPageQuestion, pageWordings } from '@/utils/sync/tiers';
 import { typicalArticle, typicalLibrary } from '../../support/sync-fixtures';
 
 /** Every entry the plan's items hold, in stream order. */

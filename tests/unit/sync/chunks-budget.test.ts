@@ -9,9 +9,10 @@ import {
   bucketOfArticleKey,
   splitIntoItems,
 } from '@/utils/sync/chunks';
-import { compactArticle, entryLine, isPageQuestion, packArticle, unpackItem } from '@/utils/sync/codec';
 import { canonicalJson } from '@/utils/sync/engine';
+import { entryLine, packArticle, unpackItem } from '@/utils/sync/format';
 import { itemBytes, SYNC_QUOTA_BYTES_PER_ITEM } from '@/utils/sync/limits';
+import { compactArticle, isPageQuestion } from '@/utils/sync/tiers';
 import { FakeSyncArea } from '../../support/fake-sync-area';
 import { seededRandom, typicalArticle, typicalLibrary } from '../../support/sync-fixtures';
 

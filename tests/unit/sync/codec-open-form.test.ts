@@ -1,7 +1,8 @@
 // An open question (answered in words) keeps its form through sync, in full and compact tiers.
 import { describe, expect, it } from 'vitest';
-import { compactArticle, packArticle, unpackItem } from '@/utils/sync/codec';
 import { canonicalJson } from '@/utils/sync/engine';
+import { packArticle, unpackItem } from '@/utils/sync/format';
+import { compactArticle } from '@/utils/sync/tiers';
 import { typicalArticle } from '../../support/sync-fixtures';
 
 function openArticle() {

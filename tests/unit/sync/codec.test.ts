@@ -5,25 +5,27 @@ import { decodeStamp, encodeStamp } from '@/utils/positions/clock';
 import { mergeArticle } from '@/utils/positions/merge';
 import { BackupArticleSchema } from '@/utils/share/format';
 import { decodeBase85, encodeBase85 } from '@/utils/sync/base85';
+import { canonicalJson } from '@/utils/sync/engine';
 import {
-  compactArticle,
   type DecodedItem,
   EntryStream,
   entryLine,
+  packArticle,
+  packEntries,
+  unpackItem,
+} from '@/utils/sync/format';
+import type { SyncEntry } from '@/utils/sync/layout';
+import { itemBytes } from '@/utils/sync/limits';
+import {
+  compactArticle,
   hasPageSnapshots,
   isPageQuestion,
   isPlaceholder,
   lacksNewestWording,
   newestSnapshots,
-  packArticle,
-  packEntries,
   placeholderSnapshot,
-  type SyncEntry,
   tombstoneOf,
-  unpackItem,
-} from '@/utils/sync/codec';
-import { canonicalJson } from '@/utils/sync/engine';
-import { itemBytes } from '@/utils/sync/limits';
+} from '@/utils/sync/tiers';
 import format2Item from '../../fixtures/sync/format-2-item.json';
 import format3Item from '../../fixtures/sync/format-3-item.json';
 import format4Item from '../../fixtures/sync/format-4-item.json';

@@ -43,7 +43,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 describe('context coder', () => {
   it('writes format 4 bit for bit: streams of a fixed input keep the digests pinned when it shipped', () => {
     // Every device decodes what any other wrote: a faster predictor must give these same bytes, a
-    // different one needs a new format in codec.ts.
+    // different one needs a new format in format.ts.
     const input = pinnedInput(60_000);
     const small = compress(input.subarray(0, 3_000), DEFLATE_DICTIONARY);
     expect([small.length, sha256(small)]).toEqual([

@@ -9,7 +9,8 @@ import {
 } from '@/utils/positions/actions';
 import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
 import { assembleItems, bucketKey } from '@/utils/sync/chunks';
-import { type SyncEntry, unpackItem } from '@/utils/sync/codec';
+import { unpackItem } from '@/utils/sync/format';
+import type { SyncEntry } from '@/utils/sync/layout';
 import format2Item from '../../fixtures/sync/format-2-item.json';
 import { simulatedDevices } from '../../support/sync-devices';
 import { typicalArticle } from '../../support/sync-fixtures';

@@ -5,8 +5,8 @@ import { ensureQuestion, newArticle, setDeleted, setPosition } from '@/utils/pos
 import type { ArticleRecord } from '@/utils/positions/model';
 import { planSync } from '@/utils/sync/budget';
 import { assembleItems, headKeyOf, isBucketKey } from '@/utils/sync/chunks';
-import { unpackItem } from '@/utils/sync/codec';
 import { INCOMPLETE_GRACE_MS } from '@/utils/sync/engine';
+import { unpackItem } from '@/utils/sync/format';
 import { simulatedDevices } from '../../support/sync-devices';
 import { seededRandom, typicalArticle } from '../../support/sync-fixtures';
 

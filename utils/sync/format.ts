@@ -1,0 +1,158 @@
+// The payloads of storage.sync items: every entry of the sync area (its JSON layout, see
+// layout.ts) coded in one stream by a context-mixing coder primed with French and English (they
+// share words, and each article teaches the coder the next), written in base85. The first
+// character names the format: this version writes 4 and reads 2 and 3 too (legacy-formats.ts); an
+// unknown one is reported and skipped, never guessed.
+import { isArticleUrl } from '@/utils/limits';
+import type { ArticleRecord } from '@/utils/positions/model';
+import { decodeBase85, encodeBase85 } from './base85';
+import { ContextEncoder, decompress, type Mark, tableBitsFor } from './context-coder';
+import { DEFLATE_DICTIONARY } from './dictionary';
+import { entryOf, layoutOf, PLACEHOLDER_LAYOUT, type SyncEntry } from './layout';
+import { isLegacyFormat, legacyLayouts, legacyPlaceholderFields } from './legacy-formats';
+
+/**
+ * Format 4: base85(ContextEncoder stream primed with DEFLATE_DICTIONARY) of one line per entry (its
+ * JSON layout, then a newline); questions may be placeholders. Read by this version and later.
+ */
+const FORMAT_STREAM = '4';
+/**
+ * A sync area holds ~100 KB coded, ~500 KB of layout: a longer stream is refused when decoded (it
+ * would take seconds), so the budget never writes one, however well the text compresses.
+ */
+export const MAX_STREAM_BYTES = 1 << 21;
+
+export type DecodedItem =
+  | { ok: true; entries: SyncEntry[] }
+  | { ok: false; reason: 'unknown-format' | 'corrupt' };
+
+/** An entry as format 4 codes it: its JSON layout and a newline (JSON never holds a raw one). */
+export function entryLine(entry: SyncEntry): string {
+  return `${JSON.stringify(layoutOf(entry))}\n`;
+}
+
+const utf8 = new TextEncoder();
+
+/** Where an EntryStream was: the coder's mark and how many entries it held. */
+export interface StreamMark {
+  readonly coder: Mark;
+  readonly entries: number;
+}
+
+/**
+ * A format-4 payload written entry by entry: the payload of every prefix can be measured and taken
+ * without coding again, so the budget adds articles until the quota is reached and keeps the last
+ * prefix that fits.
+ */
+export class EntryStream {
+  private readonly encoder: ContextEncoder;
+  private count = 0;
+
+  /**
+   * `expectedBytes`: about how many bytes of lines will be written (sizes the coder's tables); or
+   * a stream to copy (see clone).
+   */
+  constructor(expectedBytes: number | EntryStream) {
+    if (expectedBytes instanceof EntryStream) {
+      this.encoder = expectedBytes.encoder.clone();
+      this.count = expectedBytes.count;
+    } else this.encoder = new ContextEncoder(tableBitsFor(expectedBytes), DEFLATE_DICTIONARY);
+  }
+
+  /** Log2 of the coder's table size: streams of the same size class can continue each other's work. */
+  get tableBits(): number {
+    return this.encoder.bits;
+  }
+
+  /** A copy in this stream's state: what is written to it next codes as it would to this one. */
+  clone(): EntryStream {
+    return new EntryStream(this);
+  }
+
+  /** Takes `from`'s state (same table size) into this stream's memory; returns this stream. */
+  copyFrom(from: EntryStream): this {
+    this.encoder.copyFrom(from.encoder);
+    this.count = from.count;
+    return this;
+  }
+
+  write(line: string): void {
+    this.encoder.write(utf8.encode(line));
+    this.count++;
+  }
+
+  mark(): StreamMark {
+    return { coder: this.encoder.mark(), entries: this.count };
+  }
+
+  /** The length of `payloadAt(mark)`, without building it. */
+  payloadLength(mark: StreamMark): number {
+    return FORMAT_STREAM.length + base85Length(this.encoder.sizeAt(mark.coder));
+  }
+
+  payloadAt(mark: StreamMark): string {
+    return FORMAT_STREAM + encodeBase85(this.encoder.finishAt(mark.coder));
+  }
+}
+
+function base85Length(bytes: number): number {
+  const rest = bytes % 4;
+  return Math.floor(bytes / 4) * 5 + (rest ? rest + 1 : 0);
+}
+
+/** Entries as one format-4 payload. */
+export function packEntries(entries: SyncEntry[]): string {
+  const lines = entries.map(entryLine);
+  const stream = new EntryStream(lines.reduce((sum, line) => sum + line.length, 0));
+  for (const line of lines) stream.write(line);
+  return stream.payloadAt(stream.mark());
+}
+
+/** One article alone (tests and benchmarks measure with it). */
+export function packArticle(article: ArticleRecord): string {
+  return packEntries([{ kind: 'article', article }]);
+}
+
+/**
+ * Whether a format character is one a later version of Stance would write: a digit after this
+ * version's. Anything else that is not a known format ('0', '1', a letter, a '*' left from a damaged
+ * head) is damage. A later version writes its payloads behind a checksummed head too (see
+ * splitIntoItems): then any character after '4' is taken as a newer format (isNewerChecked).
+ */
+export function isNewerFormat(format: string): boolean {
+  return format > FORMAT_STREAM && format <= '9';
+}
+
+/** A format character, from a payload whose checksum held: anything after this version's is newer. */
+export function isNewerChecked(format: string): boolean {
+  return format > FORMAT_STREAM;
+}
+
+export function unpackItem(payload: unknown): DecodedItem {
+  if (typeof payload !== 'string' || payload.length === 0) return { ok: false, reason: 'corrupt' };
+  const format = payload[0]!;
+  if (!isLegacyFormat(format) && format !== FORMAT_STREAM)
+    return { ok: false, reason: isNewerFormat(format) ? 'unknown-format' : 'corrupt' };
+  try {
+    const bytes = decodeBase85(payload.slice(1));
+    if (!bytes) return { ok: false, reason: 'corrupt' };
+    let layouts: unknown[];
+    if (format === FORMAT_STREAM) {
+      const raw = decompress(bytes, DEFLATE_DICTIONARY, MAX_STREAM_BYTES);
+      if (!raw) return { ok: false, reason: 'corrupt' };
+      const lines = new TextDecoder('utf-8', { fatal: true }).decode(raw).split('\n');
+      if (lines.pop() !== '') return { ok: false, reason: 'corrupt' };
+      layouts = lines.map((line) => JSON.parse(line));
+    } else layouts = legacyLayouts(bytes);
+    const placeholders =
+      format === FORMAT_STREAM
+        ? PLACEHOLDER_LAYOUT
+        : { fields: legacyPlaceholderFields(format), hint: false };
+    const entries = layouts.map((e) => entryOf(e, placeholders));
+    // An article whose URL is not an article address (javascript:, 50 KB…) is left out, never
+    // stored or shown as a link; planSync never writes one, so devices agree on what is here.
+    return { ok: true, entries: entries.filter((e) => e.kind !== 'article' || isArticleUrl(e.article.url)) };
+  } catch {
+    return { ok: false, reason: 'corrupt' };
+  }
+}
