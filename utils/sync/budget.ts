@@ -5,7 +5,7 @@
 // page gives back). The rest stay on this device, reported, never dropped.
 import { isArticleUrl } from '@/utils/limits';
 import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
-import { articleKey, bucketKey, bucketOfArticleKey, itemsFootprint, splitIntoItems } from './chunks';
+import { articleKey, itemsFootprint, SYNC_STREAM_KEY, splitIntoItems } from './chunks';
 import { tableBitsFor } from './context-coder';
 import { EntryStream, entryLine, MAX_STREAM_BYTES, type StreamMark } from './format';
 import type { SyncEntry } from './layout';
@@ -57,7 +57,7 @@ export interface SyncPlan {
   /** URLs the reader keeps on this device only. */
   localByChoice: string[];
   /**
-   * URLs that did not fit in the quota (or whose bucket is unreadable, or that are not article
+   * URLs that did not fit in the quota (or whose stream is unreadable, or that are not article
    * addresses, which decoding skips: see unpackItem), most recent first.
    */
   localByBudget: string[];
@@ -76,7 +76,10 @@ export interface BudgetOptions {
   reservedItems?: number;
   /** Headroom kept free, so a slightly larger re-pack does not fail mid-write. */
   marginBytes?: number;
-  /** Bucket keys holding items Stance cannot read (a newer version's): never overwritten. */
+  /**
+   * Keys holding items Stance cannot read (a newer version's): never overwritten. Only the
+   * stream's (SYNC_STREAM_KEY) counts here: when it is blocked, every article stays on this device.
+   */
   blockedKeys?: ReadonlySet<string>;
   /** "This device only" markers from other devices for articles this device does not have. */
   foreignMarkers?: Extract<SyncEntry, { kind: 'localOnly' }>[];
@@ -99,7 +102,7 @@ export interface BudgetOptions {
  * larger count) against Firefox's total (which also charges 4 bytes an item), so one plan fits both.
  */
 export function planSync(articles: ArticleRecord[], options: BudgetOptions = {}): SyncPlan {
-  const blocked = options.blockedKeys ?? new Set<string>();
+  const blocked = options.blockedKeys?.has(SYNC_STREAM_KEY) ?? false;
   const localByChoice: string[] = [];
   const localByBudget: string[] = [];
   // Each article's activity found once, not in every comparison (it walks the whole record).
@@ -111,14 +114,13 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
       return a.article.url < b.article.url ? -1 : 1;
     })
     .map((e) => e.article);
-  const always: { bucket: string; id: string; entry: SyncEntry }[] = [];
+  const always: { id: string; entry: SyncEntry }[] = [];
   /**
    * `compact`: the article's compact form, made when first asked for (a plan that fits in full
    * never lays it out); `compactInputs`: what that form depends on besides the full entry, for the
    * memo key, or 0 if the article has none.
    */
   const full: {
-    bucket: string;
     id: string;
     entry: SyncEntry;
     compact: () => SyncEntry | null;
@@ -128,7 +130,6 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
   const mine = new Set<string>();
   let lacksWording = false;
   for (const article of byRecency) {
-    const bucket = bucketKey(article.url);
     const id = articleKey(article.url);
     if (!isArticleUrl(article.url)) {
       localByBudget.push(article.url);
@@ -137,11 +138,10 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     mine.add(id);
     if (article.localOnly?.v) {
       localByChoice.push(article.url);
-      if (!blocked.has(bucket))
-        always.push({ bucket, id, entry: { kind: 'localOnly', key: id, localOnly: article.localOnly } });
-    } else if (blocked.has(bucket)) localByBudget.push(article.url);
+      if (!blocked) always.push({ id, entry: { kind: 'localOnly', key: id, localOnly: article.localOnly } });
+    } else if (blocked) localByBudget.push(article.url);
     else if (article.deleted?.v)
-      always.push({ bucket, id, entry: { kind: 'article', article: tombstoneOf(article) } });
+      always.push({ id, entry: { kind: 'article', article: tombstoneOf(article) } });
     else {
       const synced = (qid: string) => options.syncedPlaceholder?.(article.url, qid);
       const newest = newestSnapshots(article, synced);
@@ -149,7 +149,6 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
       const hasCompact = hasPageSnapshots(article);
       let compact: SyncEntry | undefined;
       full.push({
-        bucket,
         id,
         entry: { kind: 'article', article, newest },
         compact: () => {
@@ -176,9 +175,8 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     }
   }
   for (const marker of options.foreignMarkers ?? []) {
-    // Kept in this device's plan too, so it does not rewrite their bucket without them.
-    const bucket = bucketOfArticleKey(marker.key);
-    if (!mine.has(marker.key) && !blocked.has(bucket)) always.push({ bucket, id: marker.key, entry: marker });
+    // Kept in this device's plan too, so it does not rewrite the stream without them.
+    if (!mine.has(marker.key) && !blocked) always.push({ id: marker.key, entry: marker });
   }
 
   const quotaBytes = options.quotaBytes ?? SYNC_QUOTA_BYTES;
@@ -207,10 +205,10 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
         margin,
         quotaBytes,
         options.maxStreamBytes,
-        always.map((e) => [e.bucket, lineOf(e.entry)]),
-        full.map((e) => [e.bucket, lineOf(e.entry), e.compactInputs]),
+        always.map((e) => lineOf(e.entry)),
+        full.map((e) => [lineOf(e.entry), e.compactInputs]),
         lacksWording && full.map((e) => options.syncedInFull?.(e.url) ?? null),
-        // Articles kept here by choice or by an unreadable bucket: they are in the plan's counts.
+        // Articles kept here by choice or by an unreadable stream: they are in the plan's counts.
         localByChoice,
         localByBudget,
       ])
@@ -226,44 +224,42 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
   /** Whether an article is too large however it is packed (compact when it has that form). */
   const tooLargeAt = (i: number) => tooBig(full[i]!.compact() ?? full[i]!.entry);
 
-  // Adds entries in order to one stream per bucket while the whole still fits, and stops at the
-  // first that does not (or once the candidates take `share` bytes): the most recent come first.
-  // An article too large for its tier goes compact, or is skipped if that is too large as well.
+  // Adds entries in order to the stream while the whole still fits, and stops at the first that
+  // does not (or once the candidates take `share` bytes): the most recent come first. An article
+  // too large for its tier goes compact, or is skipped if that is too large as well.
   const run = (inFull: (i: number) => boolean, share = Number.POSITIVE_INFINITY) => {
     const entryOf = (i: number): SyncEntry => {
       const e = full[i]!;
       return inFull(i) && !(e.compactInputs !== 0 && tooBig(e.entry)) ? e.entry : (e.compact() ?? e.entry);
     };
-    const expected = new Map<string, number>();
-    for (const e of always) expected.set(e.bucket, (expected.get(e.bucket) ?? 0) + lineOf(e.entry).length);
-    for (const [i, e] of full.entries())
-      if (!tooLargeAt(i)) expected.set(e.bucket, (expected.get(e.bucket) ?? 0) + lineOf(entryOf(i)).length);
+    let expected = 0;
+    for (const e of always) expected += lineOf(e.entry).length;
+    for (const i of full.keys()) if (!tooLargeAt(i)) expected += lineOf(entryOf(i)).length;
     type Open = { stream: EntryStream; good: StreamMark; bytes: number; items: number };
-    const streams = new Map<string, Open>();
+    let open: Open | null = null;
     let bytes = reservedBytes;
     let items = reservedItems;
-    const write = (bucket: string, entry: SyncEntry) => {
-      let open = streams.get(bucket);
+    const write = (entry: SyncEntry) => {
       if (!open) {
-        const stream = new EntryStream(expected.get(bucket) ?? 0);
+        const stream = new EntryStream(expected);
         open = { stream, good: stream.mark(), bytes: 0, items: 0 };
-        streams.set(bucket, open);
       }
-      open.stream.write(lineOf(entry));
-      const mark = open.stream.mark();
-      const cost = itemsFootprint(bucket, open.stream.payloadLength(mark));
-      const total = { bytes: bytes - open.bytes + cost.bytes, items: items - open.items + cost.items };
+      const o: Open = open;
+      o.stream.write(lineOf(entry));
+      const mark = o.stream.mark();
+      const cost = itemsFootprint(SYNC_STREAM_KEY, o.stream.payloadLength(mark));
+      const total = { bytes: bytes - o.bytes + cost.bytes, items: items - o.items + cost.items };
       const keep = () => {
-        open.good = mark;
+        o.good = mark;
         bytes = total.bytes;
         items = total.items;
-        open.bytes = cost.bytes;
-        open.items = cost.items;
+        o.bytes = cost.bytes;
+        o.items = cost.items;
       };
       return { total, keep, mark };
     };
     // Tombstones and markers always go (they are tiny, and stop articles coming back).
-    for (const e of always) write(e.bucket, e.entry).keep();
+    for (const e of always) write(e.entry).keep();
     const start = bytes;
     const used = [bytes];
     const taken: number[] = [];
@@ -275,7 +271,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
         skipped.push(i);
         continue;
       }
-      const { total, keep, mark } = write(full[i]!.bucket, entry);
+      const { total, keep, mark } = write(entry);
       const tooLong = mark.coder.bytesIn > (options.maxStreamBytes ?? MAX_STREAM_BYTES);
       if (!fits(total.bytes, total.items) || total.bytes - start > share || tooLong) {
         stop = i;
@@ -285,7 +281,7 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
       taken.push(i);
       used.push(bytes);
     }
-    return { count: taken.length, taken, skipped, stop, streams, used, entryOf };
+    return { count: taken.length, taken, skipped, stop, open: open as Open | null, used, entryOf };
   };
 
   // Every article in full, coded oldest first, or null if that does not fit. An edit makes its
@@ -300,9 +296,6 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     };
     const skipped = full.flatMap((_, i) => (tooBig(entryOf(i)) ? [i] : []));
     const taken = full.flatMap((_, i) => (tooBig(entryOf(i)) ? [] : [i]));
-    const buckets = new Set([...always.map((e) => e.bucket), ...taken.map((i) => full[i]!.bucket)]);
-    if (buckets.size > 1) return null;
-    const [bucket] = buckets;
     const lines = [
       ...always.map((e) => lineOf(e.entry)),
       ...[...taken].reverse().map((i) => lineOf(entryOf(i))),
@@ -325,9 +318,9 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     } else stream = new EntryStream(expected);
     const from = resumes ? saved.lines.length : 0;
     const checkpointAt = Math.max(0, lines.length - TAIL_ENTRIES);
-    if (bucket === undefined)
-      return { count: 0, taken, skipped, stop: full.length, streams: new Map(), used: [], entryOf };
-    const costAt = (mark: StreamMark) => itemsFootprint(bucket, stream.payloadLength(mark));
+    if (lines.length === 0)
+      return { count: 0, taken, skipped, stop: full.length, open: null, used: [], entryOf };
+    const costAt = (mark: StreamMark) => itemsFootprint(SYNC_STREAM_KEY, stream.payloadLength(mark));
     for (let j = from; j < lines.length; j++) {
       if (j === checkpointAt && !resumes && options.tail)
         options.tail.checkpoint = { lines: lines.slice(0, j), stream: stream.clone() };
@@ -342,8 +335,8 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     const good = stream.mark();
     if (good.coder.bytesIn > (options.maxStreamBytes ?? MAX_STREAM_BYTES)) return null;
     const cost = costAt(good);
-    const streams = new Map([[bucket, { stream, good, bytes: cost.bytes, items: cost.items }]]);
-    return { count: taken.length, taken, skipped, stop: full.length, streams, used: [], entryOf };
+    const open = { stream, good, bytes: cost.bytes, items: cost.items };
+    return { count: taken.length, taken, skipped, stop: full.length, open, used: [], entryOf };
   }
 
   // A device that lacks a page question's newest wording (another device has it, the hints say)
@@ -381,13 +374,14 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
 
   const items: Record<string, string> = {};
   let bytes = 0;
-  for (const [bucket, open] of [...chosen.streams].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (open.good.entries === 0) continue;
-    for (const [k, v] of Object.entries(splitIntoItems(bucket, open.stream.payloadAt(open.good), 'chrome'))) {
+  const { open } = chosen;
+  if (open && open.good.entries > 0)
+    for (const [k, v] of Object.entries(
+      splitIntoItems(SYNC_STREAM_KEY, open.stream.payloadAt(open.good), 'chrome'),
+    )) {
       items[k] = v;
       bytes += itemBytes(k, v, 'chrome');
     }
-  }
   const compact = chosen.taken.filter((i) => chosen.entryOf(i) !== full[i]!.entry).map((i) => full[i]!.url);
   const tooLarge = chosen.skipped.map((i) => full[i]!.url);
   for (let i = chosen.stop; i < full.length; i++)

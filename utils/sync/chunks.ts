@@ -1,17 +1,15 @@
-// Where articles live in storage.sync: SYNC_BUCKETS buckets chosen by a hash of the URL, each one
-// payload behind a head that carries its checksum, split into parts when it would pass 8,192 bytes.
+// Where articles live in storage.sync: one stream, one payload behind a head that carries its
+// checksum, split into parts when it would pass 8,192 bytes.
 import { itemBytes, SYNC_QUOTA_BYTES_PER_ITEM, type SyncBrowser } from './limits';
 
-/** Every key Stance writes to storage.sync starts with this; anything else is left alone. */
-export const BUCKET_KEY_PREFIX = 'b';
 /**
- * One bucket: every article coded in one stream compresses best (each article teaches the coder
- * the next), so 300+ typical articles fit. When all fit in full the stream is coded oldest first,
- * so an edit to a recent article changes the head and the last part or two, and only those are
- * written (see budget.ts and engine.ts reconcile). Versions before format 4 used 8 buckets
- * (b0–b7); their items are still read, merged and then replaced (legacy-formats.ts).
+ * The key of the stream (its parts are `b0.1`, `b0.2`…): every article coded in one stream
+ * compresses best (each article teaches the coder the next), so 300+ typical articles fit. When
+ * all fit in full the stream is coded oldest first, so an edit to a recent article changes the
+ * head and the last part or two, and only those are written (see budget.ts and engine.ts
+ * reconcile).
  */
-export const SYNC_BUCKETS = 1;
+export const SYNC_STREAM_KEY = 'b0';
 const PART_SEPARATOR = '.';
 /** Head of every item this version writes: `*<parts>.<checksum>|` then the first slice. */
 const SPLIT_MARK = '*';
@@ -24,21 +22,17 @@ export function articleKey(url: string): string {
   return hash53(url).toString(36).padStart(11, '0').slice(-8);
 }
 
-export function bucketKey(url: string): string {
-  return bucketOfArticleKey(articleKey(url));
-}
-
-/** The bucket of an article known only by its key (a marker's), the same as from its URL. */
-export function bucketOfArticleKey(key: string): string {
-  return BUCKET_KEY_PREFIX + (Number.parseInt(key, 36) % SYNC_BUCKETS);
-}
-
 const BUCKET_KEY = /^b\d+(\.\d+)?$/;
+/**
+ * Whether a key is Stance's: the stream's head or parts, or a bucket of the versions before format
+ * 4, which spread articles over 8 buckets (b0–b7) by a hash of the URL; their items are still
+ * read, merged and then removed (legacy-formats.ts). Anything else is left alone.
+ */
 export function isBucketKey(key: string): boolean {
   return BUCKET_KEY.test(key);
 }
 
-/** The bucket an item belongs to (itself for a head, `b3` for `b3.2`). */
+/** The head an item belongs to (itself for a head, `b0` for `b0.2`). */
 export function headKeyOf(key: string): string {
   const dot = key.indexOf(PART_SEPARATOR);
   return dot < 0 ? key : key.slice(0, dot);

@@ -6,7 +6,7 @@ import type { Stamp } from '@/utils/positions/clock';
 import { mergeArticle, mergeRegister } from '@/utils/positions/merge';
 import { type ArticleRecord, newestStamp } from '@/utils/positions/model';
 import { planSync, type SyncPlan, type TailCheckpoint } from './budget';
-import { articleKey, assembleItems, bucketKey, checksum, headKeyOf, isBucketKey } from './chunks';
+import { articleKey, assembleItems, checksum, headKeyOf, isBucketKey, SYNC_STREAM_KEY } from './chunks';
 import { type DecodedItem, isNewerChecked, unpackItem } from './format';
 import type { SyncEntry } from './layout';
 import { itemBytes, SYNC_MAX_ITEMS, usableTotalBytes } from './limits';
@@ -130,10 +130,13 @@ export class SyncEngine {
   /** The coder before the most recent articles of the last plan: an edit to one codes only those. */
   private readonly tail: TailCheckpoint = { checkpoint: null };
   private readonly decoded = new Map<string, DecodedItem>();
-  /** Placeholders of page questions storage.sync holds (compact tier), by bucket, then URL and id. */
-  private syncedPlaceholders = new Map<string, Map<string, SyncedPlaceholder>>();
-  /** Articles storage.sync holds in full (no placeholder), with their page wordings, by bucket. */
-  private syncedInFull = new Map<string, Map<string, string>>();
+  /**
+   * Placeholders of page questions the stream holds (compact tier), by URL and id; an earlier
+   * version's buckets (b1–b7) are merged and then removed, and are not asked.
+   */
+  private syncedPlaceholders = new Map<string, SyncedPlaceholder>();
+  /** Articles the stream holds in full (no placeholder), with their page wordings, by URL. */
+  private syncedInFull = new Map<string, string>();
   private current: SyncStatus = INITIAL_SYNC_STATUS;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
 
@@ -258,8 +261,11 @@ export class SyncEngine {
     const byUrl = new Map(library.map((a) => [a.url, a]));
     const byKey = new Map(library.map((a) => [articleKey(a.url), a]));
     for (const head of heads) {
-      this.syncedPlaceholders.delete(head);
-      this.syncedInFull.delete(head);
+      const isStream = head === SYNC_STREAM_KEY;
+      if (isStream) {
+        this.syncedPlaceholders = new Map();
+        this.syncedInFull = new Map();
+      }
       if (!this.mirror.has(head)) {
         this.unreadable.delete(head);
         continue;
@@ -283,26 +289,10 @@ export class SyncEngine {
         continue;
       }
       this.unreadable.delete(head);
-      const placeholders = new Map<string, SyncedPlaceholder>();
-      for (const entry of decoded.entries)
-        if (entry.kind === 'article')
-          for (const [id, q] of Object.entries(entry.article.questions))
-            if (isPlaceholder(q.q))
-              placeholders.set(`${entry.article.url}\n${id}`, {
-                placeholder: q.q,
-                newest: entry.newest?.[id],
-              });
-      this.syncedPlaceholders.set(head, placeholders);
-      this.syncedInFull.set(
-        head,
-        new Map(
-          decoded.entries.flatMap((e) =>
-            e.kind === 'article' && !Object.values(e.article.questions).some((q) => isPlaceholder(q.q))
-              ? [[e.article.url, pageWordings(e.article)] as const]
-              : [],
-          ),
-        ),
-      );
+      if (isStream) {
+        this.syncedPlaceholders = placeholdersOf(decoded.entries);
+        this.syncedInFull = inFullOf(decoded.entries);
+      }
       for (const entry of decoded.entries) {
         let local: ArticleRecord | undefined;
         let merged: ArticleRecord;
@@ -373,8 +363,8 @@ export class SyncEngine {
         memo: this.plans,
         tail: this.tail,
         quotaBytes: this.deps.quotaBytes,
-        syncedInFull: (url) => this.syncedInFull.get(bucketKey(url))?.get(url),
-        syncedPlaceholder: (url, id) => this.syncedPlaceholders.get(bucketKey(url))?.get(`${url}\n${id}`),
+        syncedInFull: (url) => this.syncedInFull.get(url),
+        syncedPlaceholder: (url, id) => this.syncedPlaceholders.get(`${url}\n${id}`),
       });
     let plan = planWith(0, 0);
     // New items are set before stale parts are removed (see flush): for that moment the area holds
@@ -571,6 +561,28 @@ export class SyncEngine {
     }
     for (const listener of this.listeners) listener(status);
   }
+}
+
+/** The placeholders of page questions entries hold (compact tier), by URL and id. */
+function placeholdersOf(entries: SyncEntry[]): Map<string, SyncedPlaceholder> {
+  const placeholders = new Map<string, SyncedPlaceholder>();
+  for (const entry of entries)
+    if (entry.kind === 'article')
+      for (const [id, q] of Object.entries(entry.article.questions))
+        if (isPlaceholder(q.q))
+          placeholders.set(`${entry.article.url}\n${id}`, { placeholder: q.q, newest: entry.newest?.[id] });
+  return placeholders;
+}
+
+/** The articles entries hold in full (no placeholder), with their page wordings, by URL. */
+function inFullOf(entries: SyncEntry[]): Map<string, string> {
+  return new Map(
+    entries.flatMap((e) =>
+      e.kind === 'article' && !Object.values(e.article.questions).some((q) => isPlaceholder(q.q))
+        ? [[e.article.url, pageWordings(e.article)] as const]
+        : [],
+    ),
+  );
 }
 
 /** JSON with sorted keys: two records are the same whatever order their fields were set in. */

@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeStamp } from '@/utils/positions/clock';
 import { lastActivity } from '@/utils/positions/model';
 import { planSync, type SyncPlan, TAIL_ENTRIES, type TailCheckpoint } from '@/utils/sync/budget';
-import {
-  articleKey,
-  assembleItems,
-  bucketKey,
-  bucketOfArticleKey,
-  splitIntoItems,
-} from '@/utils/sync/chunks';
+import { articleKey, assembleItems, SYNC_STREAM_KEY, splitIntoItems } from '@/utils/sync/chunks';
 import { canonicalJson } from '@/utils/sync/engine';
 import { entryLine, packArticle, unpackItem } from '@/utils/sync/format';
 import { itemBytes, SYNC_QUOTA_BYTES_PER_ITEM } from '@/utils/sync/limits';
@@ -21,11 +15,8 @@ describe('chunks', () => {
     expect(articleKey('https://exemple.fr/a')).toBe(articleKey('https://exemple.fr/a'));
     expect(articleKey('https://exemple.fr/a')).not.toBe(articleKey('https://exemple.fr/b'));
     expect(articleKey('https://exemple.fr/a')).toMatch(/^[0-9a-z]{8}$/);
-    // One stream holds every article: its key is b0 for any address, and for any marker's key.
-    for (const url of ['https://exemple.fr/a', 'https://x.com/b', 'https://y.org/c']) {
-      expect(bucketKey(url)).toBe('b0');
-      expect(bucketOfArticleKey(articleKey(url))).toBe('b0');
-    }
+    // One stream holds every article, under the key every version since format 4 reads.
+    expect(SYNC_STREAM_KEY).toBe('b0');
   });
 
   it('splits a large article under 8,192 bytes per item and puts it back together', () => {
@@ -40,7 +31,7 @@ describe('chunks', () => {
         at: q.q.at,
       };
     }
-    const key = bucketKey(article.url);
+    const key = SYNC_STREAM_KEY;
     const items = splitIntoItems(key, packArticle(article), 'chrome');
     expect(Object.keys(items).length).toBeGreaterThan(2);
     for (const [k, v] of Object.entries(items))
@@ -91,7 +82,7 @@ describe('budget', () => {
 
   it('leaves keys held by unreadable items alone', () => {
     const library = typicalLibrary(2);
-    const blocked = bucketKey(library[0]!.url);
+    const blocked = SYNC_STREAM_KEY;
     const plan = planSync(library, { blockedKeys: new Set([blocked]) });
     expect(plan.items[blocked]).toBeUndefined();
     expect(plan.localByBudget).toContain(library[0]!.url);

@@ -8,7 +8,7 @@ import {
   setPosition,
 } from '@/utils/positions/actions';
 import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
-import { assembleItems, bucketKey } from '@/utils/sync/chunks';
+import { assembleItems, SYNC_STREAM_KEY } from '@/utils/sync/chunks';
 import { unpackItem } from '@/utils/sync/format';
 import type { SyncEntry } from '@/utils/sync/layout';
 import format2Item from '../../fixtures/sync/format-2-item.json';
@@ -116,7 +116,7 @@ describe('SyncEngine', () => {
     const env = simulatedDevices(1);
     const [a] = env.devices as [NonNullable<(typeof env.devices)[0]>];
     // The one bucket written by a newer version, and a corrupt item under an older layout's key.
-    const head = bucketKey(URL_A);
+    const head = SYNC_STREAM_KEY;
     await a.area.set({ [head]: '9a future format', b3: '2%%%corrupt' });
     await a.engine.setEnabled(true);
     await a.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 3, at));
@@ -160,13 +160,13 @@ describe('SyncEngine', () => {
     await a.edit(URL_A, (x, at) => setPosition(withQuestion(x, at), 'q1', 1, at));
     await a.engine.flushNow();
     expect(a.engine.status.lastError).toBe('rate-minute');
-    expect(a.saved.outbox?.set[bucketKey(URL_A)]).toBeTypeOf('string');
+    expect(a.saved.outbox?.set[SYNC_STREAM_KEY]).toBeTypeOf('string');
     // The worker is killed; the outbox survives in storage.local and is written after the back-off.
     a.restart();
     env.time.now += 61_000;
     await a.engine.setEnabled(true);
     await a.engine.flushNow();
-    expect(a.area.snapshot()[bucketKey(URL_A)]).toBeTypeOf('string');
+    expect(a.area.snapshot()[SYNC_STREAM_KEY]).toBeTypeOf('string');
     expect(a.engine.status.lastError).toBeNull();
   });
 
@@ -248,8 +248,8 @@ describe('SyncEngine after an update of Stance', () => {
     expect(a.library.get(old.article.url)).toEqual(old.article);
     expect(a.library.get(URL_A)?.questions.q1?.position?.v).toBe(2);
     const stored = a.area.snapshot();
-    expect(Object.keys(stored)).toEqual([bucketKey(URL_A)]);
-    const assembled = assembleItems(bucketKey(URL_A), (k) => stored[k]);
+    expect(Object.keys(stored)).toEqual([SYNC_STREAM_KEY]);
+    const assembled = assembleItems(SYNC_STREAM_KEY, (k) => stored[k]);
     const decoded = unpackItem(assembled.ok && assembled.payload);
     expect(
       decoded.ok && decoded.entries.map((e) => (e.kind === 'article' ? e.article.url : e.key)).sort(),
