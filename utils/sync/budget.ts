@@ -102,6 +102,55 @@ export interface BudgetOptions {
  * larger count) against Firefox's total (which also charges 4 bytes an item), so one plan fits both.
  */
 export function planSync(articles: ArticleRecord[], options: BudgetOptions = {}): SyncPlan {
+  const sorted = sortLibrary(articles, options);
+  const room = roomOf(options);
+  const lines = new Lines();
+  const key = options.memo ? memoKey(sorted, lines, room, options) : '';
+  const remembered = options.memo?.get(key);
+  if (remembered) return structuredClone(remembered);
+  const fill = chooseFill({ sorted, lines, room, tail: options.tail }, options.syncedInFull);
+  const plan = planOf(sorted, fill, lines);
+  if (options.memo) {
+    options.memo.set(key, structuredClone(plan));
+    // The last few plans are enough: a re-plan after a write or a remote echo has the same inputs.
+    for (const k of options.memo.keys()) if (options.memo.size > 4) options.memo.delete(k);
+  }
+  return plan;
+}
+
+type ArticleEntry = Extract<SyncEntry, { kind: 'article' }>;
+
+/** An article that may go in the stream, in full or compact, if there is room. */
+interface Candidate {
+  url: string;
+  /** The article in full, with the hints of its page questions' newest wordings. */
+  full: ArticleEntry;
+  /**
+   * Its compact form, made when first asked for (a plan that fits in full never lays it out), or
+   * null if it has none.
+   */
+  compact: () => ArticleEntry | null;
+  /** What the compact form depends on besides the full entry, for the memo key, or 0 if it has none. */
+  compactInputs: string | 0;
+  /** Another device has a newer wording of one of its page questions (see lacksNewestWording). */
+  lacksWording: boolean;
+}
+
+/** The library sorted by what becomes of each article, before any byte is counted. */
+interface Sorted {
+  /** Tombstones and "this device only" markers (they always go), by article key. */
+  always: SyncEntry[];
+  /** The articles that go if there is room, most recently active first. */
+  candidates: Candidate[];
+  localByChoice: string[];
+  /** Kept here whatever the room: not an article address, or the stream cannot be written. */
+  localByBudget: string[];
+  /** Some candidate lacks a newer wording another device has. */
+  lacksWording: boolean;
+}
+
+/** Sorts the library (and other devices' markers) into what always goes, what may, and what stays. */
+function sortLibrary(articles: ArticleRecord[], options: BudgetOptions): Sorted {
   const blocked = options.blockedKeys?.has(SYNC_STREAM_KEY) ?? false;
   const localByChoice: string[] = [];
   const localByBudget: string[] = [];
@@ -115,20 +164,8 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     })
     .map((e) => e.article);
   const always: { id: string; entry: SyncEntry }[] = [];
-  /**
-   * `compact`: the article's compact form, made when first asked for (a plan that fits in full
-   * never lays it out); `compactInputs`: what that form depends on besides the full entry, for the
-   * memo key, or 0 if the article has none.
-   */
-  const full: {
-    id: string;
-    entry: SyncEntry;
-    compact: () => SyncEntry | null;
-    compactInputs: string | 0;
-    url: string;
-  }[] = [];
+  const candidates: Candidate[] = [];
   const mine = new Set<string>();
-  let lacksWording = false;
   for (const article of byRecency) {
     const id = articleKey(article.url);
     if (!isArticleUrl(article.url)) {
@@ -142,255 +179,320 @@ export function planSync(articles: ArticleRecord[], options: BudgetOptions = {})
     } else if (blocked) localByBudget.push(article.url);
     else if (article.deleted?.v)
       always.push({ id, entry: { kind: 'article', article: tombstoneOf(article) } });
-    else {
-      const synced = (qid: string) => options.syncedPlaceholder?.(article.url, qid);
-      const newest = newestSnapshots(article, synced);
-      if (lacksNewestWording(article, newest)) lacksWording = true;
-      const hasCompact = hasPageSnapshots(article);
-      let compact: SyncEntry | undefined;
-      full.push({
-        id,
-        entry: { kind: 'article', article, newest },
-        compact: () => {
-          if (!hasCompact) return null;
-          compact ??= {
-            kind: 'article',
-            article: compactArticle(article, (qid) => synced(qid)?.placeholder),
-            newest,
-          };
-          return compact;
-        },
-        // The compact form is the article (which its full line gives), the hints (which it does
-        // not always carry) and the placeholders storage.sync holds for its page questions.
-        compactInputs: hasCompact
-          ? JSON.stringify([
-              newest,
-              options.syncedPlaceholder
-                ? Object.keys(article.questions).map((qid) => synced(qid)?.placeholder ?? 0)
-                : 0,
-            ])
-          : 0,
-        url: article.url,
-      });
-    }
+    else candidates.push(candidateOf(article, options.syncedPlaceholder));
   }
   for (const marker of options.foreignMarkers ?? []) {
     // Kept in this device's plan too, so it does not rewrite the stream without them.
     if (!mine.has(marker.key) && !blocked) always.push({ id: marker.key, entry: marker });
   }
-
-  const quotaBytes = options.quotaBytes ?? SYNC_QUOTA_BYTES;
-  const reservedBytes = options.reservedBytes ?? 0;
-  const reservedItems = options.reservedItems ?? 0;
-  const margin = options.marginBytes ?? 256;
-  const fits = (bytes: number, items: number) =>
-    items <= SYNC_MAX_ITEMS &&
-    bytes <= usableTotalBytes(items, 'firefox') - SYNC_QUOTA_BYTES + quotaBytes - margin;
-
-  // Every entry as the line the stream codes; sorted so every device writes the same bytes.
+  // Sorted so every device writes the same bytes.
   always.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const lines = new Map<SyncEntry, string>();
-  const lineOf = (entry: SyncEntry) => {
-    let line = lines.get(entry);
+  const lacksWording = candidates.some((c) => c.lacksWording);
+  return { always: always.map((e) => e.entry), candidates, localByChoice, localByBudget, lacksWording };
+}
+
+/** An article as a candidate: hints and placeholders as high as what storage.sync reports. */
+function candidateOf(
+  article: ArticleRecord,
+  syncedPlaceholder: BudgetOptions['syncedPlaceholder'],
+): Candidate {
+  const synced = (qid: string) => syncedPlaceholder?.(article.url, qid);
+  const newest = newestSnapshots(article, synced);
+  const hasCompact = hasPageSnapshots(article);
+  let compact: ArticleEntry | undefined;
+  return {
+    url: article.url,
+    full: { kind: 'article', article, newest },
+    compact: () => {
+      if (!hasCompact) return null;
+      compact ??= {
+        kind: 'article',
+        article: compactArticle(article, (qid) => synced(qid)?.placeholder),
+        newest,
+      };
+      return compact;
+    },
+    // The compact form is the article (which its full line gives), the hints (which it does not
+    // always carry) and the placeholders storage.sync holds for its page questions.
+    compactInputs: hasCompact
+      ? JSON.stringify([
+          newest,
+          syncedPlaceholder ? Object.keys(article.questions).map((qid) => synced(qid)?.placeholder ?? 0) : 0,
+        ])
+      : 0,
+    lacksWording: lacksNewestWording(article, newest),
+  };
+}
+
+/** The room a plan has in storage.sync. */
+interface Room {
+  quotaBytes: number;
+  reservedBytes: number;
+  reservedItems: number;
+  margin: number;
+  /** The most bytes of layout the stream may hold. */
+  maxStreamBytes: number;
+}
+
+function roomOf(options: BudgetOptions): Room {
+  return {
+    quotaBytes: options.quotaBytes ?? SYNC_QUOTA_BYTES,
+    reservedBytes: options.reservedBytes ?? 0,
+    reservedItems: options.reservedItems ?? 0,
+    margin: options.marginBytes ?? 256,
+    maxStreamBytes: options.maxStreamBytes ?? MAX_STREAM_BYTES,
+  };
+}
+
+/** Whether a whole of this many bytes and items (the reserved ones included) fits in the room. */
+function fits(room: Room, bytes: number, items: number): boolean {
+  return (
+    items <= SYNC_MAX_ITEMS &&
+    bytes <= usableTotalBytes(items, 'firefox') - SYNC_QUOTA_BYTES + room.quotaBytes - room.margin
+  );
+}
+
+/** What the area holds with the stream as far as `mark`: the reserved items and the stream's. */
+function totalAt(room: Room, stream: EntryStream, mark: StreamMark): { bytes: number; items: number } {
+  const cost = itemsFootprint(SYNC_STREAM_KEY, stream.payloadLength(mark));
+  return { bytes: room.reservedBytes + cost.bytes, items: room.reservedItems + cost.items };
+}
+
+const utf8 = new TextEncoder();
+
+/** Each entry as the line the stream codes, laid out once a plan (every pass asks again). */
+class Lines {
+  private readonly byEntry = new Map<SyncEntry, string>();
+
+  of(entry: SyncEntry): string {
+    let line = this.byEntry.get(entry);
     if (line === undefined) {
       line = entryLine(entry);
-      lines.set(entry, line);
+      this.byEntry.set(entry, line);
     }
     return line;
-  };
-  const memoKey = options.memo
-    ? JSON.stringify([
-        reservedBytes,
-        reservedItems,
-        margin,
-        quotaBytes,
-        options.maxStreamBytes,
-        always.map((e) => lineOf(e.entry)),
-        full.map((e) => [lineOf(e.entry), e.compactInputs]),
-        lacksWording && full.map((e) => options.syncedInFull?.(e.url) ?? null),
-        // Articles kept here by choice or by an unreadable stream: they are in the plan's counts.
-        localByChoice,
-        localByBudget,
-      ])
-    : '';
-  const remembered = options.memo?.get(memoKey);
-  if (remembered) return structuredClone(remembered);
+  }
 
-  const utf8 = new TextEncoder();
-  const tooBig = (entry: SyncEntry) => {
-    const line = lineOf(entry);
+  /** Whether an entry's line passes MAX_ENTRY_BYTES (its UTF-8 counted only when it may). */
+  tooBig(entry: SyncEntry): boolean {
+    const line = this.of(entry);
     return line.length * 3 > MAX_ENTRY_BYTES && utf8.encode(line).length > MAX_ENTRY_BYTES;
-  };
-  /** Whether an article is too large however it is packed (compact when it has that form). */
-  const tooLargeAt = (i: number) => tooBig(full[i]!.compact() ?? full[i]!.entry);
-
-  // Adds entries in order to the stream while the whole still fits, and stops at the first that
-  // does not (or once the candidates take `share` bytes): the most recent come first. An article
-  // too large for its tier goes compact, or is skipped if that is too large as well.
-  const run = (inFull: (i: number) => boolean, share = Number.POSITIVE_INFINITY) => {
-    const entryOf = (i: number): SyncEntry => {
-      const e = full[i]!;
-      return inFull(i) && !(e.compactInputs !== 0 && tooBig(e.entry)) ? e.entry : (e.compact() ?? e.entry);
-    };
-    let expected = 0;
-    for (const e of always) expected += lineOf(e.entry).length;
-    for (const i of full.keys()) if (!tooLargeAt(i)) expected += lineOf(entryOf(i)).length;
-    type Open = { stream: EntryStream; good: StreamMark; bytes: number; items: number };
-    let open: Open | null = null;
-    let bytes = reservedBytes;
-    let items = reservedItems;
-    const write = (entry: SyncEntry) => {
-      if (!open) {
-        const stream = new EntryStream(expected);
-        open = { stream, good: stream.mark(), bytes: 0, items: 0 };
-      }
-      const o: Open = open;
-      o.stream.write(lineOf(entry));
-      const mark = o.stream.mark();
-      const cost = itemsFootprint(SYNC_STREAM_KEY, o.stream.payloadLength(mark));
-      const total = { bytes: bytes - o.bytes + cost.bytes, items: items - o.items + cost.items };
-      const keep = () => {
-        o.good = mark;
-        bytes = total.bytes;
-        items = total.items;
-        o.bytes = cost.bytes;
-        o.items = cost.items;
-      };
-      return { total, keep, mark };
-    };
-    // Tombstones and markers always go (they are tiny, and stop articles coming back).
-    for (const e of always) write(e.entry).keep();
-    const start = bytes;
-    const used = [bytes];
-    const taken: number[] = [];
-    const skipped: number[] = [];
-    let stop = full.length;
-    for (let i = 0; i < full.length; i++) {
-      const entry = entryOf(i);
-      if (tooBig(entry)) {
-        skipped.push(i);
-        continue;
-      }
-      const { total, keep, mark } = write(entry);
-      const tooLong = mark.coder.bytesIn > (options.maxStreamBytes ?? MAX_STREAM_BYTES);
-      if (!fits(total.bytes, total.items) || total.bytes - start > share || tooLong) {
-        stop = i;
-        break;
-      }
-      keep();
-      taken.push(i);
-      used.push(bytes);
-    }
-    return { count: taken.length, taken, skipped, stop, open: open as Open | null, used, entryOf };
-  };
-
-  // Every article in full, coded oldest first, or null if that does not fit. An edit makes its
-  // article the most recent, so the lines before its old place are unchanged: the coder continues
-  // from the checkpoint kept before the last TAIL_ENTRIES lines (an edit to a recent article codes
-  // a few lines, not the library), and the payload's first parts come out the same (the engine
-  // writes only the items that changed).
-  function inFullOldestFirst(): ReturnType<typeof run> | null {
-    const entryOf = (i: number): SyncEntry => {
-      const e = full[i]!;
-      return e.compactInputs !== 0 && tooBig(e.entry) ? e.compact()! : e.entry;
-    };
-    const skipped = full.flatMap((_, i) => (tooBig(entryOf(i)) ? [i] : []));
-    const taken = full.flatMap((_, i) => (tooBig(entryOf(i)) ? [] : [i]));
-    const lines = [
-      ...always.map((e) => lineOf(e.entry)),
-      ...[...taken].reverse().map((i) => lineOf(entryOf(i))),
-    ];
-    const expected = lines.reduce((sum, line) => sum + line.length, 0);
-    const saved = options.tail?.checkpoint;
-    const resumes =
-      saved !== undefined &&
-      saved !== null &&
-      saved.stream.tableBits === tableBitsFor(expected) &&
-      saved.lines.length <= lines.length &&
-      lines.length - saved.lines.length <= 2 * TAIL_ENTRIES &&
-      saved.lines.every((line, j) => line === lines[j]);
-    let stream: EntryStream;
-    if (resumes) {
-      const scratch = options.tail!.scratch;
-      stream =
-        scratch?.tableBits === saved.stream.tableBits ? scratch.copyFrom(saved.stream) : saved.stream.clone();
-      options.tail!.scratch = stream;
-    } else stream = new EntryStream(expected);
-    const from = resumes ? saved.lines.length : 0;
-    const checkpointAt = Math.max(0, lines.length - TAIL_ENTRIES);
-    if (lines.length === 0)
-      return { count: 0, taken, skipped, stop: full.length, open: null, used: [], entryOf };
-    const costAt = (mark: StreamMark) => itemsFootprint(SYNC_STREAM_KEY, stream.payloadLength(mark));
-    for (let j = from; j < lines.length; j++) {
-      if (j === checkpointAt && !resumes && options.tail)
-        options.tail.checkpoint = { lines: lines.slice(0, j), stream: stream.clone() };
-      stream.write(lines[j]!);
-      // The payload only grows: once past the quota, the library does not fit in full.
-      const cost = costAt(stream.mark());
-      if (!fits(reservedBytes + cost.bytes, reservedItems + cost.items)) return null;
-    }
-    // This stream's memory is what the next plan resumes into: the first edit after a plan from
-    // nothing then copies the checkpoint into it instead of allocating ~22 MB.
-    if (!resumes && options.tail) options.tail.scratch = stream;
-    const good = stream.mark();
-    if (good.coder.bytesIn > (options.maxStreamBytes ?? MAX_STREAM_BYTES)) return null;
-    const cost = costAt(good);
-    const open = { stream, good, bytes: cost.bytes, items: cost.items };
-    return { count: taken.length, taken, skipped, stop: full.length, open, used: [], entryOf };
   }
+}
 
-  // A device that lacks a page question's newest wording (another device has it, the hints say)
-  // cannot know what fits in full: it keeps each article in the tier storage.sync holds it in, as
-  // written by a device that has every wording, so the two write the same plan, not each other's.
-  let chosen: ReturnType<typeof run>;
-  if (lacksWording) {
+/** Plans made with these inputs give the same plan (a plan's inputs, as one string). */
+function memoKey(sorted: Sorted, lines: Lines, room: Room, options: BudgetOptions): string {
+  return JSON.stringify([
+    room.reservedBytes,
+    room.reservedItems,
+    room.margin,
+    room.quotaBytes,
+    options.maxStreamBytes,
+    sorted.always.map((e) => lines.of(e)),
+    sorted.candidates.map((c) => [lines.of(c.full), c.compactInputs]),
+    sorted.lacksWording && sorted.candidates.map((c) => options.syncedInFull?.(c.url) ?? null),
+    // Articles kept here by choice or by an unreadable stream: they are in the plan's counts.
+    sorted.localByChoice,
+    sorted.localByBudget,
+  ]);
+}
+
+/** The entry a candidate is coded as in a tier: one too large in full goes compact. */
+function entryIn(c: Candidate, inFull: boolean, lines: Lines): SyncEntry {
+  return inFull && !(c.compactInputs !== 0 && lines.tooBig(c.full)) ? c.full : (c.compact() ?? c.full);
+}
+
+/** Whether an article is too large however it is packed (compact when it has that form). */
+function isTooLarge(c: Candidate, lines: Lines): boolean {
+  return lines.tooBig(c.compact() ?? c.full);
+}
+
+/** What a plan works from. */
+interface Planning {
+  sorted: Sorted;
+  lines: Lines;
+  room: Room;
+  tail?: TailCheckpoint;
+}
+
+/** What one pass coded. */
+interface Fill {
+  /** The entry each candidate is coded as in this pass (in full or compact). */
+  entries: SyncEntry[];
+  /** The candidates coded, most recent first. */
+  taken: number[];
+  /** The candidates too large for the stream, skipped. */
+  skipped: number[];
+  /** The first candidate that did not fit (every one from it on stays here), or the count of candidates. */
+  stop: number;
+  /** The stream and its mark after the last entry that fitted, or null if none was written. */
+  written: { stream: EntryStream; good: StreamMark } | null;
+  /** Bytes planned after the tombstones and markers, then after each candidate taken. */
+  used: number[];
+}
+
+/**
+ * Adds entries in order to the stream while the whole still fits, and stops at the first that
+ * does not (or once the candidates take `share` bytes): tombstones and markers first (they are
+ * tiny, and stop articles coming back), then the most recent articles. `inFull` gives each its
+ * tier; an article too large for its tier goes compact, or is skipped if that is too large as well.
+ */
+function fillByRecency(p: Planning, inFull: (i: number) => boolean, share = Number.POSITIVE_INFINITY): Fill {
+  const { always, candidates } = p.sorted;
+  const entries = candidates.map((c, i) => entryIn(c, inFull(i), p.lines));
+  let expected = 0;
+  for (const e of always) expected += p.lines.of(e).length;
+  for (const [i, c] of candidates.entries())
+    if (!isTooLarge(c, p.lines)) expected += p.lines.of(entries[i]!).length;
+  // The stream is made on its first line: a pass that writes none primes no coder.
+  let stream: EntryStream | null = null;
+  let good: StreamMark | null = null;
+  let planned = p.room.reservedBytes;
+  for (const e of always) {
+    stream ??= new EntryStream(expected);
+    stream.write(p.lines.of(e));
+    good = stream.mark();
+    planned = totalAt(p.room, stream, good).bytes;
+  }
+  const start = planned;
+  const used = [planned];
+  const taken: number[] = [];
+  const skipped: number[] = [];
+  let stop = candidates.length;
+  for (const [i, entry] of entries.entries()) {
+    if (p.lines.tooBig(entry)) {
+      skipped.push(i);
+      continue;
+    }
+    stream ??= new EntryStream(expected);
+    stream.write(p.lines.of(entry));
+    const mark = stream.mark();
+    const total = totalAt(p.room, stream, mark);
+    const tooLong = mark.coder.bytesIn > p.room.maxStreamBytes;
+    if (!fits(p.room, total.bytes, total.items) || total.bytes - start > share || tooLong) {
+      stop = i;
+      break;
+    }
+    good = mark;
+    planned = total.bytes;
+    taken.push(i);
+    used.push(planned);
+  }
+  const written = stream && good ? { stream, good } : null;
+  return { entries, taken, skipped, stop, written, used };
+}
+
+/**
+ * Every article in full, coded oldest first, or null if that does not fit. An edit makes its
+ * article the most recent, so the lines before its old place are unchanged: the coder continues
+ * from the checkpoint kept before the last TAIL_ENTRIES lines (an edit to a recent article codes a
+ * few lines, not the library), and the payload's first parts come out the same (the engine writes
+ * only the items that changed). Reads and replaces `p.tail`.
+ */
+function fillOldestFirst(p: Planning): Fill | null {
+  const { always, candidates } = p.sorted;
+  const entries = candidates.map((c) => entryIn(c, true, p.lines));
+  const skipped = entries.flatMap((e, i) => (p.lines.tooBig(e) ? [i] : []));
+  const taken = entries.flatMap((e, i) => (p.lines.tooBig(e) ? [] : [i]));
+  const lines = [
+    ...always.map((e) => p.lines.of(e)),
+    ...[...taken].reverse().map((i) => p.lines.of(entries[i]!)),
+  ];
+  const expected = lines.reduce((sum, line) => sum + line.length, 0);
+  const tail = p.tail;
+  const saved = tail?.checkpoint;
+  const resumes =
+    saved !== undefined &&
+    saved !== null &&
+    saved.stream.tableBits === tableBitsFor(expected) &&
+    saved.lines.length <= lines.length &&
+    lines.length - saved.lines.length <= 2 * TAIL_ENTRIES &&
+    saved.lines.every((line, j) => line === lines[j]);
+  let stream: EntryStream;
+  if (resumes) {
+    const scratch = tail!.scratch;
+    stream =
+      scratch?.tableBits === saved.stream.tableBits ? scratch.copyFrom(saved.stream) : saved.stream.clone();
+    tail!.scratch = stream;
+  } else stream = new EntryStream(expected);
+  const from = resumes ? saved.lines.length : 0;
+  const checkpointAt = Math.max(0, lines.length - TAIL_ENTRIES);
+  if (lines.length === 0)
+    return { entries, taken, skipped, stop: candidates.length, written: null, used: [] };
+  for (let j = from; j < lines.length; j++) {
+    if (j === checkpointAt && !resumes && tail)
+      tail.checkpoint = { lines: lines.slice(0, j), stream: stream.clone() };
+    stream.write(lines[j]!);
+    // The payload only grows: once past the quota, the library does not fit in full.
+    const total = totalAt(p.room, stream, stream.mark());
+    if (!fits(p.room, total.bytes, total.items)) return null;
+  }
+  // This stream's memory is what the next plan resumes into: the first edit after a plan from
+  // nothing then copies the checkpoint into it instead of allocating ~22 MB.
+  if (!resumes && tail) tail.scratch = stream;
+  const good = stream.mark();
+  if (good.coder.bytesIn > p.room.maxStreamBytes) return null;
+  return { entries, taken, skipped, stop: candidates.length, written: { stream, good }, used: [] };
+}
+
+/**
+ * The pass whose stream is written. A device that lacks a page question's newest wording (another
+ * device has it, the hints say) cannot know what fits in full: it keeps each article in the tier
+ * storage.sync holds it in, as written by a device that has every wording, so the two write the
+ * same plan, not each other's. Otherwise everything in full if it fits, else the most recent
+ * articles that fit in the full tier's share in full and every other one compact, as many as fit.
+ */
+function chooseFill(p: Planning, syncedInFull: BudgetOptions['syncedInFull']): Fill {
+  const { candidates } = p.sorted;
+  if (p.sorted.lacksWording) {
     // In full only where that adds no wording to what storage.sync holds: more would not fit there.
-    const asSynced = full.map((e) => {
-      const synced = options.syncedInFull?.(e.url);
-      return synced !== undefined && e.entry.kind === 'article' && synced === pageWordings(e.entry.article);
+    const asSynced = candidates.map((c) => {
+      const synced = syncedInFull?.(c.url);
+      return synced !== undefined && synced === pageWordings(c.full.article);
     });
-    chosen = run((i) => asSynced[i]!);
-  } else {
-    // Everything in full if it fits. A library whose layout is over 6× the quota cannot (the full
-    // tier codes to about a fourth of its layout): then this pass stops at the full tier's share.
-    // Otherwise the most recent articles that fit in that share go in full and every other one
-    // compact, as many as fit.
-    const fullShare = quotaBytes * FULL_TIER_SHARE;
-    const layoutBytes = full.reduce((sum, e) => sum + lineOf(e.entry).length, 0);
-    // (The full tier codes to about a fifth of its layout: past 4× the quota, it seldom all fits.)
-    const stable = layoutBytes <= 4 * quotaBytes ? inFullOldestFirst() : null;
-    if (stable) chosen = stable;
-    else chosen = run(() => true, layoutBytes > 6 * quotaBytes ? fullShare : Number.POSITIVE_INFINITY);
-    if (chosen.stop < full.length) {
-      let inFull = 0;
-      while (inFull < chosen.count && chosen.used[inFull + 1]! - chosen.used[0]! <= fullShare) inFull++;
-      // When the first pass stopped at the full tier's share, every article it took is in the
-      // share: the boundary is where it stopped, not the end (which would put every one in full).
-      const boundary = chosen.taken[inFull] ?? chosen.stop;
-      const mixed = run((i) => i < boundary);
-      if (mixed.count > chosen.count) chosen = mixed;
-    }
+    return fillByRecency(p, (i) => asSynced[i]!);
   }
+  const quota = p.room.quotaBytes;
+  const fullShare = quota * FULL_TIER_SHARE;
+  const layoutBytes = candidates.reduce((sum, c) => sum + p.lines.of(c.full).length, 0);
+  // (The full tier codes to about a fifth of its layout: past 4× the quota, it seldom all fits.)
+  const stable = layoutBytes <= 4 * quota ? fillOldestFirst(p) : null;
+  if (stable) return stable;
+  // A library whose layout is over 6× the quota cannot fit in full (the full tier codes to about
+  // a fourth of its layout): then this pass stops at the full tier's share.
+  const first = fillByRecency(p, () => true, layoutBytes > 6 * quota ? fullShare : Number.POSITIVE_INFINITY);
+  if (first.stop === candidates.length) return first;
+  const boundary = fullTierEnd(first, fullShare);
+  const mixed = fillByRecency(p, (i) => i < boundary);
+  return mixed.taken.length > first.taken.length ? mixed : first;
+}
 
+/** The first candidate past the full tier: the most recent ones a pass took within `fullShare` bytes are in it. */
+function fullTierEnd(first: Fill, fullShare: number): number {
+  let inFull = 0;
+  while (inFull < first.taken.length && first.used[inFull + 1]! - first.used[0]! <= fullShare) inFull++;
+  // When the pass stopped at the full tier's share, every article it took is in the share: the
+  // boundary is where it stopped, not the end (which would put every one in full).
+  return first.taken[inFull] ?? first.stop;
+}
+
+/** The plan a pass gives: its stream as items, and where each article went. */
+function planOf(sorted: Sorted, fill: Fill, lines: Lines): SyncPlan {
   const items: Record<string, string> = {};
   let bytes = 0;
-  const { open } = chosen;
-  if (open && open.good.entries > 0)
-    for (const [k, v] of Object.entries(
-      splitIntoItems(SYNC_STREAM_KEY, open.stream.payloadAt(open.good), 'chrome'),
-    )) {
+  if (fill.written) {
+    const payload = fill.written.stream.payloadAt(fill.written.good);
+    for (const [k, v] of Object.entries(splitIntoItems(SYNC_STREAM_KEY, payload, 'chrome'))) {
       items[k] = v;
       bytes += itemBytes(k, v, 'chrome');
     }
-  const compact = chosen.taken.filter((i) => chosen.entryOf(i) !== full[i]!.entry).map((i) => full[i]!.url);
-  const tooLarge = chosen.skipped.map((i) => full[i]!.url);
-  for (let i = chosen.stop; i < full.length; i++)
-    (tooLargeAt(i) ? tooLarge : localByBudget).push(full[i]!.url);
-  const plan: SyncPlan = { items, bytes, localByChoice, localByBudget, compact, tooLarge };
-  if (options.memo) {
-    options.memo.set(memoKey, structuredClone(plan));
-    // The last few plans are enough: a re-plan after a write or a remote echo has the same inputs.
-    for (const key of options.memo.keys()) if (options.memo.size > 4) options.memo.delete(key);
   }
-  return plan;
+  const { candidates } = sorted;
+  const url = (i: number) => candidates[i]!.url;
+  const compact = fill.taken.filter((i) => fill.entries[i] !== candidates[i]!.full).map(url);
+  const tooLarge = fill.skipped.map(url);
+  const localByBudget = [...sorted.localByBudget];
+  for (let i = fill.stop; i < candidates.length; i++)
+    (isTooLarge(candidates[i]!, lines) ? tooLarge : localByBudget).push(url(i));
+  return { items, bytes, localByChoice: sorted.localByChoice, localByBudget, compact, tooLarge };
 }
