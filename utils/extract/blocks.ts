@@ -91,9 +91,10 @@ const SKIPPED_ROLES =
   /^(?:navigation|banner|contentinfo|dialog|alertdialog|search|form|menu|menubar|toolbar|tablist|complementary)$/;
 
 /** Comments, sharing, related posts, newsletter and cookie prompts, widgets, hidden parts. */
-export function isFurniture(element: Element): boolean {
-  const tag = element.tagName.toUpperCase();
+export function isFurniture(element: Element, tag = element.tagName.toUpperCase()): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
+  // Most elements of a text (p, em, span) carry no attribute: one call says so instead of six.
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
   if (role && SKIPPED_ROLES.test(role)) return true;
@@ -182,7 +183,7 @@ export function collectTextUnits(root: Element): TextUnit[] {
       flush();
       return;
     }
-    if (isFurniture(element)) return;
+    if (isFurniture(element, tag)) return;
     if (BLOCK_TAGS.has(tag)) {
       flush();
       const level = /^H[1-6]$/.test(tag) ? Number(tag[1]) : heading;

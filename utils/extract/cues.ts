@@ -219,8 +219,41 @@ export function addressesReader(sentence: string, folded: string, lang: string):
 }
 
 /** A block introducing links to other articles, inside or around the body. */
-export const RELATED_LINKS_LEAD =
-  /^(?:lire (?:egalement|aussi|la suite)|a lire (?:aussi|egalement)|voir aussi|sur le meme (?:sujet|theme)|read (?:more|also|next)|related|see also|more on this|you may also like|lee (?:tambien|mas)|leer mas|te puede interesar|leia (?:tambien|mais)|veja tambem|leggi anche|potrebbe interessarti|das konnte dich auch interessieren|auch interessant|mehr zum thema|lesen sie auch|weiterlesen)(?:\s|$)/;
+// Leads that open a list of links, folded. Their first words let a block be told apart without
+// folding it: nearly every block opens with some other word.
+const RELATED_LINKS_LEADS = [
+  'lire egalement',
+  'lire aussi',
+  'lire la suite',
+  'a lire aussi',
+  'a lire egalement',
+  'voir aussi',
+  'sur le meme sujet',
+  'sur le meme theme',
+  'read more',
+  'read also',
+  'read next',
+  'related',
+  'see also',
+  'more on this',
+  'you may also like',
+  'lee tambien',
+  'lee mas',
+  'leer mas',
+  'te puede interesar',
+  'leia tambien',
+  'leia mais',
+  'veja tambem',
+  'leggi anche',
+  'potrebbe interessarti',
+  'das konnte dich auch interessieren',
+  'auch interessant',
+  'mehr zum thema',
+  'lesen sie auch',
+  'weiterlesen',
+];
+export const RELATED_LINKS_LEAD = new RegExp(`^(?:${RELATED_LINKS_LEADS.join('|')})(?:\\s|$)`);
+export const RELATED_LINKS_FIRST_WORDS = new Set(RELATED_LINKS_LEADS.map((lead) => lead.split(' ')[0]));
 
 /** class/id words of page furniture: comments, sharing, related posts, newsletter, cookies, widgets. */
 export const FURNITURE_CLASS =

@@ -12,6 +12,7 @@ import {
   INTERROGATIVE_START,
   OPINION_CUE,
   pageLanguage,
+  RELATED_LINKS_FIRST_WORDS,
   RELATED_LINKS_LEAD,
   RESPONSE_CUE,
   SELF_WORDS,
@@ -156,11 +157,34 @@ function rememberedTests(): (cue: RegExp, text: string) => boolean {
 // each reading makes anew, so no reading is served another's answer.
 const relatedLead = new WeakMap<TextUnit, boolean>();
 
+const isAsciiWordChar = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/**
+ * The first word foldText would give `text`, read without folding it while the text opens in plain
+ * ASCII (most blocks do); undefined where only folding can tell.
+ */
+function asciiFirstWord(text: string): string | undefined {
+  let start = 0;
+  for (; start < text.length && !isAsciiWordChar(text.charCodeAt(start)); start++) {
+    if (text.charCodeAt(start) > 127) return undefined;
+  }
+  let end = start;
+  for (; end < text.length && isAsciiWordChar(text.charCodeAt(end)); end++);
+  if (end < text.length && text.charCodeAt(end) > 127) return undefined;
+  return text.slice(start, end).toLowerCase();
+}
+
 /** A block opening a list of links ("Lire aussi"): the leads are short, so its first 60 characters tell. */
 export function opensRelatedLinks(unit: TextUnit): boolean {
   let opens = relatedLead.get(unit);
   if (opens === undefined) {
-    opens = RELATED_LINKS_LEAD.test(foldText(unit.text.slice(0, 60)));
+    const head = unit.text.slice(0, 60);
+    const first = asciiFirstWord(head);
+    // Folding every block of the page only to find that it opens with "The" is most of the cost.
+    opens =
+      (first === undefined || RELATED_LINKS_FIRST_WORDS.has(first)) &&
+      RELATED_LINKS_LEAD.test(foldText(head));
     relatedLead.set(unit, opens);
   }
   return opens;
@@ -193,10 +217,12 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
     /[?？]/u.test(unit.text) ? splitSentences(unit.text).filter(isQuestionSentence).length : 0,
   );
   // Running totals from the end: each candidate reads what follows its block in constant time.
+  // Only blocks with a question mark hold candidates, so the totals stop at the first (0 before it).
   const blocksAfter = new Array<number>(units.length).fill(0);
   const wordsAfter = new Array<number>(units.length).fill(0);
   const questionsAfter = new Array<number>(units.length).fill(0);
-  for (let i = units.length - 2; i >= 0; i--) {
+  const firstAsking = units.findIndex((unit) => /[?？]/u.test(unit.text));
+  for (let i = units.length - 2; i >= Math.max(0, firstAsking); i--) {
     const next = i + 1;
     const counted = substantive[next] === true;
     blocksAfter[i] = (blocksAfter[next] as number) + (counted ? 1 : 0);

@@ -1,19 +1,19 @@
 // Text helpers shared by the extractor: folding for ids and matching, sentence splitting,
 // and recognising question sentences in any of the languages we cover.
 
-// V8 matches Unicode property classes at some 50 ns a character, and folding runs over every
-// block many times: each code unit's class is looked up instead, in a table filled from the same
-// classes on first sight (so it agrees with them). A surrogate pair is one character to the
+// V8 matches Unicode property classes at some 50 ns a character, and folding and counting run over
+// every block many times: each code unit's class is looked up instead, in a table filled from the
+// same classes on first sight (so it agrees with them). A surrogate pair is one character to the
 // classes but two code units here: text holding one takes the regexes.
 const WORD = 1;
-const MARK = 2;
+const OTHER = 2;
 const unitClasses = new Uint8Array(0x10000);
 
 function classOf(code: number): number {
   let found = unitClasses[code] as number;
   if (!found) {
     const char = String.fromCharCode(code);
-    found = /[\p{L}\p{N}]/u.test(char) ? WORD : /\p{M}/u.test(char) ? MARK : 3;
+    found = /[\p{L}\p{N}]/u.test(char) ? WORD : OTHER;
     unitClasses[code] = found;
   }
   return found;
@@ -22,43 +22,81 @@ function classOf(code: number): number {
 const NON_ASCII = /[\u0080-\uffff]/;
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 
-function withoutMarks(text: string): string {
-  let out = '';
-  let start = 0;
+// What each code unit folds to, learnt on first sight from the steps a whole text goes through
+// (decomposed, marks dropped, lower-cased) and kept: the folded letter or digit (its code + 1), a
+// separator, a mark that is dropped, or a unit that only the whole text can fold (a surrogate, a
+// final-sigma Σ whose lower case depends on what follows it, a unit that folds to several).
+const UNIT_SEPARATOR = -1;
+const UNIT_DROPPED = -2;
+const UNIT_NEEDS_TEXT = -3;
+const unitFolds = new Int32Array(0x10000);
+const CONTEXTUAL_CASE = 0x03a3;
+
+function learnUnitFold(code: number): number {
+  let found = UNIT_NEEDS_TEXT;
+  if (!isSurrogate(code) && code !== CONTEXTUAL_CASE) {
+    const folded = String.fromCharCode(code)
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
+    if (folded === '') found = UNIT_DROPPED;
+    else if (folded.length === 1)
+      found = classOf(folded.charCodeAt(0)) === WORD ? folded.charCodeAt(0) + 1 : UNIT_SEPARATOR;
+  }
+  unitFolds[code] = found;
+  return found;
+}
+
+let foldBuffer = new Uint16Array(1024);
+const DECODE_CHUNK = 8192;
+
+/** foldText one code unit at a time, through the table; undefined where the whole text must be folded. */
+function foldByUnits(text: string): string | undefined {
+  if (foldBuffer.length < text.length) foldBuffer = new Uint16Array(text.length * 2);
+  const buffer = foldBuffer;
+  let length = 0;
+  let spaceDue = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (isSurrogate(code)) return text.replace(/\p{M}+/gu, '');
-    if (classOf(code) === MARK) {
-      out += text.slice(start, i);
-      start = i + 1;
+    let fold = unitFolds[code] as number;
+    if (fold === 0) fold = learnUnitFold(code);
+    if (fold > 0) {
+      if (spaceDue) {
+        buffer[length++] = 32;
+        spaceDue = false;
+      }
+      buffer[length++] = fold - 1;
+    } else if (fold === UNIT_SEPARATOR) {
+      spaceDue = length > 0;
+    } else if (fold === UNIT_NEEDS_TEXT) {
+      return undefined;
     }
   }
-  return start ? out + text.slice(start) : text;
+  let out = '';
+  for (let at = 0; at < length; at += DECODE_CHUNK) {
+    out += String.fromCharCode.apply(null, buffer.subarray(at, Math.min(length, at + DECODE_CHUNK)) as never);
+  }
+  return out;
 }
 
 /** Lower case, no diacritics, punctuation and spacing folded to single spaces. */
 export function foldText(text: string): string {
-  const decomposed = text.normalize('NFD');
   // Plain ASCII (English, and much of any page): no marks, and the classes are [a-z0-9].
-  if (!NON_ASCII.test(decomposed))
-    return decomposed
+  if (!NON_ASCII.test(text))
+    return text
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
-  const lower = withoutMarks(decomposed).toLowerCase();
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 32;
-    if (isSurrogate(code)) return lower.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    if (classOf(code) === WORD) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      words.push(lower.slice(start, i));
-      start = -1;
-    }
-  }
-  return words.join(' ');
+  // What the table cannot fold (an emoji or other surrogate pair, a Σ) is folded by the definition.
+  return (
+    foldByUnits(text) ??
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
 
 export function collapseSpace(text: string): string {

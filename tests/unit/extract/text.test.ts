@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isQuestionSentence, isQuotedSentence, splitSentences } from '../../../utils/extract/text';
+import { foldText, isQuestionSentence, isQuotedSentence, splitSentences } from '../../../utils/extract/text';
 
 describe('splitSentences', () => {
   it('keeps French spacing, numbers and quotes inside sentences', () => {
@@ -39,5 +40,51 @@ describe('isQuotedSentence', () => {
     expect(isQuotedSentence('The host quipped, “isn’t that against the rules?”')).toBe(true);
     expect(isQuotedSentence('« Qui a gagné ? »')).toBe(true);
     expect(isQuotedSentence('Musk a-t-il raison de dire que le « Hardware » gagnera ?')).toBe(false);
+  });
+});
+
+describe('foldText', () => {
+  // The definition, in regexes: question ids are hashes of folded text, kept in every file and
+  // device, so the fast path must give exactly this for any text.
+  const reference = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  // Letters with and without marks, combining marks, final sigma, dotted İ, Hangul, ligatures,
+  // a surrogate pair, punctuation and spaces of several kinds.
+  const tricky = fc.constantFrom(
+    ...'aZé É ç Ç ñ ü ß ẞ ø Å œ ﬁ ǅ ı İ Σ σ ς ΟΔΟΣ 한 日本 Ⅻ ① ٣ ¹ ’ « » — - _ . ? ¿ \u00a0 \u2009 \u0301 \u0308 \u200d 🙂 𝐀'.split(
+      '',
+    ),
+  );
+  const texts = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    fc.string({ unit: tricky, maxLength: 40 }),
+    fc.string({ unit: fc.oneof(tricky, fc.constantFrom(...'abcdefghij ')) }),
+  );
+
+  it('folds any text as its definition does', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(foldText(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('folds French, German and Spanish the same way whatever their normal form', () => {
+    for (const text of [
+      'Qu’en pensez-vous ? Êtes-vous d’accord ?',
+      'Größer, schöner – MÜNCHEN',
+      '¿Qué opináis?',
+    ]) {
+      expect(foldText(text)).toBe(reference(text));
+      expect(foldText(text.normalize('NFD'))).toBe(foldText(text.normalize('NFC')));
+    }
+    expect(foldText('Êtes-vous d’accord ?')).toBe('etes vous d accord');
+    expect(foldText('ΟΔΟΣ Σ')).toBe(reference('ΟΔΟΣ Σ'));
   });
 });
