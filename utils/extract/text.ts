@@ -120,9 +120,14 @@ export function wordCount(text: string): number {
   return count;
 }
 
-// Character sets, not regexes: this runs once per character of every block.
-const TERMINATORS = '.!?…？';
-const CLOSERS = '»"”’)]';
+// Runs over every character of every block: the next terminator is found natively, and the
+// characters around it are tested by code.
+const TERMINATOR = /[.!?…？]/g;
+const isTerminator = (code: number) =>
+  code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0xff1f;
+// » " ” ’ ) ]
+const isCloser = (code: number) =>
+  code === 0xbb || code === 34 || code === 0x201d || code === 0x2019 || code === 41 || code === 93;
 
 /**
  * Sentences of a text, whitespace collapsed. A sentence ends at . ! ? … (possibly repeated and
@@ -132,31 +137,22 @@ export function splitSentences(text: string): string[] {
   const line = collapseSpace(text);
   const out: string[] = [];
   let start = 0;
-  let i = 0;
-  while (i < line.length) {
-    if (!TERMINATORS.includes(line[i] as string)) {
-      i++;
-      continue;
-    }
-    let end = i + 1;
-    while (
-      end < line.length &&
-      (TERMINATORS.includes(line[end] as string) || CLOSERS.includes(line[end] as string))
-    ) {
-      end++;
-    }
+  TERMINATOR.lastIndex = 0;
+  for (let found = TERMINATOR.exec(line); found; found = TERMINATOR.exec(line)) {
+    let end = found.index + 1;
+    while (end < line.length && (isTerminator(line.charCodeAt(end)) || isCloser(line.charCodeAt(end)))) end++;
     // French spacing puts a space before the closing guillemet ("« Que pensez-vous ? »"): it
     // still closes the sentence it follows.
-    if (line[end] === ' ' && line[end + 1] === '»') {
+    if (line.charCodeAt(end) === 32 && line.charCodeAt(end + 1) === 0xbb) {
       end += 2;
-      while (end < line.length && TERMINATORS.includes(line[end] as string)) end++;
+      while (end < line.length && isTerminator(line.charCodeAt(end))) end++;
     }
-    if (end === line.length || line[end] === ' ') {
+    if (end === line.length || line.charCodeAt(end) === 32) {
       const sentence = line.slice(start, end).trim();
       if (sentence) out.push(sentence);
       start = end;
     }
-    i = end;
+    TERMINATOR.lastIndex = end;
   }
   const rest = line.slice(start).trim();
   if (rest) out.push(rest);

@@ -88,3 +88,46 @@ describe('foldText', () => {
     expect(foldText('ΟΔΟΣ Σ')).toBe(reference('ΟΔΟΣ Σ'));
   });
 });
+
+describe('splitSentences, for any text', () => {
+  // The rule, one character at a time, as it was first written: the fast scan must agree with it.
+  const TERMINATORS = '.!?…？';
+  const CLOSERS = '»"”’)]';
+  const reference = (text: string): string[] => {
+    const line = text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+    const out: string[] = [];
+    let start = 0;
+    let i = 0;
+    while (i < line.length) {
+      if (!TERMINATORS.includes(line[i] as string)) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < line.length && (TERMINATORS + CLOSERS).includes(line[end] as string)) end++;
+      if (line[end] === ' ' && line[end + 1] === '»') {
+        end += 2;
+        while (end < line.length && TERMINATORS.includes(line[end] as string)) end++;
+      }
+      if (end === line.length || line[end] === ' ') {
+        const sentence = line.slice(start, end).trim();
+        if (sentence) out.push(sentence);
+        start = end;
+      }
+      i = end;
+    }
+    const rest = line.slice(start).trim();
+    if (rest) out.push(rest);
+    return out;
+  };
+  const alphabet = fc.constantFrom(...'ab1 .!?…？»"”’)]«\n\t'.split(''));
+
+  it('cuts as the character-by-character rule does', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: alphabet }), fc.string()), (text) => {
+        expect(splitSentences(text)).toEqual(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
