@@ -1,6 +1,7 @@
 // The bounds on what Stance keeps and exchanges, in one place: the extractor cuts page text to
 // them, the panel's actions cap what the reader types, and the file schemas (utils/share/format.ts)
-// refuse anything beyond them, so nothing Stance writes is refused when it is read back.
+// and the sync layout reader (utils/sync/layout.ts) refuse anything beyond them, so nothing Stance
+// writes is refused when it is read back, and nothing it reads is refused further on.
 // No imports: the extractor, injected into pages, bundles this file.
 
 export const LIMITS = {
@@ -17,6 +18,8 @@ export const LIMITS = {
   textChars: 2_000,
   nameChars: 100,
   idChars: 128,
+  /** A stamp as stored: encodeStamp writes about 20 characters; an odd one is kept up to this. */
+  stampChars: 200,
   urlChars: 4_000,
 } as const;
 
@@ -34,6 +37,29 @@ export function isArticleUrl(url: unknown): url is string {
     return false;
   }
   return protocol === 'http:' || protocol === 'https:';
+}
+
+// C0/C1 controls (but tab and newlines) and bidi overrides, which could disguise a name or a note.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
+const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Drops control characters and trims; imported text is only ever shown as text, never parsed. */
+export function cleanText(text: string): string {
+  return text.replace(UNSAFE_CHARS, '').trim();
+}
+
+/** Whether `key` would reach an object's prototype if used as a plain object's key. */
+export function isReservedKey(key: string): boolean {
+  return key === '__proto__' || key === 'prototype' || key === 'constructor';
+}
+
+/**
+ * Whether `id` may name a question, a group or a member: 1 to `LIMITS.idChars` code units, no
+ * control characters or surrounding spaces, not a reserved key. The file schemas (IdSchema) and
+ * the sync layout reader hold every id to this one test.
+ */
+export function isRecordId(id: string): boolean {
+  return id.length >= 1 && id.length <= LIMITS.idChars && !isReservedKey(id) && cleanText(id) === id;
 }
 
 /**

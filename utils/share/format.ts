@@ -3,38 +3,22 @@
 // are the single definition of both: they validate imports, bound every size, and give the types.
 import * as v from 'valibot';
 import type { MessageKey } from '@/utils/i18n';
-import { isArticleUrl, LIMITS } from '@/utils/limits';
+import { cleanText, isArticleUrl, isRecordId, LIMITS } from '@/utils/limits';
 
-export { LIMITS };
+export { cleanText, LIMITS };
 
 export const POSITIONS_FORMAT = 'stance-positions';
 export const POSITIONS_VERSION = 1;
 export const BACKUP_FORMAT = 'stance-backup';
 export const BACKUP_VERSION = 1;
 
-// C0/C1 controls (but tab and newlines) and bidi overrides, which could disguise a name or a note.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's job.
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
-/** Drops control characters and trims; imported text is only ever shown as text, never parsed. */
-export function cleanText(text: string): string {
-  return text.replace(UNSAFE_CHARS, '').trim();
-}
-
-// Keys that would reach an object's prototype if used as a record key.
-const RESERVED_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
-
 /** A bounded string, cleaned of control characters; the message key says which bound failed. */
 function text(max: number, tooLong: MessageKey) {
   return v.pipe(v.string('shareInvalidText'), v.maxLength(max, tooLong), v.transform(cleanText));
 }
 
-const IdSchema = v.pipe(
-  v.string('shareInvalidId'),
-  v.minLength(1, 'shareInvalidId'),
-  v.maxLength(LIMITS.idChars, 'shareInvalidId'),
-  v.check((id) => !RESERVED_KEYS.has(id) && cleanText(id) === id, 'shareInvalidId'),
-);
+/** An id: bounded, clean, never a key that reaches a prototype (isRecordId, as sync reads them). */
+const IdSchema = v.pipe(v.string('shareInvalidId'), v.check(isRecordId, 'shareInvalidId'));
 
 /** An article's address: http(s) and bounded, the same test as everywhere else (isArticleUrl). */
 const ArticleUrlSchema = v.pipe(
@@ -175,7 +159,7 @@ export type ArticleGroups = v.InferOutput<typeof ArticleGroupsSchema>;
 // Free text is bounded by the file's size only: a backup restores what an earlier version stored.
 // Identities are checked: an article's URL (isArticleUrl), question ids, positions, stamps.
 
-const StampSchema = v.pipe(v.string(), v.maxLength(200));
+const StampSchema = v.pipe(v.string(), v.maxLength(LIMITS.stampChars));
 function stamped<T extends v.GenericSchema>(value: T) {
   return v.object({ v: value, at: StampSchema });
 }

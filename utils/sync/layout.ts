@@ -1,10 +1,12 @@
 // One sync entry as positional JSON, and back: an article is an array whose stamps are split into
 // a table (device ids once, times as deltas), whose page questions' ids are left out (they are the
 // hash of the text, recomputed) and whose placeholders are short; a "this device only" marker is
-// [0, key, stamp]. Reading trusts nothing: any unexpected shape throws, and the caller reports the
-// item as corrupt. format.ts frames these values into payloads.
+// [0, key, stamp]. Reading trusts nothing: any unexpected shape, and any value the rest of Stance
+// would refuse (the backup schema's bounds: ids, stamps), throws, and the caller reports the item
+// as corrupt. format.ts frames these values into payloads.
 import { questionId } from '@/utils/extract/ids';
 import type { AnswerForm } from '@/utils/extract/types';
+import { isRecordId, isReservedKey, LIMITS } from '@/utils/limits';
 import { decodeStamp, encodeStamp, type Stamp } from '@/utils/positions/clock';
 import type {
   ArticleRecord,
@@ -74,8 +76,8 @@ export function layoutOf(entry: SyncEntry): Json {
 export function entryOf(layout: Json, placeholders: PlaceholderLayout): SyncEntry {
   const [first, key, at] = list(layout);
   if (first !== 0) return fromLayout(layout, placeholders);
-  if (!decodeStamp(text(at))) fail('bad stamp');
-  return { kind: 'localOnly', key: text(key), localOnly: { v: true, at: text(at) } };
+  if (!decodeStamp(stampText(at))) fail('bad stamp');
+  return { kind: 'localOnly', key: text(key), localOnly: { v: true, at: stampText(at) } };
 }
 
 // --- An article ------------------------------------------------------------------------------
@@ -118,12 +120,12 @@ function readStamps(layout: Json): Stamp[] {
   const names = list(devices).map(text);
   let previous = 0;
   return entries.map((e) => {
-    if (typeof e === 'string') return e;
+    if (typeof e === 'string') return stampText(e);
     const [delta, counter, device] = list(e).map(int);
     previous += delta!;
     const name = names[device!];
     if (name === undefined) throw new Error('bad device');
-    return encodeStamp(previous, counter!, name);
+    return stampText(encodeStamp(previous, counter!, name));
   });
 }
 
@@ -252,7 +254,7 @@ function fromLayout(layout: Json, placeholders: PlaceholderLayout): Extract<Sync
   };
   for (const qLayout of list(questions)) {
     const fields = list(qLayout);
-    let id: Json;
+    let id: string;
     let q: Stamped<QuestionSnapshot>;
     let data: Json[];
     if (fields.length === placeholders.fields) {
@@ -260,7 +262,8 @@ function fromLayout(layout: Json, placeholders: PlaceholderLayout): Extract<Sync
       const [qId, kind, formType, order, ...afterOrder] = fields;
       const rest = placeholders.hint ? afterOrder.slice(1) : afterOrder;
       const hint = placeholders.hint ? afterOrder[0] : -1;
-      if (hint !== -1) newest[text(qId)] = stamp(hint);
+      id = questionKey(text(qId));
+      if (hint !== -1) newest[id] = stamp(hint);
       const type = FORM_TYPES[int(formType)] ?? fail('bad form type');
       q = placeholderSnapshot({
         kind: KINDS[int(kind)] ?? fail('bad kind'),
@@ -270,7 +273,6 @@ function fromLayout(layout: Json, placeholders: PlaceholderLayout): Extract<Sync
         order: num(order),
       });
       if (!isPageQuestion(q.v)) fail('own question without text');
-      id = text(qId);
       data = rest;
     } else {
       const [qId, qAt, kind, label, qText, form, order, attribution, anchor, ...rest] = fields;
@@ -284,9 +286,11 @@ function fromLayout(layout: Json, placeholders: PlaceholderLayout): Extract<Sync
       if (attribution !== 0) snapshot.attribution = text(attribution);
       if (anchor !== 0) snapshot.anchor = text(anchor);
       q = { v: snapshot, at: stamp(qAt) };
-      id = qId === 0 ? pageQuestionId(snapshot.text) : text(qId);
+      id = qId === 0 ? pageQuestionId(snapshot.text) : questionKey(text(qId));
       data = rest;
     }
+    // The encoder writes each id once: a second would silently replace the first.
+    if (Object.hasOwn(article.questions, id)) fail('question listed twice');
     const [position, qNote, shared, removed, history] = data;
     const record: QuestionRecord = { q, history: {} };
     setIf(record, 'position', reg(position, positionOf));
@@ -297,9 +301,13 @@ function fromLayout(layout: Json, placeholders: PlaceholderLayout): Extract<Sync
       const [at, from, to, reason] = list(h);
       const entry: HistoryEntry = { from: positionOf(from), to: positionOf(to) };
       setIf(entry, 'reason', reg(reason, text));
-      record.history[stamp(at)] = entry;
+      const when = stamp(at);
+      // History is keyed by stamp: a key that reaches a prototype (a backup drops it) or a repeat
+      // (it would replace the first) is damage.
+      if (isReservedKey(when) || Object.hasOwn(record.history, when)) fail('bad history stamp');
+      record.history[when] = entry;
     }
-    article.questions[id as string] = record;
+    article.questions[id] = record;
   }
   setIf(article, 'note', reg(note, text));
   setIf(article, 'localOnly', reg(localOnly, bool));
@@ -331,6 +339,15 @@ function text(v: Json): string {
 }
 function num(v: Json): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fail('expected a number');
+}
+/** A question id as the file schemas take it (isRecordId); a page question's is its hash. */
+function questionKey(id: string): string {
+  return isRecordId(id) ? id : fail('bad question id');
+}
+/** A stamp no longer than a backup keeps (odd ones, '' included, are kept as they are). */
+function stampText(v: Json): Stamp {
+  const s = text(v);
+  return s.length <= LIMITS.stampChars ? s : fail('stamp too long');
 }
 function int(v: Json): number {
   return Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : fail('expected an index');
