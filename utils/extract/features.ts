@@ -198,7 +198,7 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
   const linked = units.map(
     (unit) =>
       unit.links.length > 0 &&
-      ((words(unit.text) < 30 && (unit.linkShare >= 0.3 || isListItem(unit))) || opensWithLink(unit)),
+      (((unit.linkShare >= 0.3 || isListItem(unit)) && words(unit.text) < 30) || opensWithLink(unit)),
   );
   const readingList = linked.map(
     (isLinked, i) => isLinked && linked.slice(Math.max(0, i - 2), i + 3).filter(Boolean).length >= 3,
