@@ -242,12 +242,10 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
     // A DOM without attribute selectors support: the feature stays off.
   }
   // A sample of the body is enough to tell its language.
-  const sample = foldText(
-    units
-      .map((unit) => unit.text)
-      .join(' ')
-      .slice(0, 3000),
-  );
+  const sample = units
+    .map((unit) => unit.text)
+    .join(' ')
+    .slice(0, 3000);
   const pageLang = pageLanguage(lang, sample);
   return {
     units,

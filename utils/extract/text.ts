@@ -79,6 +79,34 @@ function foldByUnits(text: string): string | undefined {
   return out;
 }
 
+/**
+ * Hands `visit` each word of foldText(text) that is at most `maxLength` long, in order, without
+ * building the folded text (the page's language is told by its short words). False, partway, where
+ * only the whole text can be folded: the caller then folds it.
+ */
+export function eachShortFoldedWord(text: string, maxLength: number, visit: (word: string) => void): boolean {
+  let word = '';
+  let length = 0;
+  for (let i = 0; i <= text.length; i++) {
+    let fold = UNIT_SEPARATOR;
+    if (i < text.length) {
+      const code = text.charCodeAt(i);
+      fold = unitFolds[code] as number;
+      if (fold === 0) fold = learnUnitFold(code);
+    }
+    if (fold > 0) {
+      if (++length <= maxLength) word += String.fromCharCode(fold - 1);
+    } else if (fold === UNIT_SEPARATOR) {
+      if (length > 0 && length <= maxLength) visit(word);
+      word = '';
+      length = 0;
+    } else if (fold === UNIT_NEEDS_TEXT) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Lower case, no diacritics, punctuation and spacing folded to single spaces. */
 export function foldText(text: string): string {
   // Plain ASCII (English, and much of any page): no marks, and the classes are [a-z0-9].

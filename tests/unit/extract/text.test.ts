@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, isQuestionSentence, isQuotedSentence, splitSentences } from '../../../utils/extract/text';
+import {
+  eachShortFoldedWord,
+  foldText,
+  isQuestionSentence,
+  isQuotedSentence,
+  splitSentences,
+} from '../../../utils/extract/text';
 
 describe('splitSentences', () => {
   it('keeps French spacing, numbers and quotes inside sentences', () => {
@@ -72,6 +78,25 @@ describe('foldText', () => {
         expect(foldText(text)).toBe(reference(text));
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('hands out the short words of the folded text, in order, without folding it', () => {
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 1, max: 6 }), (text, maxLength) => {
+        const visited: string[] = [];
+        if (eachShortFoldedWord(text, maxLength, (word) => visited.push(word))) {
+          expect(visited).toEqual(
+            reference(text)
+              .split(' ')
+              .filter((w) => w && w.length <= maxLength),
+          );
+        } else {
+          // Latin text, in any of our six languages, is never left to the caller.
+          expect(text).toMatch(/[^\u0000-\u024f]/u);
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 
