@@ -271,26 +271,40 @@ function liveTextHolders(content: Element, liveOf: Map<Element, Element>): Array
   return byText;
 }
 
+interface Holding {
+  parent: Holding | null;
+  depth: number;
+  /** The article's text in the element's subtree: its own first, its descendants' added after. */
+  weight: number;
+}
+
 function liveBodyOf(content: Element, liveOf: Map<Element, Element>): Element | null {
-  const weights = new Map<Element, number>();
+  // Each element that holds article text, or is above one, entered once with its parent and depth
+  // (a holder climbs only to the first element already entered): climbing from every holder to
+  // the root was most of the cost on a long article.
+  const holdings = new Map<Element, Holding>();
   let total = 0;
   for (const [live, length] of liveTextHolders(content, liveOf)) {
     total += length;
-    for (let at: Element | null = live; at; at = at.parentElement)
-      weights.set(at, (weights.get(at) ?? 0) + length);
-  }
-  let body: Element | null = null;
-  let bodyDepth = -1;
-  for (const [element, weight] of weights) {
-    if (weight < total * BODY_TEXT_SHARE) continue;
-    let depth = 0;
-    for (let at = element.parentElement; at; at = at.parentElement) depth++;
-    if (depth > bodyDepth) {
-      body = element;
-      bodyDepth = depth;
+    let own = holdings.get(live);
+    if (!own) {
+      const chain: Element[] = [];
+      let at: Element | null = live;
+      for (; at && !holdings.has(at); at = at.parentElement) chain.push(at);
+      let parent = at ? (holdings.get(at) ?? null) : null;
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const holding: Holding = { parent, depth: parent ? parent.depth + 1 : 0, weight: 0 };
+        holdings.set(chain[i] as Element, holding);
+        parent = holding;
+      }
+      own = parent as Holding;
     }
+    own.weight += length;
   }
-  return body;
+  const deepestFirst = [...holdings].sort(([, a], [, b]) => b.depth - a.depth);
+  for (const [, holding] of deepestFirst) if (holding.parent) holding.parent.weight += holding.weight;
+  // Ancestors of one another, so the first that holds enough is the deepest.
+  return deepestFirst.find(([, holding]) => holding.weight >= total * BODY_TEXT_SHARE)?.[0] ?? null;
 }
 
 function metaContent(doc: Document, property: string): string {

@@ -217,9 +217,13 @@ const HOME_LINKS_READ = 300;
 /** Folded texts of the links to the site's home page. */
 function homeLinkNames(doc: Document): Set<string> {
   const names = new Set<string>();
-  const links = doc.querySelectorAll('a[href]');
-  for (let i = 0; i < links.length && i < HOME_LINKS_READ; i++) {
-    const link = links[i] as Element;
+  // The live collection is walked only as far as it is read, where querySelectorAll lists every
+  // link of the page first (its length would count them all too).
+  const anchors = doc.getElementsByTagName('a');
+  let read = 0;
+  for (let i = 0, link = anchors[0]; link && read < HOME_LINKS_READ; link = anchors[++i]) {
+    if (!link.hasAttribute('href')) continue;
+    read++;
     const href = (link.getAttribute('href') ?? '').trim();
     if (!href || href.startsWith('#') || !HOME_LINK.test(href)) continue;
     const name = fold(link.textContent ?? '');
