@@ -140,7 +140,8 @@ export function collectTextUnits(root: Element): TextUnit[] {
           heading: run.heading,
           linkShare: Math.min(1, run.linkChars / text.length),
           quoted: run.quoted,
-          emphasis: Math.min(1, run.emphasisChars / (text.length - spacesIn(text))),
+          // Spaces are counted only where there is emphasis to weigh against the rest.
+          emphasis: run.emphasisChars ? Math.min(1, run.emphasisChars / (text.length - spacesIn(text))) : 0,
           links: run.links.map(collapseSpace).filter(Boolean),
         });
       }

@@ -97,7 +97,8 @@ export interface PageContext {
   postscript: boolean[];
   /** Index of the first unit after which no prose block (no question, ≥ 25 words) follows. */
   closingStart: number;
-  commentsOnPage: boolean;
+  /** A comment area anywhere on the page; looked for once, and only if a candidate asks. */
+  commentsOnPage: () => boolean;
   bodyQuestions: number;
   questionsPerUnit: number[];
   /** Per unit: substantive blocks, their words and their questions after it. */
@@ -235,12 +236,20 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
     if (substantive[closingStart - 1] && !/[?？]/u.test(unit.text) && words(unit.text) >= PROSE_WORDS) break;
     closingStart--;
   }
-  let commentsOnPage = false;
-  try {
-    commentsOnPage = units[0]?.element.ownerDocument?.querySelector(COMMENT_AREA) != null;
-  } catch {
-    // A DOM without attribute selectors support: the feature stays off.
-  }
+  // The selector matches substrings of every element's id and class: on a long page that scan
+  // costs more than the rest of the context, and a page with no candidate never needs it.
+  let commentsFound: boolean | undefined;
+  const commentsOnPage = () => {
+    if (commentsFound === undefined) {
+      try {
+        commentsFound = units[0]?.element.ownerDocument?.querySelector(COMMENT_AREA) != null;
+      } catch {
+        // A DOM without attribute selectors support: the feature stays off.
+        commentsFound = false;
+      }
+    }
+    return commentsFound;
+  };
   // A sample of the body is enough to tell its language: some 250 words, of which a fifth or more
   // are function words (the same language on all 322 pages of the fixtures, corpus and peer set as
   // a sample twice as long).
@@ -443,8 +452,8 @@ export function featuresOf(context: PageContext, index: number, q: SentenceInUni
     units.length > 1 ? index / (units.length - 1) : 1, // position_fraction
     wordsBefore < 60, // words_before_lt_60
     closing, // closing_run
-    closing && context.commentsOnPage, // closing_run_comments_on_page
-    context.commentsOnPage, // comments_on_page
+    closing && context.commentsOnPage(), // closing_run_comments_on_page
+    context.commentsOnPage(), // comments_on_page
     emphasis, // whole_emphasis
     unit.heading > 0, // heading
     listItem, // list_item
