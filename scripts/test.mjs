@@ -213,7 +213,7 @@ function sizeBudgets() {
   const labels = {
     sidepanel_first_view_gzip_bytes: `side panel first view JS, gzip (${list(sizes.files.sidepanelFirstView)})`,
     sidepanel_all_gzip_bytes: `all side panel JS, gzip (first view + chunks loaded later: ${list(later) || 'none'})`,
-    extractor_gzip_bytes: 'extractor content-scripts/extract.js, gzip',
+    extractor_gzip_bytes: 'extractor extract.js, gzip',
     every_page_bytes: `injected into every page (${sizes.files.everyPage.join(', ') || 'nothing'})`,
   };
   for (const { name, bytes, budget, ok } of checkBudgets(sizes)) {

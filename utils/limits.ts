@@ -4,6 +4,11 @@
 // writes is refused when it is read back, and nothing it reads is refused further on.
 // No imports: the extractor, injected into pages, bundles this file.
 
+// The two bounds the extractor needs, apart: the page script then bundles these numbers, not the
+// whole table (its size is budgeted).
+export const TEXT_CHARS = 2_000;
+export const URL_CHARS = 4_000;
+
 export const LIMITS = {
   fileBytes: 5 * 1024 * 1024,
   /** A backup holds a whole library, so it may be larger than a shared file. */
@@ -15,12 +20,12 @@ export const LIMITS = {
   /** Notes, and the reasons given for a change of mind. */
   noteChars: 10_000,
   /** Every other text: titles, questions, labels, poles, attributions. */
-  textChars: 2_000,
+  textChars: TEXT_CHARS,
   nameChars: 100,
   idChars: 128,
   /** A stamp as stored: encodeStamp writes about 20 characters; an odd one is kept up to this. */
   stampChars: 200,
-  urlChars: 4_000,
+  urlChars: URL_CHARS,
 } as const;
 
 /**
@@ -29,7 +34,7 @@ export const LIMITS = {
  * `javascript:` address in a file must never become a link in My debates.
  */
 export function isArticleUrl(url: unknown): url is string {
-  if (typeof url !== 'string' || url.length === 0 || url.length > LIMITS.urlChars) return false;
+  if (typeof url !== 'string' || url.length === 0 || url.length > URL_CHARS) return false;
   let protocol: string;
   try {
     protocol = new URL(url).protocol;

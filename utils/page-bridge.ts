@@ -52,7 +52,7 @@ export async function extractFromTab(tab: TargetTab): Promise<PageRead> {
   try {
     const [injection] = await browser.scripting.executeScript({
       target: { tabId: tab.tabId },
-      files: ['/content-scripts/extract.js'],
+      files: ['/extract.js'],
     });
     const result = injection?.result as PageReadingResult | undefined;
     if (!result || typeof result !== 'object' || !('ok' in result)) return { ok: false, reason: 'failed' };

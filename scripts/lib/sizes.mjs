@@ -101,7 +101,7 @@ export function measureSizes(outDir) {
   const gzip = Object.fromEntries(all.map((f) => [f, gzipSize(join(outDir, f))]));
   const sum = (files, missing) =>
     files.length && !missing.size ? files.reduce((total, f) => total + gzip[f], 0) : null;
-  const extractorFile = 'content-scripts/extract.js';
+  const extractorFile = 'extract.js';
   const extractor = join(outDir, extractorFile);
   const everyPage = everyPageFiles(outDir);
   const missing = [...new Set([...missingAll, ...missingFirstView])];

@@ -3,7 +3,7 @@
 // Readability's own module, not the package's index: the index also brings isProbablyReaderable,
 // which the page script never calls (a kilobyte of the extractor's budget).
 import Readability from '@mozilla/readability/Readability.js';
-import { clampText, LIMITS } from '../limits';
+import { clampText, TEXT_CHARS } from '../limits';
 import { collapseSpace, foldText, wordCount } from './text';
 import { chooseTitle } from './title';
 import type { ArticleInfo } from './types';
@@ -57,7 +57,7 @@ export function readArticle(
     collapseSpace(chooseTitle(doc, result.title ?? '', siteName)) ||
     openingWords(excerpt || (result.textContent ?? ''));
   if (!title) return 'no-article';
-  const bounded = (text: string) => clampText(text, LIMITS.textChars);
+  const bounded = (text: string) => clampText(text, TEXT_CHARS);
   return {
     body,
     info: {

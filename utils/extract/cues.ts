@@ -1,8 +1,6 @@
 // The multilingual lexicon: phrases that open a debate section, invite readers to answer,
 // address the reader, or mark page furniture. Patterns match folded text (see foldText).
 
-import { eachShortFoldedWord, foldText } from './text';
-
 // One group behind one word-start test: the engine tries the alternatives only at word starts.
 function wordsPattern(cues: string[]): RegExp {
   return new RegExp(`(?:^|\\s)(?:${cues.join('|')})(?=\\s|$)`);
@@ -567,17 +565,17 @@ const LONGEST_FUNCTION_WORD = Math.max(...[...LANGUAGE_OF_WORD.keys()].map((word
  * The page's language ("fr-FR" → "fr"): the declared one unless the body's function words say
  * clearly otherwise (themes often declare their default language on every post); guessed when none.
  */
-export function pageLanguage(declared: string, sample: string): string {
+export function pageLanguage(declared: string, folded: string): string {
   const base = declared.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   const counts = new Map<string, number>();
-  const count = (word: string) => {
-    const lang = LANGUAGE_OF_WORD.get(word);
+  // No function word is longer than five letters: the longer words are never cut out and hashed.
+  for (let start = 0; start < folded.length; ) {
+    let end = folded.indexOf(' ', start);
+    if (end < 0) end = folded.length;
+    const lang =
+      end - start <= LONGEST_FUNCTION_WORD ? LANGUAGE_OF_WORD.get(folded.slice(start, end)) : undefined;
     if (lang) counts.set(lang, (counts.get(lang) ?? 0) + 1);
-  };
-  // No function word is longer than five letters: the longer words are never cut out and looked up.
-  if (!eachShortFoldedWord(sample, LONGEST_FUNCTION_WORD, count)) {
-    counts.clear();
-    for (const word of foldText(sample).split(' ')) if (word.length <= LONGEST_FUNCTION_WORD) count(word);
+    start = end + 1;
   }
   let best = base in READER_WORDS ? base : 'en';
   let most = 0;

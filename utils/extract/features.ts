@@ -218,10 +218,10 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
     /[?？]/u.test(unit.text) ? splitSentences(unit.text).filter(isQuestionSentence).length : 0,
   );
   // Running totals from the end: each candidate reads what follows its block in constant time.
-  // Only blocks with a question mark hold candidates, so the totals stop at the first (0 before it).
   const blocksAfter = new Array<number>(units.length).fill(0);
   const wordsAfter = new Array<number>(units.length).fill(0);
   const questionsAfter = new Array<number>(units.length).fill(0);
+  // Only blocks with a question mark hold candidates, so the totals stop at the first (0 before it).
   const firstAsking = units.findIndex((unit) => /[?？]/u.test(unit.text));
   for (let i = units.length - 2; i >= Math.max(0, firstAsking); i--) {
     const next = i + 1;
@@ -257,7 +257,7 @@ export function pageContext(units: TextUnit[], lang: string): PageContext {
     .map((unit) => unit.text)
     .join(' ')
     .slice(0, 1500);
-  const pageLang = pageLanguage(lang, sample);
+  const pageLang = pageLanguage(lang, foldText(sample));
   return {
     units,
     lang: pageLang,

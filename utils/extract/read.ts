@@ -1,7 +1,7 @@
 // Reads the article and its questions from the live document, and never writes to it (Readability
 // works on a clone). This is what the script injected into the page runs: answer forms are given
 // afterwards (with-forms.ts), in the panel, so the cue lexicon they need is never injected.
-import { clampText, LIMITS } from '../limits';
+import { clampText, TEXT_CHARS } from '../limits';
 import { readArticle } from './article';
 import { collectTextUnits } from './blocks';
 import { findClaims } from './claims';
@@ -64,4 +64,4 @@ export function readArticleQuestions(doc: Document, pageUrl: string): PageReadin
   return { ok: true, extraction: { article: info, questions } };
 }
 
-const bounded = (text: string) => clampText(text, LIMITS.textChars);
+const bounded = (text: string) => clampText(text, TEXT_CHARS);

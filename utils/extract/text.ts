@@ -2,23 +2,8 @@
 // and recognising question sentences in any of the languages we cover.
 
 // V8 matches Unicode property classes at some 50 ns a character, and folding and counting run over
-// every block many times: each code unit's class is looked up instead, in a table filled from the
-// same classes on first sight (so it agrees with them). A surrogate pair is one character to the
-// classes but two code units here: text holding one takes the regexes.
-const WORD = 1;
-const OTHER = 2;
-const unitClasses = new Uint8Array(0x10000);
-
-function classOf(code: number): number {
-  let found = unitClasses[code] as number;
-  if (!found) {
-    const char = String.fromCharCode(code);
-    found = /[\p{L}\p{N}]/u.test(char) ? WORD : OTHER;
-    unitClasses[code] = found;
-  }
-  return found;
-}
-
+// every block many times: each code unit is looked up instead, in a table filled from the same
+// classes on first sight (so it agrees with them).
 const NON_ASCII = /[\u0080-\uffff]/;
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 
@@ -41,14 +26,14 @@ function learnUnitFold(code: number): number {
       .toLowerCase();
     if (folded === '') found = UNIT_DROPPED;
     else if (folded.length === 1)
-      found = classOf(folded.charCodeAt(0)) === WORD ? folded.charCodeAt(0) + 1 : UNIT_SEPARATOR;
+      found = /[\p{L}\p{N}]/u.test(folded) ? folded.charCodeAt(0) + 1 : UNIT_SEPARATOR;
   }
   unitFolds[code] = found;
   return found;
 }
 
 let foldBuffer = new Uint16Array(1024);
-const DECODE_CHUNK = 8192;
+const UTF16 = new TextDecoder('utf-16le');
 
 /** foldText one code unit at a time, through the table; undefined where the whole text must be folded. */
 function foldByUnits(text: string): string | undefined {
@@ -72,39 +57,7 @@ function foldByUnits(text: string): string | undefined {
       return undefined;
     }
   }
-  let out = '';
-  for (let at = 0; at < length; at += DECODE_CHUNK) {
-    out += String.fromCharCode.apply(null, buffer.subarray(at, Math.min(length, at + DECODE_CHUNK)) as never);
-  }
-  return out;
-}
-
-/**
- * Hands `visit` each word of foldText(text) that is at most `maxLength` long, in order, without
- * building the folded text (the page's language is told by its short words). False, partway, where
- * only the whole text can be folded: the caller then folds it.
- */
-export function eachShortFoldedWord(text: string, maxLength: number, visit: (word: string) => void): boolean {
-  let word = '';
-  let length = 0;
-  for (let i = 0; i <= text.length; i++) {
-    let fold = UNIT_SEPARATOR;
-    if (i < text.length) {
-      const code = text.charCodeAt(i);
-      fold = unitFolds[code] as number;
-      if (fold === 0) fold = learnUnitFold(code);
-    }
-    if (fold > 0) {
-      if (++length <= maxLength) word += String.fromCharCode(fold - 1);
-    } else if (fold === UNIT_SEPARATOR) {
-      if (length > 0 && length <= maxLength) visit(word);
-      word = '';
-      length = 0;
-    } else if (fold === UNIT_NEEDS_TEXT) {
-      return false;
-    }
-  }
-  return true;
+  return UTF16.decode(buffer.subarray(0, length));
 }
 
 /** Lower case, no diacritics, punctuation and spacing folded to single spaces. */
@@ -139,8 +92,11 @@ export function wordCount(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (isSurrogate(code)) return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
-    if (classOf(code) === WORD) {
+    const fold = unitFolds[code] || learnUnitFold(code);
+    // A surrogate pair is one character to the classes but two code units here, as is a letter
+    // folding to several: the definition counts those texts.
+    if (fold === UNIT_NEEDS_TEXT) return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+    if (fold > 0) {
       if (!inWord) count++;
       inWord = true;
     } else if (code !== 39 && code !== 0x2019 && code !== 45) inWord = false;

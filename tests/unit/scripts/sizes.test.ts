@@ -86,7 +86,7 @@ describe('panel size budgets', () => {
         'manifest.json': '{"manifest_version":3}',
         'sidepanel.html': '<script type="module" src="/chunks/sidepanel-e.js"></script>',
         'chunks/sidepanel-e.js': 'export const e=1;',
-        'content-scripts/extract.js': 'console.log(1);',
+        'extract.js': 'console.log(1);',
       }),
     );
     expect(checkBudgets(complete).every((c) => c.ok)).toBe(true);
@@ -102,12 +102,12 @@ describe('panel size budgets', () => {
       ['extractor_gzip_bytes', false],
       ['every_page_bytes', true],
     ]);
-    expect(empty.missing).toEqual(['content-scripts/extract.js']);
+    expect(empty.missing).toEqual(['extract.js']);
     expect(formatKB(empty.extractor_gzip_bytes)).toBe('not measured');
     rmSync(dir, { recursive: true, force: true });
 
     // A lazy chunk the panel imports is not in the build: all of the panel cannot be measured.
-    const files = { ...buildFiles(), 'content-scripts/extract.js': 'console.log(1);' };
+    const files = { ...buildFiles(), 'extract.js': 'console.log(1);' };
     delete (files as Record<string, string>)['chunks/Settings-b.js'];
     const partial = measureSizes(fakeBuild(files));
     expect(checkBudgets(partial).map((c) => [c.name, c.ok])).toEqual([

@@ -3,11 +3,12 @@
 import { readArticleQuestions } from '@/utils/extract/read';
 import type { PageReadingResult } from '@/utils/extract/types';
 
-export default defineContentScript({
-  registration: 'runtime',
-  matches: [],
+// An unlisted script, not a content script: WXT wraps a content script in a context that posts a
+// message to the page on every run (naming the extension's id to any script listening) and
+// watches the page's navigations; a reading needs neither.
+export default defineUnlistedScript(
   // Questions without answer forms: the panel gives them (utils/extract/with-forms.ts).
-  main(): PageReadingResult {
+  (): PageReadingResult => {
     try {
       return readArticleQuestions(document, location.href);
     } catch {
@@ -15,4 +16,4 @@ export default defineContentScript({
       return { ok: false, reason: 'failed' };
     }
   },
-});
+);
