@@ -90,6 +90,23 @@ describe('Chromium, production build, the toolbar button clicked as a reader cli
     await panel.screenshot({ path: join(ROOT, '.e2e', 'panel.png') as `${string}.png` });
   });
 
+  test('reading the page posts nothing to it: no page script can tell that Stance read it', async () => {
+    const page = await session.browser.newPage({ type: 'window' });
+    await page.goto(server.url + DEMO_PATH);
+    // The page's own world, as any script of the page would listen.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { stanceSeen: seen });
+      window.addEventListener('message', (event) => seen.push(JSON.stringify(event.data)));
+    });
+    const panel = await clickToolbarButton(session, page);
+    await panel.waitForSelector('section[aria-labelledby="section-debate"] article');
+    // A message posted while the page was read arrives in a task of its own: give it time to.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(await page.evaluate(() => (window as unknown as { stanceSeen: string[] }).stanceSeen)).toEqual([]);
+    await page.close();
+  });
+
   test('a position taken on a question is still there after the browser restarts', async () => {
     const { panel } = await openPageWithPanel(session, server.url + DEMO_PATH);
     await panel.waitForSelector(PAGE_READ);
