@@ -3,7 +3,7 @@
 // reports) an entry it cannot take, then merges the rest by the sync rules, so nothing on this
 // device is overwritten by an older value.
 import { t } from '@/utils/i18n';
-import { clampText, isArticleUrl } from '@/utils/limits';
+import { clampText, cleanText, isArticleUrl } from '@/utils/limits';
 import { mergeArticle } from '@/utils/positions/merge';
 import { type ArticleRecord, newestStamp } from '@/utils/positions/model';
 import { listArticles, observeStamp, saveArticles } from '@/utils/positions/store';
@@ -15,7 +15,6 @@ import {
   BackupArticleSchema,
   BackupEnvelopeSchema,
   type BackupFile,
-  cleanText,
   LIMITS,
   POSITIONS_FORMAT,
 } from './format';

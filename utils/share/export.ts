@@ -5,11 +5,10 @@
 
 import * as v from 'valibot';
 import { type MessageKey, t } from '@/utils/i18n';
-import { clampText, LIMITS } from '@/utils/limits';
+import { clampText, cleanText, LIMITS } from '@/utils/limits';
 import { positionLabel } from '@/utils/positions/labels';
 import type { ArticleRecord } from '@/utils/positions/model';
 import {
-  cleanText,
   POSITIONS_FORMAT,
   POSITIONS_VERSION,
   type PositionsFile,

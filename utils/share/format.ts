@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { MessageKey } from '@/utils/i18n';
 import { cleanText, isArticleUrl, isRecordId, LIMITS } from '@/utils/limits';
 
-export { cleanText, LIMITS };
+export { LIMITS };
 
 export const POSITIONS_FORMAT = 'stance-positions';
 export const POSITIONS_VERSION = 1;

@@ -7,8 +7,9 @@
 import * as v from 'valibot';
 import { questionId } from '@/utils/extract/ids';
 import type { Extraction } from '@/utils/extract/types';
+import { cleanText } from '@/utils/limits';
 import type { ArticleRecord, QuestionSnapshot } from '@/utils/positions/model';
-import { cleanText, LIMITS, ParticipantSchema, SharedArticleSchema, SharedQuestionSchema } from './format';
+import { LIMITS, ParticipantSchema, SharedArticleSchema, SharedQuestionSchema } from './format';
 import { checkFormat, readJson, validate } from './read-file';
 import { type Result, rejected } from './result';
 import { encodeShareCode } from './share-code';

@@ -3,9 +3,14 @@
 // Sentences written here.
 import { describe, expect, it } from 'vitest';
 import { parseHtmlDocument } from '../../../scripts/lib/node-dom';
-import { collectTextUnits, isFurniture } from '../../../utils/extract/blocks';
+import { collectTextUnits, isFurniture, type TextUnit } from '../../../utils/extract/blocks';
 import { debateCandidates, questionsOf } from '../../../utils/extract/debate';
-import { FEATURE_NAMES, type FeatureName, pageContext } from '../../../utils/extract/features';
+import {
+  FEATURE_NAMES,
+  type FeatureName,
+  opensRelatedLinks,
+  pageContext,
+} from '../../../utils/extract/features';
 import { isQuestionSentence } from '../../../utils/extract/text';
 
 function unitsOf(bodyHtml: string) {
@@ -153,5 +158,45 @@ describe('page furniture', () => {
     );
     expect(isFurniture(doc.querySelector('.cta-contributor') as Element)).toBe(true);
     expect(isFurniture(doc.querySelector('.octave') as Element)).toBe(false);
+  });
+});
+
+describe('the page around the candidates', () => {
+  const closing = `${PROSE}${PROSE}<p>And you, which reading room do you prefer?</p>`;
+  const candidateOnPage = (afterArticle: string) => {
+    const doc = parseHtmlDocument(
+      `<!doctype html><html lang="en"><body><article>${closing}</article>${afterArticle}</body></html>`,
+    );
+    const [candidate] = debateCandidates(collectTextUnits(doc.querySelector('article') as Element), 'en');
+    return candidate;
+  };
+
+  it('has a comment area when one follows the article, by its id or class', () => {
+    for (const area of ['<div id="comments"></div>', '<section class="site-comments-list"></section>']) {
+      const candidate = candidateOnPage(area);
+      expect(candidate && feature(candidate.features, 'comments_on_page')).toBe(1);
+      expect(candidate && feature(candidate.features, 'closing_run_comments_on_page')).toBe(1);
+    }
+    const without = candidateOnPage('<footer class="site-footer">About us</footer>');
+    expect(without && feature(without.features, 'comments_on_page')).toBe(0);
+  });
+
+  it('tells a block that opens a list of links by its lead, folded, in any case or accent', () => {
+    const opens = (text: string) => opensRelatedLinks({ ...unitsOf('<p>x</p>')[0], text } as TextUnit);
+    for (const lead of [
+      'Read more: the new shelves',
+      'RELATED',
+      'See also the map',
+      '→ Read next',
+      'À lire aussi : la carte',
+      'Lire aussi',
+      'Lesen Sie auch: Bibliotheken',
+      'Leggi anche',
+    ]) {
+      expect(opens(lead), lead).toBe(true);
+    }
+    for (const prose of ['The related posts', 'Reading more helps', 'Alire aussi', 'Ça se lit aussi']) {
+      expect(opens(prose), prose).toBe(false);
+    }
   });
 });
