@@ -74,21 +74,104 @@ export function readArticle(
   };
 }
 
+// The internals TextOnlyReadability overrides or calls: the library's own names, pinned in
+// package-lock.json (a test fails if an upgrade renames one).
+declare module '@mozilla/readability' {
+  interface Readability<T> {
+    _doc: Document;
+    REGEXPS: { byline: RegExp };
+    _removeScripts(doc: Document): void;
+    _prepDocument(): void;
+    _grabArticle(page?: Element | null): Element | null;
+    _isValidByline(node: Element, matchString: string): boolean;
+    _isProbablyVisible(node: Element): boolean;
+    _isElementWithoutContent(node: Element): boolean;
+  }
+}
+
 /**
- * Readability without the steps that only prepare its article for display: Stance reads the
- * article's text and where it lies on the page, never its HTML or its images. Links made absolute,
- * nested blocks flattened, inline styles removed, lazy and <noscript> images swapped in: none
- * changes a word of the text (a test checks it on every fixture page; on the 322 pages of the
- * fixtures, corpus and Readability's own tests, the reading is the same but for one word count,
- * where a whitespace-only block Readability removes kept two words apart). Together they are a
- * tenth of Readability's time on a median page. The names are the library's own, pinned in
- * package-lock.json; the test fails if an upgrade renames one.
+ * Readability without the steps that only prepare its article for display, and with its costliest
+ * tests made cheap, answering as the library's own do. Stance reads the article's text and where
+ * it lies on the page, never its HTML or its images. Links made absolute, nested blocks flattened,
+ * inline styles removed, lazy and <noscript> images swapped in: none changes a word of the text (a
+ * test checks it on every fixture page; on the 322 pages of the fixtures, corpus and Readability's
+ * own tests, the reading is the same but for one word count, where a whitespace-only block
+ * Readability removes kept two words apart). Together they are a tenth of Readability's time on a
+ * median page, and the cheaper tests another seventh.
  */
 export class TextOnlyReadability extends Readability<Element> {
+  /** `page` is the document `clone` was made of, untouched: a retry clones it again. */
+  constructor(
+    clone: Document,
+    private readonly page: Document,
+    options: ConstructorParameters<typeof Readability<Element>>[1],
+  ) {
+    super(clone, options);
+  }
+
   _postProcessContent(): void {}
   _cleanStyles(): void {}
   _unwrapNoscriptImages(): void {}
   _fixLazyImages(): void {}
+
+  // Readability serialises the whole page before its first pass, for the retries most pages never
+  // make. A retry here prepares a fresh clone the way parse() prepared this one, and takes its nodes.
+  override _grabArticle(page?: Element | null): Element | null {
+    const body = this._doc.body;
+    if (!page && body) {
+      Object.defineProperty(body, 'innerHTML', {
+        configurable: true,
+        get: () => '',
+        set: () => body.replaceChildren(...preparedClone(this, this.page).body.childNodes),
+      });
+    }
+    return super._grabArticle(page);
+  }
+
+  // Readability measures every element's text before testing its names: only a byline needs it.
+  override _isValidByline(node: Element, matchString: string): boolean {
+    const named =
+      node.getAttribute('rel') === 'author' ||
+      !!node.getAttribute('itemprop')?.includes('author') ||
+      this.REGEXPS.byline.test(matchString);
+    return named && super._isValidByline(node, matchString);
+  }
+
+  // Reading node.style builds a style declaration; without a style attribute it holds nothing.
+  override _isProbablyVisible(node: Element): boolean {
+    if (node.hasAttribute('style')) return super._isProbablyVisible(node);
+    const className = node.className as unknown as { includes?: (s: string) => boolean };
+    return (
+      !node.hasAttribute('hidden') &&
+      (node.getAttribute('aria-hidden') !== 'true' || !!className?.includes?.('fallback-image'))
+    );
+  }
+
+  // Readability reads a whole subtree's text to find it blank; its first visible character says no.
+  override _isElementWithoutContent(node: Element): boolean {
+    return !hasVisibleText(node) && super._isElementWithoutContent(node);
+  }
+}
+
+/** A fresh clone of `page`, prepared as parse() prepares the one `reader` reads. */
+function preparedClone(reader: TextOnlyReadability, page: Document): Document {
+  const clone = reader._doc;
+  const fresh = page.cloneNode(true) as Document;
+  reader._doc = fresh;
+  reader._removeScripts(fresh);
+  reader._prepDocument();
+  reader._doc = clone;
+  return fresh;
+}
+
+// Text and CDATA nodes (NodeFilter.SHOW_TEXT | SHOW_CDATA_SECTION): what textContent joins.
+const TEXT_NODES = 0xc;
+const VISIBLE_CHAR = /\S/;
+
+function hasVisibleText(node: Element): boolean {
+  const walker = (node.ownerDocument as Document).createTreeWalker(node, TEXT_NODES);
+  while (walker.nextNode()) if (VISIBLE_CHAR.test(walker.currentNode.nodeValue ?? '')) return true;
+  return false;
 }
 
 interface Reading {
@@ -118,7 +201,7 @@ function readWithThreshold(
   // The identity serializer hands back Readability's own nodes (moved from the clone), so they
   // can be traced back to the live page; it also skips serialising HTML nobody reads. For the same
   // reason the classes are kept: stripping them only tidies HTML for display.
-  const result = new TextOnlyReadability(clone, {
+  const result = new TextOnlyReadability(clone, doc, {
     serializer: (node) => node as Element,
     keepClasses: true,
     ...(charThreshold ? { charThreshold } : {}),
