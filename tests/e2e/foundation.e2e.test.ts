@@ -224,6 +224,14 @@ describe('Firefox: the same path on the Firefox build', () => {
       null,
     ]);
   });
+
+  test('a short post, which Readability reads again after a failed first pass, shows its question', async () => {
+    // The retry takes a fresh clone of the page in the content script's world (Firefox's Xrays).
+    const { panel } = await openFirefoxPageWithPanel(session, `${server.url}/pages/short-post.html`);
+    await panel.waitForSelector('section[aria-labelledby="section-debate"] article');
+    const cards = await panel.evaluate(readDebateCards);
+    expect(cards.map((c) => c.text)).toContain('Y vosotros, ¿qué vais a hacer este verano?');
+  });
 });
 
 describe('Chromium in German: one of the four new interface languages, end to end', () => {
