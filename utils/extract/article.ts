@@ -100,10 +100,10 @@ declare module '@mozilla/readability' {
  * median page, and the cheaper tests another seventh.
  */
 export class TextOnlyReadability extends Readability<Element> {
-  /** `page` is the document `clone` was made of, untouched: a retry clones it again. */
+  /** `source` is the document `clone` was made of, untouched: a retry clones it again. */
   constructor(
     clone: Document,
-    private readonly page: Document,
+    private readonly source: Document,
     options: ConstructorParameters<typeof Readability<Element>>[1],
   ) {
     super(clone, options);
@@ -122,7 +122,7 @@ export class TextOnlyReadability extends Readability<Element> {
       Object.defineProperty(body, 'innerHTML', {
         configurable: true,
         get: () => '',
-        set: () => body.replaceChildren(...preparedClone(this, this.page).body.childNodes),
+        set: () => body.replaceChildren(...preparedClone(this, this.source).body.childNodes),
       });
     }
     return super._grabArticle(page);
@@ -153,10 +153,10 @@ export class TextOnlyReadability extends Readability<Element> {
   }
 }
 
-/** A fresh clone of `page`, prepared as parse() prepares the one `reader` reads. */
-function preparedClone(reader: TextOnlyReadability, page: Document): Document {
+/** A fresh clone of `source`, prepared as parse() prepares the one `reader` reads. */
+function preparedClone(reader: TextOnlyReadability, source: Document): Document {
   const clone = reader._doc;
-  const fresh = page.cloneNode(true) as Document;
+  const fresh = source.cloneNode(true) as Document;
   reader._doc = fresh;
   reader._removeScripts(fresh);
   reader._prepDocument();
