@@ -18,9 +18,20 @@ export const EMPTY_META: Stamped<ArticleMeta> = {
   at: '',
 };
 
-/** A deleted article travels as a tombstone: its URL and deletion, none of its content. */
+/**
+ * A deleted article travels as a tombstone: its URL and deletion, none of its content. A "this
+ * device only" choice taken back travels with it: another device may still hold the article as
+ * this device only, and its marker would otherwise outlive the newer choice for ever.
+ */
 export function tombstoneOf(article: ArticleRecord): ArticleRecord {
-  return { url: article.url, meta: EMPTY_META, questions: {}, deleted: article.deleted! };
+  const tombstone: ArticleRecord = {
+    url: article.url,
+    meta: EMPTY_META,
+    questions: {},
+    deleted: article.deleted!,
+  };
+  if (article.localOnly) tombstone.localOnly = article.localOnly;
+  return tombstone;
 }
 
 // A page question's wording is on the page (and its id is the hash of it); the reader's data is

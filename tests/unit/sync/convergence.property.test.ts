@@ -378,6 +378,16 @@ describe('sync convergence (property)', () => {
         { t: 'online', device: 0, on: false },
       ],
     },
+    {
+      livelock: 'one device deleted an article and took it back from this device only while another kept it there',
+      skews: [0, 0, 0],
+      after: [
+        { t: 'edit', device: 0, url: 1, op: { k: 'delete', on: true } },
+        { t: 'edit', device: 1, url: 1, op: { k: 'localOnly', on: true } },
+        { t: 'edit', device: 0, url: 1, op: { k: 'localOnly', on: false } },
+        { t: 'deliver', pick: 0, duplicate: false },
+      ],
+    },
   ];
   it.each(FOUND)('settles where $livelock', async ({ skews, after }) => {
     await runSchedule(2, skews, [...ONE_WORDING_EACH, ...after], COMPACT_TIER);
