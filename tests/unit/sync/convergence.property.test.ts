@@ -379,7 +379,8 @@ describe('sync convergence (property)', () => {
       ],
     },
     {
-      livelock: 'one device deleted an article and took it back from this device only while another kept it there',
+      livelock:
+        'one device deleted an article and took it back from this device only while another kept it there',
       skews: [0, 0, 0],
       after: [
         { t: 'edit', device: 0, url: 1, op: { k: 'delete', on: true } },
