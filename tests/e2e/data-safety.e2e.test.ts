@@ -104,7 +104,7 @@ describe('Chromium: the reader’s words are never lost', () => {
     for (let trial = 0; trial < 5; trial++) {
       const first = (trial % 5) + 1;
       const second = ((trial + 2) % 5) + 1;
-      // Each radio is clicked as an element, not at a point: the other panel's answer, arriving
+      // SHORTCUT (README, Tests): each radio is clicked as an element, not at a point: the other panel's answer, arriving
       // meanwhile, opens its card's note field above this radio and moves it ~100 px between
       // puppeteer's measuring and its mouse press, which then misses (seen in 1 run of 5).
       await Promise.all([clickElement(a.panel, radio(0, first)), clickElement(b.panel, radio(1, second))]);
