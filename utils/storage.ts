@@ -98,6 +98,12 @@ export const syncForeignMarkersItem = storage.defineItem<ForeignMarker[]>('local
   fallback: [],
 });
 
+/**
+ * A digest of what the last sync plan that left nothing to write was made from: a worker start
+ * that finds the same skips decoding and re-coding the area (see SyncEngine.isSettled).
+ */
+export const syncSettledItem = storage.defineItem<string | null>('local:syncSettled', { fallback: null });
+
 // --- Hand-offs from the background to the panel -----------------------------------------------
 
 /** "Debate this passage": the context menu's passage, waiting for the panel to open. */

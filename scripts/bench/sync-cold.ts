@@ -2,12 +2,18 @@
 // spawns it): nothing decoded, primed or compiled before, as on a device that has just started.
 // `decode <file>`: read back the sync items in <file> (JSON, key → value), as a new device does.
 // `plan <count>`: plan a library of <count> typical articles that fits in full.
+// `wake <file> settled|changed`: start the sync engine over the area, library and settled digest in
+// <file> (see wakeState in sync.mjs), as the background does each time its worker starts: with
+// nothing changed since the last plan, or with the digest gone (what every start cost before).
 // Prints the milliseconds of that work alone (the modules are loaded before the clock starts), and
 // the process's CPU milliseconds over it (on a loaded machine the wall clock also counts waiting).
 import { readFileSync } from 'node:fs';
+import type { ArticleRecord } from '@/utils/positions/model';
 import { planSync } from '@/utils/sync/budget';
 import { assembleItems } from '@/utils/sync/chunks';
+import { SyncEngine } from '@/utils/sync/engine';
 import { unpackItem } from '@/utils/sync/format';
+import { FakeSyncArea } from '../../tests/support/fake-sync-area';
 import { typicalLibrary } from '../../tests/support/sync-fixtures';
 
 const [mode, arg] = process.argv.slice(2);
@@ -31,5 +37,42 @@ if (mode === 'decode') {
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   if (plan.compact.length > 0 || plan.localByBudget.length > 0) throw new Error(`${arg} should fit in full`);
+  console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000 }));
+} else if (mode === 'wake') {
+  const state = JSON.parse(readFileSync(arg!, 'utf8')) as {
+    items: Record<string, unknown>;
+    library: ArticleRecord[];
+    settled: string;
+  };
+  const area = new FakeSyncArea();
+  area.receive(state.items);
+  const settled = process.argv[4] === 'settled' ? state.settled : null;
+  let saves = 0;
+  const engine = new SyncEngine({
+    area: area.asSyncArea(),
+    library: {
+      list: async () => structuredClone(state.library),
+      save: async () => void saves++,
+      observe: () => {},
+    },
+    persistence: {
+      loadOutbox: async () => null,
+      saveOutbox: async () => {},
+      loadStatus: async () => null,
+      saveStatus: async () => {},
+      loadForeignMarkers: async () => null,
+      saveForeignMarkers: async () => {},
+      loadSettled: async () => settled,
+      saveSettled: async () => {},
+    },
+    setTimer: () => () => {},
+  });
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await engine.setEnabled(true);
+  await engine.idle();
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  if (saves > 0 || engine.status.pending) throw new Error('the area and the library should agree');
   console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000 }));
 } else throw new Error(`unknown mode ${mode}`);

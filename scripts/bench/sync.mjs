@@ -58,6 +58,38 @@ function cold(args) {
   return { ms: median(runs), cpuMs: median(cpu) };
 }
 
+/**
+ * What a worker start finds on a device whose last plan left nothing to write: the area an engine
+ * wrote for `library`, the library, and the digest it saved.
+ */
+async function wakeState(library) {
+  const { SyncEngine } = await load('utils/sync/engine.ts');
+  const { FakeSyncArea } = await load('tests/support/fake-sync-area.ts');
+  const area = new FakeSyncArea();
+  let settled = null;
+  const engine = new SyncEngine({
+    area: area.asSyncArea(),
+    library: { list: async () => structuredClone(library), save: async () => {}, observe: () => {} },
+    persistence: {
+      loadOutbox: async () => null,
+      saveOutbox: async () => {},
+      loadStatus: async () => null,
+      saveStatus: async () => {},
+      loadForeignMarkers: async () => null,
+      saveForeignMarkers: async () => {},
+      loadSettled: async () => null,
+      saveSettled: async (digest) => {
+        settled = digest;
+      },
+    },
+    setTimer: () => () => {},
+  });
+  await engine.setEnabled(true);
+  await engine.flushNow();
+  if (settled === null) throw new Error('the engine did not settle');
+  return { items: area.snapshot(), library, settled };
+}
+
 export async function run() {
   const { typicalLibrary } = await load('tests/support/sync-fixtures.ts');
   const { planSync } = await load('utils/sync/budget.ts');
@@ -122,10 +154,16 @@ export async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'stance-sync-bench-'));
   let decodeColdMs;
   let planColdMs;
+  let wakeSettledMs;
+  let wakeChangedMs;
   try {
     const file = join(dir, 'area.json');
     writeFileSync(file, JSON.stringify(plan.items));
     decodeColdMs = cold(['decode', file]);
+    const wake = join(dir, 'wake.json');
+    writeFileSync(wake, JSON.stringify(await wakeState(library)));
+    wakeSettledMs = cold(['wake', wake, 'settled']);
+    wakeChangedMs = cold(['wake', wake, 'changed']);
     planColdMs = cold(['plan', String(SMALL_LIBRARY)]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -182,6 +220,11 @@ export async function run() {
     // The same work's CPU time (JIT threads included): on a loaded machine, less of the waiting.
     'sync.decode_cold_cpu_ms_full_area': Math.round(decodeColdMs.cpuMs),
     'sync.plan_cold_ms_150_articles_in_full': Math.round(planColdMs.ms),
+    // The worker's start (any event it listens to) over a full area: with nothing changed since
+    // the last plan, and with everything merged and planned again, as every start did before.
+    'sync.wake_cpu_ms_full_area': round1(wakeSettledMs.cpuMs),
+    'sync.wake_ms_full_area': round1(wakeSettledMs.ms),
+    'sync.wake_cpu_ms_full_area_changed': Math.round(wakeChangedMs.cpuMs),
     'sync.edit_cpu_ms_150': round1(median(cpu.slice(0, EDIT_RANKS.length))),
     'sync.edit_cpu_ms_150_max': round1(Math.max(...cpu.slice(0, EDIT_RANKS.length))),
     'sync.items_written_per_edit': median(written.slice(0, EDIT_RANKS.length)),

@@ -25,6 +25,7 @@ interface SyncKept {
   outbox: Outbox | null;
   status: SyncStatus | null;
   markers: ForeignMarker[] | null;
+  settled: string | null;
 }
 
 /**
@@ -83,6 +84,10 @@ function simulatedEngine(
     saveStatus: async (s) => {
       saved.status = structuredClone(s);
     },
+    loadSettled: async () => saved.settled,
+    saveSettled: async (digest) => {
+      saved.settled = digest;
+    },
   };
   return new SyncEngine({
     area: refusingArea(area, refusals),
@@ -104,7 +109,7 @@ export class SimulatedDevice {
   clock: ClockState;
   engine: SyncEngine;
   /** What survives a restart of this device (its storage.local besides articles). */
-  readonly saved: SyncKept = { outbox: null, status: null, markers: null };
+  readonly saved: SyncKept = { outbox: null, status: null, markers: null, settled: null };
   private readonly timer = { due: null as number | null };
 
   constructor(
@@ -188,7 +193,7 @@ export interface Background {
 export class ReaderDevice {
   readonly store: DeviceStore;
   background: Background;
-  readonly saved: SyncKept = { outbox: null, status: null, markers: null };
+  readonly saved: SyncKept = { outbox: null, status: null, markers: null, settled: null };
   /** Refusals of the background's next storage.sync writes (the test sets them; restarts keep them). */
   readonly refusals: WriteRefusals = { calls: 0, message: '' };
   private readonly timer = { due: null as number | null };

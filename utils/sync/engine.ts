@@ -54,6 +54,9 @@ export interface SyncPersistence {
   /** "This device only" markers for articles this device does not have (yet): what it learnt. */
   loadForeignMarkers(): Promise<ForeignMarker[] | null>;
   saveForeignMarkers(markers: ForeignMarker[]): Promise<void>;
+  /** The digest of the inputs of the last plan that left nothing to write (see settledDigest). */
+  loadSettled(): Promise<string | null>;
+  saveSettled(digest: string): Promise<void>;
 }
 
 export type ForeignMarker = Extract<SyncEntry, { kind: 'localOnly' }>;
@@ -125,6 +128,8 @@ export class SyncEngine {
   private lastFlushAt = 0;
   /** Grows after each quota refusal: our count and the browser's disagreed, so plan smaller. */
   private extraMargin = 0;
+  /** The settled digest last saved, so an unchanged one is not written again. */
+  private settled: string | null = null;
   /** Recent plans by their inputs: the re-plan after each write codes nothing new. */
   private readonly plans = new Map<string, SyncPlan>();
   /** The coder before the most recent articles of the last plan: an edit to one codes only those. */
@@ -220,6 +225,21 @@ export class SyncEngine {
     });
     const everything = await this.deps.area.get(null);
     this.mirror = new Map(Object.entries(everything));
+    // The worker starts on every event it listens to (a tab loading, a click) and is stopped when
+    // idle, so this runs often: when storage.sync, the library and the markers are what the last
+    // plan that left nothing to write saw, there is nothing to merge and nothing to write, and the
+    // full area is not decoded (a second or more) and coded again. The next change does both.
+    if (await this.isSettled()) {
+      // The status saved last may say "waiting" for a re-plan the worker was stopped before
+      // making (the echo of its own write): there is none to make.
+      await this.publish({
+        ...this.current,
+        lastSyncedAt: this.now(),
+        pending: false,
+        localWriteError: null,
+      });
+      return;
+    }
     await this.guarded(async () => {
       await this.mergeFromMirror(new Set([...this.mirror.keys()].filter(isBucketKey).map(headKeyOf)));
       this.current = { ...this.current, lastSyncedAt: this.now() };
@@ -401,9 +421,37 @@ export class SyncEngine {
     this.outbox = { ...this.outbox, set, remove };
     if (isOutboxEmpty(this.outbox)) this.outbox = EMPTY_OUTBOX;
     await localWrite(() => this.deps.persistence.saveOutbox(this.outbox));
+    if (isOutboxEmpty(this.outbox) && this.unreadable.size === 0) await this.saveSettled(library);
     const byUrl = new Map(library.map((a) => [a.url, a]));
     const tooLargeTitles = plan.tooLarge.slice(0, 10).map((url) => byUrl.get(url)?.meta.v.title || url);
     await this.publish({ ...this.statusFrom(plan), tooLargeTitles, localWriteError: null });
+  }
+
+  /**
+   * What a plan is made from, as one hash: the items in storage.sync (other keys' too: they take
+   * room) and the library. The markers of articles this device lacks change only with the area,
+   * and the quota only in tests.
+   */
+  private settledDigest(library: ArticleRecord[]): string {
+    const byKey = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return checksum(JSON.stringify([byKey([...this.mirror]), byKey(library.map((a) => [a.url, a]))]));
+  }
+
+  /** Whether nothing changed since a plan left nothing to write: nothing queued, the same inputs. */
+  private async isSettled(): Promise<boolean> {
+    if (!isOutboxEmpty(this.outbox)) return false;
+    const settled = await this.deps.persistence.loadSettled();
+    if (settled === null) return false;
+    if (this.settledDigest(await this.deps.library.list()) !== settled) return false;
+    this.settled = settled;
+    return true;
+  }
+
+  private async saveSettled(library: ArticleRecord[]) {
+    const digest = this.settledDigest(library);
+    if (digest === this.settled) return;
+    await localWrite(() => this.deps.persistence.saveSettled(digest));
+    this.settled = digest;
   }
 
   private async saveForeignMarkers() {

@@ -2,7 +2,13 @@
 // store and the reader's on/off setting. The worker may be killed at any time; everything the
 // engine needs is in storage.local, so a restart reconnects and writes whatever was waiting.
 import { listArticles, observeStamp, saveArticle, startClock, watchArticles } from '@/utils/positions/store';
-import { syncForeignMarkersItem, syncOutboxItem, syncSettingsItem, syncStatusItem } from '@/utils/storage';
+import {
+  syncForeignMarkersItem,
+  syncOutboxItem,
+  syncSettingsItem,
+  syncSettledItem,
+  syncStatusItem,
+} from '@/utils/storage';
 import { type SyncArea, type SyncChange, SyncEngine } from './engine';
 
 function browserSyncArea(): SyncArea {
@@ -33,6 +39,8 @@ export async function startSyncService(): Promise<SyncEngine> {
       saveStatus: (status) => syncStatusItem.setValue(status),
       loadForeignMarkers: () => syncForeignMarkersItem.getValue(),
       saveForeignMarkers: (markers) => syncForeignMarkersItem.setValue(markers),
+      loadSettled: () => syncSettledItem.getValue(),
+      saveSettled: (digest) => syncSettledItem.setValue(digest),
     },
   });
   // A failure to reach storage.sync (disabled by policy, a browser without it) must not break the

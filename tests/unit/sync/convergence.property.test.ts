@@ -348,6 +348,22 @@ describe('sync convergence (property)', () => {
     console.log(`sync property: ${schedules} schedules checked`);
   }, 600_000);
 
+  it('settles when a worker stopped before re-planning the echo of its own write starts again', async () => {
+    // Found by the property above (seed 1042123683): the start with nothing new restored the
+    // status saved with the echo ("waiting"), and nothing was left to clear it.
+    await runSchedule(
+      2,
+      [0, 0, 0],
+      [
+        { t: 'edit', device: 1, url: 0, op: { k: 'position', q: 'qa', p: 1 } },
+        { t: 'flush', device: 1 },
+        { t: 'flush', device: 0 },
+        { t: 'restart', device: 1 },
+        { t: 'advance', ms: 0 },
+      ],
+    );
+  });
+
   // Schedules the property below once found that never settled (the devices overwrote each other
   // for ever), each after the start every compact-tier schedule has.
   const FOUND: { livelock: string; skews: number[]; after: Command[] }[] = [
