@@ -17,6 +17,7 @@ import {
   type ChromiumSession,
   clickToolbarButton,
   DEMO_PATH,
+  extensionWorker,
   launchChromium,
   launchFirefox,
   openFirefoxPageWithPanel,
@@ -242,6 +243,42 @@ describe('a damaged item', () => {
     await deliver(a, b);
     await expect.poll(() => storedPositions(b), { timeout: 20_000 }).toEqual([5, 2, null]);
     expect((await readStatus(b))?.corrupt).toBe(0);
+  });
+});
+
+/** Whether Stance's service worker runs in this profile now. */
+function workerRuns({ browser, extensionId }: ChromiumSession): boolean {
+  return browser
+    .targets()
+    .some((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`));
+}
+
+describe('a worker stopped while the reader works', () => {
+  test('a stance taken in the panel while no worker runs syncs once a tab loading starts the worker again', async () => {
+    const [laptop, phone] = [await launch(), await launch()];
+    const onLaptop = await openPageWithPanel(laptop, server.url + DEMO_PATH);
+    const onPhone = await openPageWithPanel(phone, server.url + DEMO_PATH);
+    const [a, b] = [onLaptop.panel, onPhone.panel];
+    for (const panel of [a, b]) await panel.waitForSelector(DEBATE);
+    await takeStance(a, 0, 5);
+    await syncSettled(a, Date.now() - 1);
+
+    // Chrome stops an idle worker after 30 s; DevTools stops it now.
+    await (await extensionWorker(laptop)).close();
+    await expect.poll(() => workerRuns(laptop), { timeout: 15_000 }).toBe(false);
+    const stopped = Date.now();
+    await takeStance(a, 1, 2);
+    // The panel saved it to storage.local; nothing started the worker to hear it.
+    expect(workerRuns(laptop)).toBe(false);
+
+    // Browsing starts it again: a tab loading a page (the background listens to tabs for the
+    // toolbar-click bookkeeping). Its start must see that the library changed since its last plan.
+    const tab = await laptop.browser.newPage();
+    await tab.goto(`${server.url}/`);
+    await expect.poll(() => workerRuns(laptop), { timeout: 15_000 }).toBe(true);
+    await syncSettled(a, stopped);
+    await deliver(a, b);
+    await expect.poll(() => storedPositions(b), { timeout: 20_000 }).toEqual([5, 2, null]);
   });
 });
 
