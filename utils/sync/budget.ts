@@ -68,6 +68,11 @@ export interface SyncPlan {
    * device, and every article after them still planned.
    */
   tooLarge: string[];
+  /**
+   * The stream's payload (what `items` split) and the lines it codes, or null when it holds none:
+   * the engine reads its own write back from the lines, without decoding (see entriesOfLines).
+   */
+  stream: { payload: string; lines: string[] } | null;
 }
 
 export interface BudgetOptions {
@@ -480,8 +485,10 @@ function fullTierEnd(first: Fill, fullShare: number): number {
 function planOf(sorted: Sorted, fill: Fill, lines: Lines): SyncPlan {
   const items: Record<string, string> = {};
   let bytes = 0;
+  let stream: SyncPlan['stream'] = null;
   if (fill.written) {
     const payload = fill.written.stream.payloadAt(fill.written.good);
+    stream = { payload, lines: fill.written.stream.linesAt(fill.written.good) };
     for (const [k, v] of Object.entries(splitIntoItems(SYNC_STREAM_KEY, payload, 'chrome'))) {
       items[k] = v;
       bytes += itemBytes(k, v, 'chrome');
@@ -494,5 +501,5 @@ function planOf(sorted: Sorted, fill: Fill, lines: Lines): SyncPlan {
   const localByBudget = [...sorted.localByBudget];
   for (let i = fill.stop; i < candidates.length; i++)
     (isTooLarge(candidates[i]!, lines) ? tooLarge : localByBudget).push(url(i));
-  return { items, bytes, localByChoice: sorted.localByChoice, localByBudget, compact, tooLarge };
+  return { items, bytes, localByChoice: sorted.localByChoice, localByBudget, compact, tooLarge, stream };
 }

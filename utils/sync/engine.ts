@@ -7,7 +7,7 @@ import { mergeArticle, mergeRegister } from '@/utils/positions/merge';
 import { type ArticleRecord, newestStamp } from '@/utils/positions/model';
 import { planSync, type SyncPlan, type TailCheckpoint } from './budget';
 import { articleKey, assembleItems, checksum, headKeyOf, isBucketKey, SYNC_STREAM_KEY } from './chunks';
-import { type DecodedItem, isNewerChecked, unpackItem } from './format';
+import { type DecodedItem, entriesOfLines, isNewerChecked, unpackItem } from './format';
 import type { SyncEntry } from './layout';
 import { itemBytes, SYNC_MAX_ITEMS, usableTotalBytes } from './limits';
 import {
@@ -135,6 +135,11 @@ export class SyncEngine {
   /** The coder before the most recent articles of the last plan: an edit to one codes only those. */
   private readonly tail: TailCheckpoint = { checkpoint: null };
   private readonly decoded = new Map<string, DecodedItem>();
+  /**
+   * The lines of the streams this engine planned last, by payload: its own write, read back when
+   * storage.sync echoes it, is taken from them instead of decoded (a second for a full area).
+   */
+  private readonly planned = new Map<string, string[]>();
   /**
    * Placeholders of page questions the stream holds (compact tier), by URL and id; an earlier
    * version's buckets (b1–b7) are merged and then removed, and are not asked.
@@ -342,7 +347,7 @@ export class SyncEngine {
           }
           merged = { ...local, localOnly: mergeRegister(local.localOnly, entry.localOnly)! };
         }
-        if (local && canonicalJson(local) === canonicalJson(merged)) continue;
+        if (local && sameJson(local, merged)) continue;
         await localWrite(() => this.deps.library.save(merged));
         byUrl.set(merged.url, merged);
         byKey.set(articleKey(merged.url), merged);
@@ -409,6 +414,10 @@ export class SyncEngine {
     // last part or two. A head whose parts another device's write replaced meanwhile fails its
     // checksum, which reads as incomplete until that write arrives here, and the re-plan then
     // writes whatever still differs.
+    if (plan.stream) {
+      this.planned.set(plan.stream.payload, plan.stream.lines);
+      for (const key of this.planned.keys()) if (this.planned.size > 2) this.planned.delete(key);
+    }
     const set: Record<string, string> = {};
     for (const [key, value] of Object.entries(plan.items))
       if (this.mirror.get(key) !== value) set[key] = value;
@@ -568,7 +577,8 @@ export class SyncEngine {
     if (typeof payload !== 'string') return unpackItem(payload);
     let decoded = this.decoded.get(payload);
     if (!decoded) {
-      decoded = unpackItem(payload);
+      const lines = this.planned.get(payload);
+      decoded = lines ? entriesOfLines(lines) : unpackItem(payload);
       this.decoded.set(payload, decoded);
       for (const key of this.decoded.keys()) if (this.decoded.size > 16) this.decoded.delete(key);
     }
@@ -631,6 +641,31 @@ function inFullOf(entries: SyncEntry[]): Map<string, string> {
         : [],
     ),
   );
+}
+
+/**
+ * Whether two values have the same canonicalJson, without building either: every merge compares
+ * each article of the area with the library's (three times an edit, a sixth of its time before).
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    // JSON writes an undefined element as null.
+    return a.every((x, i) => sameJson(x ?? null, b[i] ?? null));
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  // JSON leaves out a key whose value is undefined.
+  let count = 0;
+  for (const key of Object.keys(ra)) {
+    if (ra[key] === undefined) continue;
+    count++;
+    if (!Object.hasOwn(rb, key) || !sameJson(ra[key], rb[key])) return false;
+  }
+  for (const key of Object.keys(rb)) if (rb[key] !== undefined) count--;
+  return count === 0;
 }
 
 /** JSON with sorted keys: two records are the same whatever order their fields were set in. */

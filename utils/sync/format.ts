@@ -47,6 +47,8 @@ export interface StreamMark {
 export class EntryStream {
   private readonly encoder: ContextEncoder;
   private count = 0;
+  /** The lines written, in order (see linesAt). */
+  private written: string[] = [];
 
   /**
    * `expectedBytes`: about how many bytes of lines will be written (sizes the coder's tables); or
@@ -56,6 +58,7 @@ export class EntryStream {
     if (expectedBytes instanceof EntryStream) {
       this.encoder = expectedBytes.encoder.clone();
       this.count = expectedBytes.count;
+      this.written = expectedBytes.written.slice();
     } else this.encoder = new ContextEncoder(tableBitsFor(expectedBytes), DEFLATE_DICTIONARY);
   }
 
@@ -73,12 +76,19 @@ export class EntryStream {
   copyFrom(from: EntryStream): this {
     this.encoder.copyFrom(from.encoder);
     this.count = from.count;
+    this.written = from.written.slice();
     return this;
   }
 
   write(line: string): void {
     this.encoder.write(utf8.encode(line));
     this.count++;
+    this.written.push(line);
+  }
+
+  /** The lines `payloadAt(mark)` holds: what decoding it gives back (see entriesOfLines). */
+  linesAt(mark: StreamMark): string[] {
+    return this.written.slice(0, mark.entries);
   }
 
   mark(): StreamMark {
@@ -136,23 +146,39 @@ export function unpackItem(payload: unknown): DecodedItem {
   try {
     const bytes = decodeBase85(payload.slice(1));
     if (!bytes) return { ok: false, reason: 'corrupt' };
-    let layouts: unknown[];
     if (format === FORMAT_STREAM) {
       const raw = decompress(bytes, DEFLATE_DICTIONARY, MAX_STREAM_BYTES);
       if (!raw) return { ok: false, reason: 'corrupt' };
       const lines = new TextDecoder('utf-8', { fatal: true }).decode(raw).split('\n');
       if (lines.pop() !== '') return { ok: false, reason: 'corrupt' };
-      layouts = lines.map((line) => JSON.parse(line));
-    } else layouts = legacyLayouts(bytes);
-    const placeholders =
-      format === FORMAT_STREAM
-        ? PLACEHOLDER_LAYOUT
-        : { fields: legacyPlaceholderFields(format), hint: false };
-    const entries = layouts.map((e) => entryOf(e, placeholders));
-    // An article whose URL is not an article address (javascript:, 50 KB…) is left out, never
-    // stored or shown as a link; planSync never writes one, so devices agree on what is here.
-    return { ok: true, entries: entries.filter((e) => e.kind !== 'article' || isArticleUrl(e.article.url)) };
+      return entriesOfLines(lines);
+    }
+    return entriesOf(legacyLayouts(bytes), { fields: legacyPlaceholderFields(format), hint: false });
   } catch {
     return { ok: false, reason: 'corrupt' };
   }
+}
+
+/**
+ * The entries format-4 lines hold, as unpackItem gives them once the coder has given the lines
+ * back. The engine calls it on the lines of a payload it has just planned, so reading its own
+ * write back costs no decoding: the coder gives back the bytes it was given, and a line (JSON)
+ * never holds a lone surrogate, so those bytes are the line's UTF-8 exactly.
+ */
+export function entriesOfLines(lines: readonly string[]): DecodedItem {
+  try {
+    return entriesOf(
+      lines.map((line) => JSON.parse(line)),
+      PLACEHOLDER_LAYOUT,
+    );
+  } catch {
+    return { ok: false, reason: 'corrupt' };
+  }
+}
+
+function entriesOf(layouts: unknown[], placeholders: Parameters<typeof entryOf>[1]): DecodedItem {
+  const entries = layouts.map((e) => entryOf(e, placeholders));
+  // An article whose URL is not an article address (javascript:, 50 KB…) is left out, never
+  // stored or shown as a link; planSync never writes one, so devices agree on what is here.
+  return { ok: true, entries: entries.filter((e) => e.kind !== 'article' || isArticleUrl(e.article.url)) };
 }

@@ -7,18 +7,26 @@ import { type ArticleRecord, lastActivity } from '@/utils/positions/model';
 import { planSync, type SyncPlan, TAIL_ENTRIES, type TailCheckpoint } from '@/utils/sync/budget';
 import { articleKey, assembleItems } from '@/utils/sync/chunks';
 import { canonicalJson } from '@/utils/sync/engine';
-import { unpackItem } from '@/utils/sync/format';
+import { entriesOfLines, unpackItem } from '@/utils/sync/format';
 import type { SyncEntry } from '@/utils/sync/layout';
 import { itemBytes } from '@/utils/sync/limits';
 import { compactArticle, isPageQuestion, pageWordings } from '@/utils/sync/tiers';
 import { typicalArticle, typicalLibrary } from '../../support/sync-fixtures';
 
-/** Every entry the plan's items hold, in stream order. */
+/**
+ * Every entry the plan's items hold, in stream order. Each time, the plan's own lines must give
+ * exactly what decoding gives: the engine reads its own write back from them (entriesOfLines).
+ */
 function entriesOf(plan: SyncPlan): SyncEntry[] {
-  if (!plan.items.b0) return [];
+  if (!plan.items.b0) {
+    expect(plan.stream).toBeNull();
+    return [];
+  }
   const assembled = assembleItems('b0', (k) => plan.items[k]);
   const decoded = assembled.ok ? unpackItem(assembled.payload) : null;
   if (!decoded?.ok) throw new Error('the plan does not decode');
+  expect(assembled.ok && assembled.payload).toBe(plan.stream?.payload);
+  expect(entriesOfLines(plan.stream!.lines)).toStrictEqual(decoded);
   return decoded.entries;
 }
 const articlesOf = (plan: SyncPlan) =>
@@ -56,6 +64,7 @@ describe('planSync on a library that fits', () => {
       localByBudget: [],
       compact: [],
       tooLarge: [],
+      stream: null,
     });
   });
 
