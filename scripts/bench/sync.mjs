@@ -91,19 +91,11 @@ async function wakeState(library) {
 }
 
 /**
- * The same edits made through the engine, as the background runs them: the library saved, the
- * engine told, the re-plan and the write (the debounce and the write spacing let through at once),
- * the echo storage.sync sends of that write merged, and the re-plan after it. CPU milliseconds of
- * each edit, and the items it wrote.
+ * An engine over `area` and the in-memory `library` (a Map by URL), as the background wires it,
+ * its timers run by hand: `drain` runs each one it sets, a minute apart on `time`, until none.
  */
-async function engineEdits(articles) {
+async function benchEngine(area, library, time) {
   const { SyncEngine } = await load('utils/sync/engine.ts');
-  const { FakeSyncArea } = await load('tests/support/fake-sync-area.ts');
-  const { encodeStamp } = await load('utils/positions/clock.ts');
-  const { lastActivity } = await load('utils/positions/model.ts');
-  const library = new Map(articles.map((a) => [a.url, structuredClone(a)]));
-  let now = Date.UTC(2026, 5, 1);
-  const area = new FakeSyncArea({ now: () => now });
   let due = null;
   const engine = new SyncEngine({
     area: area.asSyncArea(),
@@ -122,7 +114,7 @@ async function engineEdits(articles) {
       loadSettled: async () => null,
       saveSettled: async () => {},
     },
-    now: () => now,
+    now: () => time.now,
     setTimer: (run) => {
       due = run;
       return () => {
@@ -130,26 +122,52 @@ async function engineEdits(articles) {
       };
     },
   });
-  /** Runs every timer the engine set, a minute apart, until it sets none. */
   const drain = async () => {
+    await engine.idle();
     for (let i = 0; i < 10 && due; i++) {
       const run = due;
       due = null;
-      now += 60_000;
+      time.now += 60_000;
       run();
       await engine.idle();
     }
   };
-  await engine.setEnabled(true);
-  await drain();
-  let clock = Math.max(...[...library.values()].map((a) => Number.parseInt(lastActivity(a).slice(0, 9), 36)));
+  return { engine, drain };
+}
+
+/**
+ * The ten edits to recent articles, made through the engine of one device (the writer) as the
+ * background makes them: the library saved, the engine told, the re-plan and the write (the
+ * debounce and the write spacing let through at once), the echo storage.sync sends of that
+ * write merged, and the re-plan after it. Each write is then delivered to a second device holding
+ * the same library (the reader), whose engine merges it and plans again. CPU milliseconds of each
+ * edit on the writer and of each delivery on the reader, and the items each edit wrote.
+ */
+async function engineEdits(articles) {
+  const { FakeSyncArea } = await load('tests/support/fake-sync-area.ts');
+  const { encodeStamp } = await load('utils/positions/clock.ts');
+  const { lastActivity } = await load('utils/positions/model.ts');
+  const time = { now: Date.UTC(2026, 5, 1) };
+  const writerLibrary = new Map(articles.map((a) => [a.url, structuredClone(a)]));
+  const readerLibrary = new Map(articles.map((a) => [a.url, structuredClone(a)]));
+  const writerArea = new FakeSyncArea({ now: () => time.now });
+  const readerArea = new FakeSyncArea({ now: () => time.now });
+  const writer = await benchEngine(writerArea, writerLibrary, time);
+  const reader = await benchEngine(readerArea, readerLibrary, time);
+  await writer.engine.setEnabled(true);
+  await writer.drain();
+  readerArea.receive(writerArea.snapshot());
+  await reader.engine.setEnabled(true);
+  await reader.drain();
+  let clock = Math.max(...articles.map((a) => Number.parseInt(lastActivity(a).slice(0, 9), 36)));
   const cpu = [];
+  const received = [];
   const written = [];
   for (const [n, rank] of EDIT_RANKS.entries()) {
-    const recent = [...library.values()].sort((a, b) => (lastActivity(a) > lastActivity(b) ? -1 : 1));
+    const recent = [...writerLibrary.values()].sort((a, b) => (lastActivity(a) > lastActivity(b) ? -1 : 1));
     const article = structuredClone(recent[rank]);
     const [id, q] = Object.entries(article.questions)[n % 5];
-    clock = Math.max(clock, now) + 30_000;
+    clock = Math.max(clock, time.now) + 30_000;
     const at = encodeStamp(clock, 0, 'k3v9qa');
     const to = ((q.position?.v === 5 ? 0 : (q.position?.v ?? 0)) % 5) + 1;
     article.questions[id] = {
@@ -157,19 +175,31 @@ async function engineEdits(articles) {
       position: { v: to, at },
       history: { ...q.history, [at]: { from: q.position?.v ?? null, to } },
     };
-    library.set(article.url, article);
-    const writes = area.writeCount;
-    const before = area.snapshot();
+    writerLibrary.set(article.url, article);
+    const writes = writerArea.writeCount;
+    const before = writerArea.snapshot();
     const started = process.cpuUsage();
-    await engine.localChanged();
-    await drain();
+    await writer.engine.localChanged();
+    await writer.drain();
     const used = process.cpuUsage(started);
-    if (area.writeCount === writes) throw new Error('the edit was not written');
-    const after = area.snapshot();
+    if (writerArea.writeCount === writes) throw new Error('the edit was not written');
+    const after = writerArea.snapshot();
+    const changed = Object.fromEntries(
+      Object.keys({ ...before, ...after })
+        .filter((key) => after[key] !== before[key])
+        .map((key) => [key, after[key]]),
+    );
     cpu.push((used.user + used.system) / 1000);
-    written.push(Object.keys(after).filter((key) => after[key] !== before[key]).length);
+    written.push(Object.keys(changed).length);
+    const delivered = process.cpuUsage();
+    readerArea.receive(changed);
+    await reader.drain();
+    const took = process.cpuUsage(delivered);
+    received.push((took.user + took.system) / 1000);
+    if (readerLibrary.get(article.url)?.questions[id]?.position?.v !== to)
+      throw new Error('the reader did not merge the edit');
   }
-  return { cpu, written };
+  return { cpu, written, received };
 }
 
 export async function run() {
@@ -315,6 +345,8 @@ export async function run() {
     'sync.engine_edit_cpu_ms_150': round1(median(viaEngine.cpu)),
     'sync.engine_edit_cpu_ms_150_max': round1(Math.max(...viaEngine.cpu)),
     'sync.engine_items_written_per_edit': median(viaEngine.written),
+    'sync.engine_receive_cpu_ms_150': round1(median(viaEngine.received)),
+    'sync.engine_receive_cpu_ms_150_max': round1(Math.max(...viaEngine.received)),
     'sync.items_written_per_edit': median(written.slice(0, EDIT_RANKS.length)),
     'sync.items_written_per_edit_max': Math.max(...written.slice(0, EDIT_RANKS.length)),
     'sync.edit_cpu_ms_150_older_article': round1(cpu.at(-1)),

@@ -497,6 +497,21 @@ export class ContextEncoder {
     return result;
   }
 
+  /** How many bytes this encoder was given. */
+  get bytesWritten(): number {
+    return this.bytesIn;
+  }
+
+  /** The bytes coded so far (final: later input never changes them). A view, not a copy. */
+  coded(): Uint8Array {
+    return this.out.subarray(0, this.outLength);
+  }
+
+  /** Decodes `length` bytes of `data` from `at` with this encoder's state as the decoder's (see continuation). */
+  decodeRest(data: Uint8Array, at: number, length: number): Uint8Array | null {
+    return decodeInto(this.predictor, data, at, { low: this.low, high: this.high }, new Uint8Array(length));
+  }
+
   private push(byte: number) {
     if (this.outLength === this.out.length) {
       const grown = new Uint8Array(this.out.length * 2);
@@ -526,12 +541,8 @@ export function compress(bytes: Uint8Array, primer?: Uint8Array): Uint8Array {
   return encoder.finishAt();
 }
 
-/** The original bytes, or null if `data` is not such a stream or would decode past `maxLength`. */
-export function decompress(
-  data: Uint8Array,
-  primer: Uint8Array = new Uint8Array(),
-  maxLength = 1 << 20,
-): Uint8Array | null {
+/** A stream's header: its table size, how many bytes it codes, and where its coded bytes start. */
+function headerOf(data: Uint8Array): { bits: number; length: number; body: number } | null {
   const bits = data[0];
   if (bits === undefined || bits < MIN_TABLE_BITS || bits > MAX_TABLE_BITS) return null;
   let at = 1;
@@ -542,15 +553,27 @@ export function decompress(
     length += (b & 127) * scale;
     if (b < 128) break;
   }
-  if (length > maxLength) return null;
-  const predictor = primed(bits, primer);
+  return { bits, length, body: at };
+}
+
+/**
+ * Decodes `out.length` bytes from `data` at `at`, with the coder's interval at [low, high] and
+ * `predictor` in the state the bytes before them left it; or null if `data` then has bytes left
+ * over (a stream of ours ends where its coder stopped).
+ */
+function decodeInto(
+  predictor: Predictor,
+  data: Uint8Array,
+  from: number,
+  interval: { low: number; high: number },
+  out: Uint8Array,
+): Uint8Array | null {
+  let at = from;
   const next = () => (at < data.length ? data[at++]! : 255);
-  let low = 0;
-  let high = 0xffffffff;
+  let { low, high } = interval;
   let x = 0;
   for (let i = 0; i < 4; i++) x = ((x << 8) | next()) >>> 0;
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) {
+  for (let i = 0; i < out.length; i++) {
     let c = 0;
     for (let j = 0; j < 8; j++) {
       const mid = low + ((high - low) >>> 12) * predictor.probability;
@@ -567,6 +590,55 @@ export function decompress(
     }
     out[i] = c;
   }
-  // A stream of ours ends where its coder stopped: bytes left over mean it is not one.
   return at >= data.length ? out : null;
+}
+
+/** The original bytes, or null if `data` is not such a stream or would decode past `maxLength`. */
+export function decompress(
+  data: Uint8Array,
+  primer: Uint8Array = new Uint8Array(),
+  maxLength = 1 << 20,
+): Uint8Array | null {
+  const header = headerOf(data);
+  if (!header || header.length > maxLength) return null;
+  const predictor = primed(header.bits, primer);
+  return decodeInto(
+    predictor,
+    data,
+    header.body,
+    { low: 0, high: 0xffffffff },
+    new Uint8Array(header.length),
+  );
+}
+
+/**
+ * The bytes `data` codes after those `encoder` was given, if `data` is the stream of those bytes
+ * and more: the same table size, `encoder`'s output so far as its start, and coding the rest again
+ * from `encoder`'s state gives `data` exactly (so decompress would give those bytes and the rest);
+ * null otherwise, or past `maxLength`. The state is copied into `scratch` (an encoder of the same
+ * table size, left in no particular state): a device that planned the same articles reads a
+ * stream another device extended without decoding what they share.
+ */
+export function continuation(
+  encoder: ContextEncoder,
+  data: Uint8Array,
+  scratch: ContextEncoder,
+  maxLength = 1 << 20,
+): Uint8Array | null {
+  const header = headerOf(data);
+  const shared = encoder.coded();
+  if (!header || header.bits !== encoder.bits || scratch.bits !== encoder.bits) return null;
+  const rest = header.length - encoder.bytesWritten;
+  if (header.length > maxLength || rest < 0 || data.length < header.body + shared.length) return null;
+  for (let i = 0; i < shared.length; i++) if (data[header.body + i] !== shared[i]) return null;
+  scratch.copyFrom(encoder);
+  const out = scratch.decodeRest(data, header.body + shared.length, rest);
+  if (!out) return null;
+  // The proof: the rest, coded again from the same state, gives these very bytes.
+  scratch.copyFrom(encoder);
+  scratch.write(out);
+  const again = scratch.finishAt();
+  if (again.length !== data.length) return null;
+  for (let i = 0; i < again.length; i++) if (again[i] !== data[i]) return null;
+  return out;
 }

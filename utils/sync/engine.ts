@@ -577,13 +577,25 @@ export class SyncEngine {
     if (typeof payload !== 'string') return unpackItem(payload);
     let decoded = this.decoded.get(payload);
     if (!decoded) {
-      const lines = this.planned.get(payload);
+      const lines = this.planned.get(payload) ?? this.continuedLines(payload);
       decoded = lines ? entriesOfLines(lines) : unpackItem(payload);
       this.decoded.set(payload, decoded);
       for (const key of this.decoded.keys()) if (this.decoded.size > 16) this.decoded.delete(key);
     }
     // A copy: what is merged and saved must not be the remembered object.
     return structuredClone(decoded);
+  }
+
+  /**
+   * The lines of a stream another device wrote by adding to what this one planned last (an edit
+   * to a recent article, when both devices hold the same library): read from the checkpoint of
+   * that plan, only the lines after it decoded. Null when it does not continue it.
+   */
+  private continuedLines(payload: string): string[] | null {
+    const saved = this.tail.checkpoint;
+    const scratch = this.tail.scratch;
+    if (!saved || !scratch || scratch.tableBits !== saved.stream.tableBits) return null;
+    return saved.stream.linesContinuedIn(payload, scratch);
   }
 
   private statusFrom(plan: SyncPlan): SyncStatus {

@@ -6,7 +6,7 @@
 import { isArticleUrl } from '@/utils/limits';
 import type { ArticleRecord } from '@/utils/positions/model';
 import { decodeBase85, encodeBase85 } from './base85';
-import { ContextEncoder, decompress, type Mark, tableBitsFor } from './context-coder';
+import { ContextEncoder, continuation, decompress, type Mark, tableBitsFor } from './context-coder';
 import { DEFLATE_DICTIONARY } from './dictionary';
 import { entryOf, layoutOf, PLACEHOLDER_LAYOUT, type SyncEntry } from './layout';
 import { isLegacyFormat, legacyLayouts, legacyPlaceholderFields } from './legacy-formats';
@@ -93,6 +93,29 @@ export class EntryStream {
 
   mark(): StreamMark {
     return { coder: this.encoder.mark(), entries: this.count };
+  }
+
+  /**
+   * The lines a payload holds when it continues this stream (this stream's lines, then the ones
+   * another device's plan wrote after them; see continuation), without decoding the shared ones;
+   * null when it does not continue it. `scratch` (the same table size) is used for the work.
+   */
+  linesContinuedIn(payload: string, scratch: EntryStream): string[] | null {
+    if (payload[0] !== FORMAT_STREAM) return null;
+    const bytes = decodeBase85(payload.slice(1));
+    if (!bytes) return null;
+    const rest = continuation(this.encoder, bytes, scratch.encoder, MAX_STREAM_BYTES);
+    if (!rest) return null;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(rest);
+    } catch {
+      return null;
+    }
+    // The shared lines end with a newline, so the rest decodes as UTF-8 on its own.
+    const lines = text.split('\n');
+    if (lines.pop() !== '') return null;
+    return [...this.written, ...lines.map((line) => `${line}\n`)];
   }
 
   /** The length of `payloadAt(mark)`, without building it. */

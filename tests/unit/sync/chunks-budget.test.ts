@@ -4,7 +4,7 @@ import { lastActivity } from '@/utils/positions/model';
 import { planSync, type SyncPlan, TAIL_ENTRIES, type TailCheckpoint } from '@/utils/sync/budget';
 import { articleKey, assembleItems, SYNC_STREAM_KEY, splitIntoItems } from '@/utils/sync/chunks';
 import { canonicalJson } from '@/utils/sync/engine';
-import { entryLine, packArticle, unpackItem } from '@/utils/sync/format';
+import { entriesOfLines, entryLine, packArticle, unpackItem } from '@/utils/sync/format';
 import { itemBytes, SYNC_QUOTA_BYTES_PER_ITEM } from '@/utils/sync/limits';
 import { compactArticle, isPageQuestion } from '@/utils/sync/tiers';
 import { FakeSyncArea } from '../../support/fake-sync-area';
@@ -181,6 +181,36 @@ describe('budget', () => {
       for (const key of changed.filter((k) => k !== 'b0'))
         expect(Number(key.split('.')[1])).toBeGreaterThanOrEqual(parts - 2);
       before = after;
+    }
+  }, 120_000);
+
+  it("a device that planned the same library reads another's edit to a recent article from its checkpoint, and an older one's by decoding", () => {
+    const library = typicalLibrary(60);
+    const receiver: TailCheckpoint = { checkpoint: null };
+    expect(planSync(library, { tail: receiver }).compact).toEqual([]);
+    const saved = receiver.checkpoint!;
+    const scratch = receiver.scratch!;
+    let ms = Date.UTC(2027, 0, 1);
+    const byRecency = () => [...library].sort((a, b) => (lastActivity(a) > lastActivity(b) ? -1 : 1));
+    for (const [rank, continues] of [
+      [0, true],
+      [3, true],
+      [20, false],
+    ] as const) {
+      const article = byRecency()[rank]!;
+      const [id, q] = Object.entries(article.questions)[0]!;
+      ms += 60_000;
+      const at = encodeStamp(ms, 0, 'k3v9qa');
+      article.questions[id] = {
+        ...q,
+        position: { v: 2, at },
+        history: { ...q.history, [at]: { from: null, to: 2 } },
+      };
+      // The other device's plan, from nothing: what it writes to storage.sync.
+      const payload = planSync(library).stream!.payload;
+      const lines = saved.stream.linesContinuedIn(payload, scratch);
+      expect(lines !== null).toBe(continues);
+      if (lines) expect(entriesOfLines(lines)).toStrictEqual(unpackItem(payload));
     }
   }, 120_000);
 

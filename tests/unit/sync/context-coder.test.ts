@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ContextEncoder, compress, decompress, tableBitsFor } from '@/utils/sync/context-coder';
+import { ContextEncoder, compress, continuation, decompress, tableBitsFor } from '@/utils/sync/context-coder';
 import { DEFLATE_DICTIONARY } from '@/utils/sync/dictionary';
 import { textUsed, typicalArticle, typicalLibrary } from '../../support/sync-fixtures';
 
@@ -137,6 +137,67 @@ describe('context coder', () => {
     // A fresh primer copy with the same bytes primes the same way.
     expect(compress(prose, DEFLATE_DICTIONARY.slice())).toEqual(once);
   }, 60_000);
+
+  it("reads a stream that continues an encoder's from its state: the rest, or null when it does not continue it", () => {
+    // Small tables: the property copies the state a few hundred times.
+    const bits = 16;
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.uint8Array({ maxLength: 300 }),
+        (shared, rest, other) => {
+          const encoder = new ContextEncoder(bits, DEFLATE_DICTIONARY);
+          encoder.write(shared);
+          const scratch = new ContextEncoder(bits);
+          const extended = encoder.clone();
+          extended.write(rest);
+          expect(continuation(encoder, extended.finishAt(), scratch)).toEqual(rest);
+          // A stream of other bytes continues it only if it starts with the same ones.
+          const elsewhere = new ContextEncoder(bits, DEFLATE_DICTIONARY);
+          elsewhere.write(other);
+          const found = continuation(encoder, elsewhere.finishAt(), scratch);
+          const starts = other.length >= shared.length && shared.every((b, i) => other[i] === b);
+          expect(found).toEqual(starts ? other.subarray(shared.length) : null);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives from a damaged or cut stream only what decompress gives, and nothing with other-sized tables', () => {
+    const encoder = new ContextEncoder(16, DEFLATE_DICTIONARY);
+    encoder.write(prose.subarray(0, 2000));
+    const extended = encoder.clone();
+    extended.write(prose.subarray(2000, 3000));
+    const stream = extended.finishAt();
+    const scratch = new ContextEncoder(16);
+    expect(continuation(encoder, stream, scratch)).toEqual(prose.subarray(2000, 3000));
+    const variants: Uint8Array[] = [];
+    for (let at = 1; at < stream.length; at += Math.ceil(stream.length / 40)) {
+      const damaged = stream.slice();
+      damaged[at]! ^= 0x10;
+      variants.push(damaged);
+    }
+    for (let cut = 1; cut < 6; cut++) variants.push(stream.subarray(0, stream.length - cut));
+    let refused = 0;
+    for (const variant of variants) {
+      const read = continuation(encoder, variant, scratch);
+      if (!read) refused++;
+      // A stream it reads is one that, decoded from the start, gives the shared bytes and these.
+      else
+        expect(decompress(variant, DEFLATE_DICTIONARY)).toEqual(
+          new Uint8Array([...prose.subarray(0, 2000), ...read]),
+        );
+    }
+    expect(refused).toBeGreaterThan(variants.length / 2);
+    expect(continuation(encoder, stream, new ContextEncoder(17))).toBeNull();
+    const larger = new ContextEncoder(17, DEFLATE_DICTIONARY);
+    larger.write(prose.subarray(0, 3000));
+    expect(continuation(encoder, larger.finishAt(), scratch)).toBeNull();
+    // The shared bytes alone: nothing follows them.
+    expect(continuation(encoder, encoder.finishAt(), scratch)).toEqual(new Uint8Array());
+  });
 
   it('refuses what it did not write instead of decoding garbage at length', () => {
     const coded = compress(prose, DEFLATE_DICTIONARY);
