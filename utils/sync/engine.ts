@@ -134,7 +134,11 @@ export class SyncEngine {
   private readonly plans = new Map<string, SyncPlan>();
   /** The coder before the most recent articles of the last plan: an edit to one codes only those. */
   private readonly tail: TailCheckpoint = { checkpoint: null };
-  private readonly decoded = new Map<string, DecodedItem>();
+  /**
+   * The last payload decoded under each head, with what it holds: only the one storage.sync holds
+   * now is asked again, and a decoded full area is megabytes (16 of them were kept before).
+   */
+  private readonly decoded = new Map<string, { payload: string; item: DecodedItem }>();
   /**
    * The lines of the streams this engine planned last, by payload: its own write, read back when
    * storage.sync echoes it, is taken from them instead of decoded (a second for a full area).
@@ -301,7 +305,7 @@ export class SyncEngine {
       if (!assembled.ok) failure = assembled.reason;
       else if (assembled.checked && isNewerChecked(String(assembled.payload)[0] ?? '')) failure = 'newer';
       else {
-        decoded = this.decode(assembled.payload);
+        decoded = this.decode(head, assembled.payload);
         if (!decoded.ok) failure = decoded.reason === 'unknown-format' ? 'newer' : 'corrupt';
       }
       if (failure || !decoded.ok) {
@@ -570,20 +574,19 @@ export class SyncEngine {
   }
 
   /**
-   * unpackItem, remembered for the last payloads: every reconcile folds storage.sync in again, and
-   * decoding a full area takes as long as coding it.
+   * unpackItem, remembered for the payload each head holds: every reconcile folds storage.sync in
+   * again, and decoding a full area takes as long as coding it.
    */
-  private decode(payload: unknown): DecodedItem {
+  private decode(head: string, payload: unknown): DecodedItem {
     if (typeof payload !== 'string') return unpackItem(payload);
-    let decoded = this.decoded.get(payload);
-    if (!decoded) {
+    let known = this.decoded.get(head);
+    if (known?.payload !== payload) {
       const lines = this.planned.get(payload) ?? this.continuedLines(payload);
-      decoded = lines ? entriesOfLines(lines) : unpackItem(payload);
-      this.decoded.set(payload, decoded);
-      for (const key of this.decoded.keys()) if (this.decoded.size > 16) this.decoded.delete(key);
+      known = { payload, item: lines ? entriesOfLines(lines) : unpackItem(payload) };
+      this.decoded.set(head, known);
     }
     // A copy: what is merged and saved must not be the remembered object.
-    return structuredClone(decoded);
+    return structuredClone(known.item);
   }
 
   /**
