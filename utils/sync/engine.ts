@@ -235,9 +235,9 @@ export class SyncEngine {
     const everything = await this.deps.area.get(null);
     this.mirror = new Map(Object.entries(everything));
     // The worker starts on every event it listens to (a tab loading, a click) and is stopped when
-    // idle, so this runs often: when storage.sync, the library and the markers are what the last
-    // plan that left nothing to write saw, there is nothing to merge and nothing to write, and the
-    // full area is not decoded (a second or more) and coded again. The next change does both.
+    // idle, so this runs often: when storage.sync and the library are what the last plan that
+    // left nothing to write saw, there is nothing to merge and nothing to write, and the full area
+    // is not decoded (a second or more) and coded again. The next change does both.
     if (await this.isSettled()) {
       // The status saved last may say "waiting" for a re-plan the worker was stopped before
       // making (the echo of its own write): there is none to make.
