@@ -11,10 +11,10 @@ import { readFileSync } from 'node:fs';
 import type { ArticleRecord } from '@/utils/positions/model';
 import { planSync } from '@/utils/sync/budget';
 import { assembleItems } from '@/utils/sync/chunks';
-import { SyncEngine } from '@/utils/sync/engine';
 import { unpackItem } from '@/utils/sync/format';
 import { FakeSyncArea } from '../../tests/support/fake-sync-area';
 import { typicalLibrary } from '../../tests/support/sync-fixtures';
+import { benchEngine } from './sync-engine';
 
 const [mode, arg] = process.argv.slice(2);
 if (mode === 'decode') {
@@ -44,35 +44,18 @@ if (mode === 'decode') {
     library: ArticleRecord[];
     settled: string;
   };
-  const area = new FakeSyncArea();
+  const time = { now: Date.now() };
+  const area = new FakeSyncArea({ now: () => time.now });
   area.receive(state.items);
-  const settled = process.argv[4] === 'settled' ? state.settled : null;
-  let saves = 0;
-  const engine = new SyncEngine({
-    area: area.asSyncArea(),
-    library: {
-      list: async () => structuredClone(state.library),
-      save: async () => void saves++,
-      observe: () => {},
-    },
-    persistence: {
-      loadOutbox: async () => null,
-      saveOutbox: async () => {},
-      loadStatus: async () => null,
-      saveStatus: async () => {},
-      loadForeignMarkers: async () => null,
-      saveForeignMarkers: async () => {},
-      loadSettled: async () => settled,
-      saveSettled: async () => {},
-    },
-    setTimer: () => () => {},
-  });
+  const settled = { digest: process.argv[4] === 'settled' ? state.settled : null };
+  const library = new Map(state.library.map((a) => [a.url, a]));
+  const { engine, saves } = benchEngine(area, library, time, settled);
   const cpu = process.cpuUsage();
   const started = performance.now();
   await engine.setEnabled(true);
   await engine.idle();
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  if (saves > 0 || engine.status.pending) throw new Error('the area and the library should agree');
+  if (saves() > 0 || engine.status.pending) throw new Error('the area and the library should agree');
   console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000 }));
 } else throw new Error(`unknown mode ${mode}`);

@@ -63,76 +63,16 @@ function cold(args) {
  * wrote for `library`, the library, and the digest it saved.
  */
 async function wakeState(library) {
-  const { SyncEngine } = await load('utils/sync/engine.ts');
+  const { benchEngine } = await load('scripts/bench/sync-engine.ts');
   const { FakeSyncArea } = await load('tests/support/fake-sync-area.ts');
-  const area = new FakeSyncArea();
-  let settled = null;
-  const engine = new SyncEngine({
-    area: area.asSyncArea(),
-    library: { list: async () => structuredClone(library), save: async () => {}, observe: () => {} },
-    persistence: {
-      loadOutbox: async () => null,
-      saveOutbox: async () => {},
-      loadStatus: async () => null,
-      saveStatus: async () => {},
-      loadForeignMarkers: async () => null,
-      saveForeignMarkers: async () => {},
-      loadSettled: async () => null,
-      saveSettled: async (digest) => {
-        settled = digest;
-      },
-    },
-    setTimer: () => () => {},
-  });
+  const time = { now: Date.UTC(2026, 5, 1) };
+  const area = new FakeSyncArea({ now: () => time.now });
+  const settled = { digest: null };
+  const { engine, drain } = benchEngine(area, new Map(library.map((a) => [a.url, a])), time, settled);
   await engine.setEnabled(true);
-  await engine.flushNow();
-  if (settled === null) throw new Error('the engine did not settle');
-  return { items: area.snapshot(), library, settled };
-}
-
-/**
- * An engine over `area` and the in-memory `library` (a Map by URL), as the background wires it,
- * its timers run by hand: `drain` runs each one it sets, a minute apart on `time`, until none.
- */
-async function benchEngine(area, library, time) {
-  const { SyncEngine } = await load('utils/sync/engine.ts');
-  let due = null;
-  const engine = new SyncEngine({
-    area: area.asSyncArea(),
-    library: {
-      list: async () => [...library.values()].map((a) => structuredClone(a)),
-      save: async (a) => void library.set(a.url, structuredClone(a)),
-      observe: () => {},
-    },
-    persistence: {
-      loadOutbox: async () => null,
-      saveOutbox: async () => {},
-      loadStatus: async () => null,
-      saveStatus: async () => {},
-      loadForeignMarkers: async () => null,
-      saveForeignMarkers: async () => {},
-      loadSettled: async () => null,
-      saveSettled: async () => {},
-    },
-    now: () => time.now,
-    setTimer: (run) => {
-      due = run;
-      return () => {
-        due = null;
-      };
-    },
-  });
-  const drain = async () => {
-    await engine.idle();
-    for (let i = 0; i < 10 && due; i++) {
-      const run = due;
-      due = null;
-      time.now += 60_000;
-      run();
-      await engine.idle();
-    }
-  };
-  return { engine, drain };
+  await drain();
+  if (settled.digest === null) throw new Error('the engine did not settle');
+  return { items: area.snapshot(), library, settled: settled.digest };
 }
 
 /**
@@ -152,8 +92,9 @@ async function engineEdits(articles) {
   const readerLibrary = new Map(articles.map((a) => [a.url, structuredClone(a)]));
   const writerArea = new FakeSyncArea({ now: () => time.now });
   const readerArea = new FakeSyncArea({ now: () => time.now });
-  const writer = await benchEngine(writerArea, writerLibrary, time);
-  const reader = await benchEngine(readerArea, readerLibrary, time);
+  const { benchEngine } = await load('scripts/bench/sync-engine.ts');
+  const writer = benchEngine(writerArea, writerLibrary, time);
+  const reader = benchEngine(readerArea, readerLibrary, time);
   await writer.engine.setEnabled(true);
   await writer.drain();
   readerArea.receive(writerArea.snapshot());

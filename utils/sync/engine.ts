@@ -660,7 +660,7 @@ function inFullOf(entries: SyncEntry[]): Map<string, string> {
 
 /**
  * Whether two values have the same canonicalJson, without building either: every merge compares
- * each article of the area with the library's (three times an edit, a sixth of its time before).
+ * each article of the area with the library's, three times an edit.
  */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;

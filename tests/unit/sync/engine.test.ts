@@ -277,17 +277,6 @@ describe('SyncEngine when its worker starts again', () => {
     await settle(env);
     expect(b.library.get(URL_A)?.questions.q1?.position?.v).toBe(5);
   });
-
-  it('starts with nothing waiting and nothing written when nothing changed', async () => {
-    const { env, a } = await twoSettled();
-    const before = a.area.snapshot();
-    a.restart();
-    await a.engine.setEnabled(true);
-    await a.engine.idle();
-    expect(a.engine.status.pending).toBe(false);
-    expect(env.network.pending).toHaveLength(0);
-    expect(a.area.snapshot()).toEqual(before);
-  });
 });
 
 describe('SyncEngine after an update of Stance', () => {
