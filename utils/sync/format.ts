@@ -46,7 +46,6 @@ export interface StreamMark {
  */
 export class EntryStream {
   private readonly encoder: ContextEncoder;
-  private count = 0;
   /** The lines written, in order (see linesAt). */
   private written: string[] = [];
 
@@ -57,7 +56,6 @@ export class EntryStream {
   constructor(expectedBytes: number | EntryStream) {
     if (expectedBytes instanceof EntryStream) {
       this.encoder = expectedBytes.encoder.clone();
-      this.count = expectedBytes.count;
       this.written = expectedBytes.written.slice();
     } else this.encoder = new ContextEncoder(tableBitsFor(expectedBytes), DEFLATE_DICTIONARY);
   }
@@ -75,14 +73,12 @@ export class EntryStream {
   /** Takes `from`'s state (same table size) into this stream's memory; returns this stream. */
   copyFrom(from: EntryStream): this {
     this.encoder.copyFrom(from.encoder);
-    this.count = from.count;
     this.written = from.written.slice();
     return this;
   }
 
   write(line: string): void {
     this.encoder.write(utf8.encode(line));
-    this.count++;
     this.written.push(line);
   }
 
@@ -92,7 +88,7 @@ export class EntryStream {
   }
 
   mark(): StreamMark {
-    return { coder: this.encoder.mark(), entries: this.count };
+    return { coder: this.encoder.mark(), entries: this.written.length };
   }
 
   /**
@@ -105,17 +101,9 @@ export class EntryStream {
     const bytes = decodeBase85(payload.slice(1));
     if (!bytes) return null;
     const rest = continuation(this.encoder, bytes, scratch.encoder, MAX_STREAM_BYTES);
-    if (!rest) return null;
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(rest);
-    } catch {
-      return null;
-    }
     // The shared lines end with a newline, so the rest decodes as UTF-8 on its own.
-    const lines = text.split('\n');
-    if (lines.pop() !== '') return null;
-    return [...this.written, ...lines.map((line) => `${line}\n`)];
+    const lines = rest && linesOf(rest);
+    return lines ? [...this.written, ...lines.map((line) => `${line}\n`)] : null;
   }
 
   /** The length of `payloadAt(mark)`, without building it. */
@@ -171,15 +159,25 @@ export function unpackItem(payload: unknown): DecodedItem {
     if (!bytes) return { ok: false, reason: 'corrupt' };
     if (format === FORMAT_STREAM) {
       const raw = decompress(bytes, DEFLATE_DICTIONARY, MAX_STREAM_BYTES);
-      if (!raw) return { ok: false, reason: 'corrupt' };
-      const lines = new TextDecoder('utf-8', { fatal: true }).decode(raw).split('\n');
-      if (lines.pop() !== '') return { ok: false, reason: 'corrupt' };
-      return entriesOfLines(lines);
+      const lines = raw && linesOf(raw);
+      return lines ? entriesOfLines(lines) : { ok: false, reason: 'corrupt' };
     }
     return entriesOf(legacyLayouts(bytes), { fields: legacyPlaceholderFields(format), hint: false });
   } catch {
     return { ok: false, reason: 'corrupt' };
   }
+}
+
+/** Format-4 lines (UTF-8, each ending with a newline) without their newlines, or null. */
+function linesOf(bytes: Uint8Array): string[] | null {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  const lines = text.split('\n');
+  return lines.pop() === '' ? lines : null;
 }
 
 /**
